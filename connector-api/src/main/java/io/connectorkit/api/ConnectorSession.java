@@ -1,0 +1,55 @@
+package io.connectorkit.api;
+
+import java.util.List;
+
+/**
+ * An open connection to a source for one run, created by {@link SourceConnector#open}.
+ *
+ * <p><b>Lifecycle.</b> The host calls {@link #partitions()} (once or more), then
+ * {@link #crawl} for partitions, then {@link #close()}. After {@code close()} no other method is
+ * called.
+ *
+ * <p><b>Threading.</b> {@link #crawl} is called from several threads at once, each call with a
+ * different partition; implementations share connection pools, tokens and rate limiters
+ * safely. {@link #partitions()} is not called concurrently with itself.
+ */
+public interface ConnectorSession extends AutoCloseable {
+    /**
+     * Lists the partitions in scope now.
+     *
+     * <p>The host deletes the documents of partitions that an earlier successful listing
+     * returned and this one does not, so this method must throw rather than return a partial
+     * or empty list when the source could not be listed completely.
+     *
+     * @return every partition in scope, in a stable order
+     * @throws ConnectorException if the listing failed or was incomplete
+     */
+    List<Partition> partitions() throws ConnectorException;
+
+    /**
+     * Crawls one partition, emitting documents, deletions, failures and checkpoints, and
+     * returns when the partition is done or the run is cancelled.
+     *
+     * <p>Problems with single items go to {@link Emitter#failure} and the crawl goes on.
+     * Rate limits are waited out inside the call. A thrown exception ends this partition's
+     * crawl (the host keeps its last acknowledged checkpoint); a fatal kind ends the run.
+     *
+     * @param partition the partition, one returned by {@link #partitions()}
+     * @param checkpoint the last persisted checkpoint of this partition, or {@code null} on a
+     *     first crawl (or after a reset)
+     * @param mode {@link CrawlMode#INCREMENTAL} to read what changed since the checkpoint,
+     *     {@link CrawlMode#FULL} to read everything that exists
+     * @param emitter where the results go; bound to this partition
+     * @throws ConnectorException if the partition cannot be crawled further
+     * @throws CancelledException if the emitter reports that the run was cancelled
+     */
+    void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
+            throws ConnectorException;
+
+    /**
+     * Releases connections, threads and temporary files. Idempotent: a second call does
+     * nothing. Never throws.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,65 @@
+package io.connectorkit.api;
+
+/**
+ * Where a crawl sends its results. The host gives each {@link ConnectorSession#crawl} call its
+ * own emitter, bound to one partition.
+ *
+ * <p><b>Threading.</b> An emitter is used by the thread that called {@code crawl} (or threads it
+ * waits for); it is not shared between partitions. Its methods may block when the host applies
+ * back-pressure (its queue to the index is full), which is how a fast source is slowed to the
+ * index's pace.
+ *
+ * <p><b>Ordering.</b> Calls are processed in order. A {@link #checkpoint} covers every
+ * {@link #upsert}, {@link #delete} and {@link #failure} before it.
+ */
+public interface Emitter {
+    /**
+     * Adds or replaces a document. The host may read {@link Document#binary()} before this call
+     * returns and will not read it afterwards.
+     *
+     * @param document the document; its {@link Document#partition()} must be this emitter's
+     * @throws IllegalArgumentException if the document belongs to another partition
+     * @throws CancelledException if the run was cancelled; let it propagate
+     */
+    void upsert(Document document);
+
+    /**
+     * Removes a document (and the documents whose parent it is) if it exists.
+     *
+     * @param documentId the id of the document to remove
+     * @throws CancelledException if the run was cancelled; let it propagate
+     */
+    void delete(String documentId);
+
+    /**
+     * Records one item that could not be crawled. The partition goes on.
+     *
+     * @param failure what failed and why
+     */
+    void failure(ItemFailure failure);
+
+    /**
+     * Marks a position: once every earlier document is acknowledged by the index, the host
+     * persists this checkpoint, and a later crawl of the partition resumes from it.
+     *
+     * @param checkpoint the position after everything emitted so far
+     * @throws CancelledException if the run was cancelled; let it propagate
+     */
+    void checkpoint(Checkpoint checkpoint);
+
+    /**
+     * Declares that the listing of the partition was complete and without error: every item
+     * that exists was emitted (or reported as a failure). Only after this call does a
+     * {@link CrawlMode#FULL} crawl remove documents that were not seen again. Do not call it
+     * after a listing that stopped early.
+     */
+    void partitionComplete();
+
+    /**
+     * Whether the host asked the run to stop. A connector checks this between items and
+     * returns promptly, after emitting a checkpoint for what it has done.
+     *
+     * @return {@code true} once the run is cancelled
+     */
+    boolean cancelled();
+}
