@@ -27,6 +27,19 @@ public interface ConnectorSession extends AutoCloseable {
     List<Partition> partitions() throws ConnectorException;
 
     /**
+     * Lists every candidate the source offers (included or not) with the rule that decided it,
+     * without crawling anything. Used by a host's preview command.
+     *
+     * @return one decision per candidate; by default, every partition as included
+     * @throws ConnectorException if the listing failed
+     */
+    default List<ScopeDecision> preview() throws ConnectorException {
+        return partitions().stream()
+                .map(p -> new ScopeDecision("partition", p.id(), true, "listed by the source"))
+                .toList();
+    }
+
+    /**
      * Crawls one partition, emitting documents, deletions, failures and checkpoints, and
      * returns when the partition is done or the run is cancelled.
      *
