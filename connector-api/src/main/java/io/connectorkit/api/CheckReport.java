@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 public record CheckReport(List<CheckResult> results) {
     /**
-     * Creates a report.
+     * Validates and copies the components.
      *
-     * @throws NullPointerException if {@code results} is {@code null}
+     * @param results the probes in the order they ran 
      */
     public CheckReport {
         results = List.copyOf(Objects.requireNonNull(results, "results"));

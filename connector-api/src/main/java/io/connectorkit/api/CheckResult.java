@@ -24,9 +24,13 @@ public record CheckResult(String name, Status status, ErrorKind kind, String mes
     }
 
     /**
-     * Creates a result.
+     * Validates and copies the components.
      *
-     * @throws NullPointerException if any argument is {@code null}
+     * @param name what was probed, such as {@code /api/archive/get-message-list}
+     * @param status how it went
+     * @param kind for a failed probe, what kind of error it is (decides a command's exit status); {@code null} otherwise
+     * @param message one sentence on what was found
+     * @param fix what the administrator should do, or an empty string when nothing is needed 
      */
     public CheckResult {
         Objects.requireNonNull(name, "name");

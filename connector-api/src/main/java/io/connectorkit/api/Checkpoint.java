@@ -17,10 +17,9 @@ public record Checkpoint(String value) {
     public static final int MAX_LENGTH = 65_536;
 
     /**
-     * Creates a checkpoint.
+     * Validates and copies the components.
      *
-     * @throws NullPointerException if {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code value} is longer than {@link #MAX_LENGTH}
+     * @param value the serialised position, at most {@link #MAX_LENGTH} characters 
      */
     public Checkpoint {
         Objects.requireNonNull(value, "value");

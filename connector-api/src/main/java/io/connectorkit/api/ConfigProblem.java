@@ -11,9 +11,11 @@ import java.util.Objects;
  */
 public record ConfigProblem(String key, String value, String message) {
     /**
-     * Creates a problem.
+     * Validates and copies the components.
      *
-     * @throws NullPointerException if {@code key} or {@code message} is {@code null}
+     * @param key the configuration key
+     * @param value the value given, masked when the key is secret, or {@code null} when missing
+     * @param message one sentence: what is wrong and what is expected 
      */
     public ConfigProblem {
         Objects.requireNonNull(key, "key");

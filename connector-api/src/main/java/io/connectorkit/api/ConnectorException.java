@@ -12,6 +12,7 @@ import java.util.Optional;
 public class ConnectorException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The classification that decides what the host does. */
     private final ErrorKind kind;
     private final transient Duration retryAfter;
 

@@ -41,12 +41,18 @@ public record Document(
         String version) {
 
     /**
-     * Validates and copies the arguments.
+     * Validates and copies the components.
      *
-     * @throws NullPointerException if {@code id}, {@code partition}, {@code kind}, {@code fields},
-     *     {@code acl} or {@code version} is {@code null}
-     * @throws IllegalArgumentException if {@code id} is blank or a field value has a type that is
-     *     not supported
+     * @param id stable and deterministic: the same item always gets the same id, and two different items never share one (writes are upserts keyed by it)
+     * @param partition the {@link Partition#id()} this document belongs to
+     * @param kind what sort of item this is, such as {@code email} or {@code attachment}
+     * @param parentId the id of the document this one belongs to (an attachment's email), or {@code null}
+     * @param title a short human-readable name (a subject, a file name)
+     * @param fields typed metadata, keyed by field name
+     * @param content text content, or {@code null}
+     * @param binary binary content for the host to extract text from, or {@code null}
+     * @param acl principals allowed to see the document (such as email addresses); empty means the connector does not restrict it
+     * @param version a value that changes whenever the item changes (a hash, a modification stamp); lets a re-crawl skip unchanged items through {@link KnownDocuments} 
      */
     public Document {
         Objects.requireNonNull(id, "id");

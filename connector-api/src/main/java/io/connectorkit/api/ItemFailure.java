@@ -14,9 +14,12 @@ import java.util.Objects;
  */
 public record ItemFailure(String itemId, String partition, ErrorKind kind, String reason) {
     /**
-     * Creates a failure.
+     * Validates and copies the components.
      *
-     * @throws NullPointerException if any argument is {@code null}
+     * @param itemId the id of the document that failed, or the source's own id for the item when no document id could be made
+     * @param partition the partition the item belongs to
+     * @param kind the classification of the failure
+     * @param reason one sentence naming the item, what went wrong and, where there is one, the fix 
      */
     public ItemFailure {
         Objects.requireNonNull(itemId, "itemId");

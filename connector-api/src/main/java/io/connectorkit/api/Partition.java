@@ -15,10 +15,11 @@ import java.util.Objects;
  */
 public record Partition(String id, String displayName, Map<String, String> attributes) {
     /**
-     * Creates a partition.
+     * Validates and copies the components.
      *
-     * @throws NullPointerException if any argument is {@code null}
-     * @throws IllegalArgumentException if {@code id} is blank
+     * @param id stable identifier, unique within a source (for Mimecast: the mailbox address); used as the key of the partition's state
+     * @param displayName what people see in progress and status output
+     * @param attributes small descriptive values (such as the domain), never secrets 
      */
     public Partition {
         Objects.requireNonNull(id, "id");

@@ -15,9 +15,12 @@ import java.util.Objects;
  */
 public record ScopeDecision(String kind, String item, boolean included, String rule) {
     /**
-     * Creates a decision.
+     * Validates and copies the components.
      *
-     * @throws NullPointerException if any argument is {@code null}
+     * @param kind what sort of item this is, such as {@code domain} or {@code mailbox}
+     * @param item the item, such as an address
+     * @param included whether a crawl covers it
+     * @param rule the configuration rule that decided, such as {@code mimecast.mailboxes.exclude = ^svc-}, or an explanation such as {@code alias of alice@example.com} 
      */
     public ScopeDecision {
         Objects.requireNonNull(kind, "kind");
