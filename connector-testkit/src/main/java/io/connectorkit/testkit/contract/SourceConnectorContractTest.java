@@ -12,6 +12,7 @@ import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ConfigKey;
 import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Document;
@@ -45,8 +46,8 @@ import org.junit.jupiter.api.Test;
  * <p><b>What the subclass provides.</b> {@link #connectorType()}, a {@link #config()} for the
  * running source, a {@link #configWithBadCredentials()}, a {@link #mutator()} to change the
  * source, and optionally a {@link #faultInjector()}, an {@link #expectedDocumentCount()} and an
- * {@link #allowedResumeOverlap()}. The source must hold at least one partition with at least two
- * items.
+ * {@link #allowedResumeOverlap()}. The source must hold at least two items and at least one
+ * partition.
  *
  * <p><b>Lifecycle.</b> JUnit creates one instance per test. Start the source in a
  * {@code @BeforeEach} (or {@code @BeforeAll}); {@link #config()} is called from within the test,
@@ -57,7 +58,9 @@ import org.junit.jupiter.api.Test;
  * <p><b>Capabilities.</b> Tests that need a {@link Capability} the connector does not declare are
  * skipped with a message naming it: {@link Capability#INCREMENTAL} for the incremental and resume
  * tests, {@link Capability#DELETIONS} for the partition-complete and deletion tests. The fault
- * test is skipped without a {@link #faultInjector()}.
+ * test is skipped without a {@link #faultInjector()}, and the download-skipping test when the
+ * connector never consults {@link io.connectorkit.api.KnownDocuments} or reports no download
+ * metrics.
  */
 public abstract class SourceConnectorContractTest {
     private static final String CONNECTOR_ID = "contract-test";
@@ -272,6 +275,23 @@ public abstract class SourceConnectorContractTest {
                 .isEqualTo(first.idsByPartition());
         assertThat(second.versions()).as("versions of a second full crawl").isEqualTo(first.versions());
         assertThat(second.duplicateIds()).as("ids upserted twice by the second full crawl").isEmpty();
+    }
+
+    @Test
+    void fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments() throws Exception {
+        RecordingContext context = context();
+        CrawlDriver driver = new CrawlDriver(open(parse(config()), context), context);
+        driver.crawlAll(CrawlMode.FULL);
+        Map<String, Long> first = context.counters();
+        driver.crawlAll(CrawlMode.FULL);
+        Map<String, Long> second = context.counters();
+        assumeTrue(context.knownDocumentLookups() > 0,
+                "Skipped: the connector never consults ConnectorContext.knownDocuments()");
+        assumeTrue(downloads(first) > 0, "Skipped: the connector reports no ConnectorMetrics.DOWNLOADS or"
+                + " BYTES_DOWNLOADED, so skipped downloads cannot be seen");
+        assertThat(downloads(second) - downloads(first))
+                .as("downloads and bytes downloaded by a second full crawl while KnownDocuments holds every"
+                        + " document at its current version").isZero();
     }
 
     @Test
@@ -532,6 +552,11 @@ public abstract class SourceConnectorContractTest {
                 assertThat(text).as("a message shown to administrators").doesNotContain(secret);
             }
         }
+    }
+
+    private static long downloads(Map<String, Long> counters) {
+        return counters.getOrDefault(ConnectorMetrics.DOWNLOADS, 0L)
+                + counters.getOrDefault(ConnectorMetrics.BYTES_DOWNLOADED, 0L);
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {

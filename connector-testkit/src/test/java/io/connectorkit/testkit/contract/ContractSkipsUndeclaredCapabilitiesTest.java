@@ -22,12 +22,15 @@ class ContractSkipsUndeclaredCapabilitiesTest {
                 "incrementalCrawlFromTheLatestCheckpointEmitsNothingWhenNothingChanged",
                 "fullCrawlDeclaresEveryPartitionComplete",
                 "deletedItemsAreNotEmittedByTheNextFullCrawl",
-                "transientFaultIsRetryableOrRetriedInternally");
+                "transientFaultIsRetryableOrRetriedInternally",
+                "fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments");
         assertThat(run.message("resumesFromEveryCheckpointWithoutDuplicates"))
                 .contains("'" + FullOnlyConnector.TYPE + "' does not declare Capability.INCREMENTAL");
         assertThat(run.message("deletedItemsAreNotEmittedByTheNextFullCrawl"))
                 .contains("does not declare Capability.DELETIONS");
         assertThat(run.message("transientFaultIsRetryableOrRetriedInternally")).contains("no FaultInjector");
+        assertThat(run.message("fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments"))
+                .contains("never consults ConnectorContext.knownDocuments()");
         assertThat(run.failed()).isEmpty();
     }
 

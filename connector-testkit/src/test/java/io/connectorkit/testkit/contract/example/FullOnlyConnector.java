@@ -1,6 +1,7 @@
 package io.connectorkit.testkit.contract.example;
 
 import io.connectorkit.api.Capability;
+import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.Emitter;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ public final class FullOnlyConnector extends DecoratedExampleConnector {
     }
 
     @Override
-    ForwardingEmitter decorate(Emitter emitter) {
+    ForwardingEmitter decorate(Emitter emitter, ConnectorContext context) {
         return new ForwardingEmitter(emitter);
     }
 }
