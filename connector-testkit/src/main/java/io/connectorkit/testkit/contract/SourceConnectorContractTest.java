@@ -137,6 +137,10 @@ public abstract class SourceConnectorContractTest {
         opened.clear();
     }
 
+    /**
+     * Exactly one connector on the class path has the type, its type is lower case, and its spec is
+     * the same on every call.
+     */
     @Test
     void isFoundByServiceLoaderUnderItsType() {
         List<SourceConnector> found = ServiceLoader.load(SourceConnector.class).stream()
@@ -150,6 +154,10 @@ public abstract class SourceConnectorContractTest {
                 .isEqualTo(connector().configSpec().keys().stream().map(ConfigKey::name).toList());
     }
 
+    /**
+     * Every key whose name ends like a secret ({@code secret}, {@code password}, {@code token},
+     * {@code api-key}) is declared {@link ConfigKey#secret()}.
+     */
     @Test
     void declaresSecretLookingKeysAsSecret() {
         List<String> notSecret = connector().configSpec().keys().stream()
@@ -158,6 +166,10 @@ public abstract class SourceConnectorContractTest {
                 + " with ConfigKey.secret(); their values would show in messages and listings").isEmpty();
     }
 
+    /**
+     * Parsing an empty configuration throws one {@link InvalidConfigException} that names every
+     * required key.
+     */
     @Test
     void parsingAnEmptyConfigNamesEveryRequiredKeyAtOnce() {
         List<String> required = connector().configSpec().keys().stream().filter(ConfigKey::isRequired)
@@ -178,6 +190,10 @@ public abstract class SourceConnectorContractTest {
         }
     }
 
+    /**
+     * {@link SourceConnector#check} with the good configuration runs at least one probe and fails
+     * none.
+     */
     @Test
     void checkWithGoodConfigReportsOk() throws Exception {
         CheckReport report = connector().check(parse(config()), context());
@@ -185,6 +201,10 @@ public abstract class SourceConnectorContractTest {
         assertThat(report.ok()).as("check() with the good configuration; results: %s", report.results()).isTrue();
     }
 
+    /**
+     * {@link SourceConnector#check} with bad credentials reports (or throws) {@link
+     * ErrorKind#AUTHENTICATION}, without repeating the secret.
+     */
     @Test
     void checkReportsBadCredentialsAsAuthentication() {
         SourceConfig bad = parse(configWithBadCredentials());
@@ -201,6 +221,10 @@ public abstract class SourceConnectorContractTest {
         }
     }
 
+    /**
+     * A run with bad credentials throws {@link ErrorKind#AUTHENTICATION} from {@code open()}, {@code
+     * partitions()} or {@code crawl()}, without repeating the secret.
+     */
     @Test
     void crawlWithBadCredentialsFailsWithAuthentication() {
         SourceConfig bad = parse(configWithBadCredentials());
@@ -216,6 +240,10 @@ public abstract class SourceConnectorContractTest {
         assertNoSecretIn(thrown.getMessage(), bad);
     }
 
+    /**
+     * Partitions are listed non-empty, without duplicate ids, and the same way twice and by two
+     * sessions.
+     */
     @Test
     void listsUniquePartitionsInAStableOrder() throws Exception {
         ConnectorSession session = open(parse(config()));
@@ -226,6 +254,10 @@ public abstract class SourceConnectorContractTest {
         assertThat(open(parse(config())).partitions()).as("a listing by a second session").isEqualTo(first);
     }
 
+    /**
+     * A full crawl upserts every item exactly once (the expected count, or at least two) with no item
+     * failures.
+     */
     @Test
     void fullCrawlEmitsEveryItemOnceWithUniqueIds() throws Exception {
         CrawlResult full = fullCrawl();
@@ -241,6 +273,10 @@ public abstract class SourceConnectorContractTest {
         }
     }
 
+    /**
+     * Every document names the partition it was crawled in, and every parent id is a document of the
+     * crawl.
+     */
     @Test
     void documentsBelongToThePartitionTheyWereEmittedIn() throws Exception {
         CrawlResult full = fullCrawl();
@@ -255,6 +291,9 @@ public abstract class SourceConnectorContractTest {
         });
     }
 
+    /**
+     * Two sessions' full crawls emit the same ids per partition with the same versions.
+     */
     @Test
     void idsAreDeterministicAcrossSessions() throws Exception {
         CrawlResult first = fullCrawl();
@@ -265,6 +304,10 @@ public abstract class SourceConnectorContractTest {
                 .isEqualTo(first.versions());
     }
 
+    /**
+     * A second full crawl in the same session, with {@link io.connectorkit.api.KnownDocuments}
+     * holding the first, emits the same ids and versions, each once.
+     */
     @Test
     void secondFullCrawlEmitsSameIdsAndVersions() throws Exception {
         RecordingContext context = context();
@@ -277,6 +320,10 @@ public abstract class SourceConnectorContractTest {
         assertThat(second.duplicateIds()).as("ids upserted twice by the second full crawl").isEmpty();
     }
 
+    /**
+     * A connector that consults {@link io.connectorkit.api.KnownDocuments} and counts downloads
+     * downloads nothing on a second full crawl of an unchanged source.
+     */
     @Test
     void fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments() throws Exception {
         RecordingContext context = context();
@@ -294,6 +341,9 @@ public abstract class SourceConnectorContractTest {
                         + " document at its current version").isZero();
     }
 
+    /**
+     * Crawling every partition at once in one session emits what crawling them in turn does.
+     */
     @Test
     void crawlsPartitionsConcurrentlyWithTheSameResult() throws Exception {
         CrawlResult sequential = fullCrawl();
@@ -304,6 +354,11 @@ public abstract class SourceConnectorContractTest {
                 .isEqualTo(sequential.idsByPartition());
     }
 
+    /**
+     * After {@link SourceMutator#addItem}, an incremental crawl from the latest checkpoints emits
+     * every new or changed id (by comparing full crawls before and after) and, per partition, at most
+     * {@link #allowedResumeOverlap()} others.
+     */
     @Test
     void incrementalCrawlAfterAChangeEmitsOnlyTheChange() throws Exception {
         assumeCapability(Capability.INCREMENTAL);
@@ -335,6 +390,12 @@ public abstract class SourceConnectorContractTest {
         });
     }
 
+    /**
+     * An incremental crawl from no checkpoint emits everything; resumed from each of its checkpoints,
+     * what was emitted before the checkpoint plus what the resumed crawl emits is exactly the full
+     * set, the resumed crawl re-emits at most {@link #allowedResumeOverlap()} covered items, and none
+     * twice.
+     */
     @Test
     void resumesFromEveryCheckpointWithoutDuplicates() throws Exception {
         assumeCapability(Capability.INCREMENTAL);
@@ -382,6 +443,10 @@ public abstract class SourceConnectorContractTest {
         assertThat(problems).as("resuming from each of %d checkpoints", checkpoints).isEmpty();
     }
 
+    /**
+     * Every partition's incremental crawl ends with a checkpoint, and a crawl from it emits no
+     * deletes and at most {@link #allowedResumeOverlap()} upserts while the source is unchanged.
+     */
     @Test
     void incrementalCrawlFromTheLatestCheckpointEmitsNothingWhenNothingChanged() throws Exception {
         assumeCapability(Capability.INCREMENTAL);
@@ -398,6 +463,10 @@ public abstract class SourceConnectorContractTest {
         });
     }
 
+    /**
+     * A full crawl calls {@link io.connectorkit.api.Emitter#partitionComplete()} exactly once per
+     * partition, after its last upsert.
+     */
     @Test
     void fullCrawlDeclaresEveryPartitionComplete() throws Exception {
         assumeCapability(Capability.DELETIONS);
@@ -411,6 +480,10 @@ public abstract class SourceConnectorContractTest {
         });
     }
 
+    /**
+     * After {@link SourceMutator#deleteItem}, the next full crawl no longer emits the item (and
+     * completes the partition, so the host sweeps it) or emits it as a delete, and emits no new ids.
+     */
     @Test
     void deletedItemsAreNotEmittedByTheNextFullCrawl() throws Exception {
         assumeCapability(Capability.DELETIONS);
@@ -436,6 +509,11 @@ public abstract class SourceConnectorContractTest {
                 .as("new ids in %s after a deletion", partition.id()).isEmpty();
     }
 
+    /**
+     * During a {@link FaultInjector#injectTransientFault() transient fault} a crawl throws a
+     * retryable kind or completes with every item emitted or reported as a retryable failure; once
+     * the fault is cleared a full crawl emits everything again.
+     */
     @Test
     void transientFaultIsRetryableOrRetriedInternally() throws Exception {
         Optional<FaultInjector> injector = faultInjector();
@@ -459,6 +537,9 @@ public abstract class SourceConnectorContractTest {
         assertThat(fullCrawl().idsByPartition()).as("ids of a full crawl once the fault passed").isEqualTo(healthy);
     }
 
+    /**
+     * Closing a session twice, fresh or after a crawl, throws nothing.
+     */
     @Test
     void closeIsIdempotentAndNeverThrows() throws Exception {
         RecordingContext context = context();

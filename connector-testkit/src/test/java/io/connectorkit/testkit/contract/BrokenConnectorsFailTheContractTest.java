@@ -3,6 +3,7 @@ package io.connectorkit.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.testkit.contract.example.EarlyCheckpointConnector;
+import io.connectorkit.testkit.contract.example.ExampleConnectorContractTest;
 import io.connectorkit.testkit.contract.example.RandomIdsConnector;
 import io.connectorkit.testkit.contract.example.RedownloadingConnector;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.connectorkit.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.testkit.contract.example.ExampleConnectorContractTest;
 import io.connectorkit.testkit.contract.example.FullOnlyConnector;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
