@@ -22,6 +22,10 @@ import io.connectorkit.api.ItemFailure;
 import io.connectorkit.api.Partition;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -129,12 +133,34 @@ public abstract class SourceConnectorContractTest {
         return 0;
     }
 
+    /**
+     * The clock the connector reads through {@link io.connectorkit.api.ConnectorContext#clock()},
+     * for connectors whose crawl windows end at "now" and sources whose items carry fixture times.
+     *
+     * @return the clock; the system clock in UTC by default
+     */
+    protected Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @AfterEach
     void closeWhatTheTestOpened() throws Exception {
+        Exception first = null;
         for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
         }
         opened.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 
     /**
@@ -543,12 +569,12 @@ public abstract class SourceConnectorContractTest {
     @Test
     void closeIsIdempotentAndNeverThrows() throws Exception {
         RecordingContext context = context();
-        ConnectorSession unused = connector().open(parse(config()), context);
+        ConnectorSession unused = open(parse(config()), context);
         assertThatCode(() -> {
             unused.close();
             unused.close();
         }).as("closing a session twice").doesNotThrowAnyException();
-        ConnectorSession used = connector().open(parse(config()), context);
+        ConnectorSession used = open(parse(config()), context);
         new CrawlDriver(used, context).crawl(used.partitions().get(0), null, CrawlMode.FULL);
         assertThatCode(() -> {
             used.close();
@@ -577,7 +603,11 @@ public abstract class SourceConnectorContractTest {
      * @return the context
      */
     protected final RecordingContext context() {
-        return track(RecordingContext.create(CONNECTOR_ID));
+        try {
+            return track(new RecordingContext(CONNECTOR_ID, clock(), Files.createTempDirectory("connector-tck-")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary directory for a test context", e);
+        }
     }
 
     /**
