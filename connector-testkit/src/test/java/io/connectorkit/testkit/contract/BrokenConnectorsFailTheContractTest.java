@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.testkit.contract.example.EarlyCheckpointConnector;
 import io.connectorkit.testkit.contract.example.ExampleConnectorContractTest;
+import io.connectorkit.testkit.contract.example.LeakySecretConnector;
 import io.connectorkit.testkit.contract.example.RandomIdsConnector;
 import io.connectorkit.testkit.contract.example.RedownloadingConnector;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,16 @@ class BrokenConnectorsFailTheContractTest {
     }
 
     @Test
+    void secretsInErrorMessagesFailOnlyTheCredentialTests() {
+        ContractRun run = ContractRun.of(LeakySecretContract.class);
+
+        assertThat(run.failed()).containsExactly("checkReportsBadCredentialsAsAuthentication",
+                "crawlWithBadCredentialsFailsWithAuthentication");
+        assertThat(run.message("crawlWithBadCredentialsFailsWithAuthentication"))
+                .contains("a message shown to administrators").contains("not to contain");
+    }
+
+    @Test
     void theExampleConnectorPassesEveryTestWhenRunTheSameWay() {
         ContractRun run = ContractRun.of(ExampleConnectorContractTest.class);
 
@@ -74,6 +85,14 @@ class BrokenConnectorsFailTheContractTest {
         @Override
         protected String connectorType() {
             return RandomIdsConnector.TYPE;
+        }
+    }
+
+    /** The contract run against {@link LeakySecretConnector}; fails by design, see above. */
+    static class LeakySecretContract extends ExampleConnectorContractTest {
+        @Override
+        protected String connectorType() {
+            return LeakySecretConnector.TYPE;
         }
     }
 
