@@ -10,7 +10,7 @@ package io.connectorkit.api;
  * index's pace.
  *
  * <p><b>Ordering.</b> Calls are processed in order. A {@link #checkpoint} covers every
- * {@link #upsert}, {@link #delete} and {@link #failure} before it.
+ * {@link #upsert}, {@link #unchanged}, {@link #delete} and {@link #failure} before it.
  */
 public interface Emitter {
     /**
@@ -22,6 +22,18 @@ public interface Emitter {
      * @throws CancelledException if the run was cancelled; let it propagate
      */
     void upsert(Document document);
+
+    /**
+     * Declares that a document the index already holds still exists at the version
+     * {@link KnownDocuments} reported, so it is not sent again. Nothing is downloaded or
+     * re-indexed, but a {@link CrawlMode#FULL} crawl's sweep keeps the document and the
+     * documents whose parent it is. A connector that skips unchanged items through
+     * {@code KnownDocuments} must call this for each of them.
+     *
+     * @param documentId the id of a document that {@link KnownDocuments#versions} returned
+     * @throws CancelledException if the run was cancelled; let it propagate
+     */
+    void unchanged(String documentId);
 
     /**
      * Removes a document (and the documents whose parent it is) if it exists.

@@ -48,11 +48,16 @@ public record CrawlResult(Map<String, RecordingEmitter> partitions) {
         return new LinkedHashSet<>(upsertedIds());
     }
 
-    /** @return the ids upserted more than once, within or across partitions */
+    /** @return every id upserted or declared unchanged, across partitions, in order, repeats included */
+    public List<String> seenIds() {
+        return partitions.values().stream().flatMap(e -> e.seenIds().stream()).toList();
+    }
+
+    /** @return the ids upserted or declared unchanged more than once, within or across partitions */
     public Set<String> duplicateIds() {
         Set<String> seen = new HashSet<>();
         Set<String> duplicates = new LinkedHashSet<>();
-        for (String id : upsertedIds()) {
+        for (String id : seenIds()) {
             if (!seen.add(id)) {
                 duplicates.add(id);
             }
@@ -60,21 +65,23 @@ public record CrawlResult(Map<String, RecordingEmitter> partitions) {
         return duplicates;
     }
 
-    /** @return every upserted id mapped to the version of its last upsert */
+    /** @return every id upserted or declared unchanged, mapped to the version it was last seen with */
     public Map<String, String> versions() {
         Map<String, String> out = new LinkedHashMap<>();
         for (RecordingEmitter emitter : partitions.values()) {
-            for (Document d : emitter.upserts()) {
-                out.put(d.id(), d.version());
+            for (Emission e : emitter.emissions()) {
+                if (e.type() == Emission.Type.UPSERT || e.type() == Emission.Type.UNCHANGED) {
+                    out.put(e.documentId(), e.version());
+                }
             }
         }
         return out;
     }
 
-    /** @return the distinct ids of each partition, by partition id */
+    /** @return the distinct ids each partition upserted or declared unchanged, by partition id */
     public Map<String, Set<String>> idsByPartition() {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        partitions.forEach((id, emitter) -> out.put(id, new LinkedHashSet<>(emitter.upsertedIds())));
+        partitions.forEach((id, emitter) -> out.put(id, new LinkedHashSet<>(emitter.seenIds())));
         return out;
     }
 

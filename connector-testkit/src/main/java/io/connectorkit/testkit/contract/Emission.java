@@ -10,17 +10,22 @@ import java.util.Objects;
  *
  * @param type which emitter method was called
  * @param document the document of an {@link Type#UPSERT}, else {@code null}
- * @param documentId the id of an {@link Type#UPSERT} or {@link Type#DELETE}, else {@code null}
+ * @param documentId the id of an {@link Type#UPSERT}, {@link Type#UNCHANGED} or {@link Type#DELETE},
+ *     else {@code null}
+ * @param version the version of an {@link Type#UPSERT}, or the known version of an
+ *     {@link Type#UNCHANGED}, else {@code null}
  * @param failure the failure of a {@link Type#FAILURE}, else {@code null}
  * @param checkpoint the checkpoint of a {@link Type#CHECKPOINT}, else {@code null}
  */
-public record Emission(Type type, Document document, String documentId, ItemFailure failure,
+public record Emission(Type type, Document document, String documentId, String version, ItemFailure failure,
         Checkpoint checkpoint) {
 
     /** The emitter method that was called. */
     public enum Type {
         /** {@link io.connectorkit.api.Emitter#upsert}. */
         UPSERT,
+        /** {@link io.connectorkit.api.Emitter#unchanged}. */
+        UNCHANGED,
         /** {@link io.connectorkit.api.Emitter#delete}. */
         DELETE,
         /** {@link io.connectorkit.api.Emitter#failure}. */
@@ -41,29 +46,34 @@ public record Emission(Type type, Document document, String documentId, ItemFail
     }
 
     static Emission upsert(Document document) {
-        return new Emission(Type.UPSERT, document, document.id(), null, null);
+        return new Emission(Type.UPSERT, document, document.id(), document.version(), null, null);
+    }
+
+    static Emission unchanged(String documentId, String version) {
+        return new Emission(Type.UNCHANGED, null, documentId, version, null, null);
     }
 
     static Emission delete(String documentId) {
-        return new Emission(Type.DELETE, null, documentId, null, null);
+        return new Emission(Type.DELETE, null, documentId, null, null, null);
     }
 
     static Emission failure(ItemFailure failure) {
-        return new Emission(Type.FAILURE, null, null, failure, null);
+        return new Emission(Type.FAILURE, null, null, null, failure, null);
     }
 
     static Emission checkpoint(Checkpoint checkpoint) {
-        return new Emission(Type.CHECKPOINT, null, null, null, checkpoint);
+        return new Emission(Type.CHECKPOINT, null, null, null, null, checkpoint);
     }
 
     static Emission partitionComplete() {
-        return new Emission(Type.PARTITION_COMPLETE, null, null, null, null);
+        return new Emission(Type.PARTITION_COMPLETE, null, null, null, null, null);
     }
 
     @Override
     public String toString() {
         return switch (type) {
             case UPSERT -> "upsert(" + documentId + ")";
+            case UNCHANGED -> "unchanged(" + documentId + ")";
             case DELETE -> "delete(" + documentId + ")";
             case FAILURE -> "failure(" + failure.itemId() + ", " + failure.kind() + ")";
             case CHECKPOINT -> "checkpoint(" + checkpoint.value() + ")";

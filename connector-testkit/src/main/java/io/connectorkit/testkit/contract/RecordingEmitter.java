@@ -61,6 +61,18 @@ public final class RecordingEmitter implements Emitter {
     }
 
     @Override
+    public void unchanged(String documentId) {
+        Objects.requireNonNull(documentId, "documentId");
+        failIfCancelled();
+        String version = knownVersions.get(documentId);
+        if (version == null) {
+            throw new IllegalArgumentException("unchanged(" + documentId + ") names a document the index does not"
+                    + " hold; call it only for ids that KnownDocuments.versions returned");
+        }
+        record(Emission.unchanged(documentId, version));
+    }
+
+    @Override
     public void delete(String documentId) {
         Objects.requireNonNull(documentId, "documentId");
         failIfCancelled();
@@ -108,6 +120,23 @@ public final class RecordingEmitter implements Emitter {
     /** @return the ids of the upserted documents in order, repeats included */
     public List<String> upsertedIds() {
         return upserts().stream().map(Document::id).toList();
+    }
+
+    /** @return the ids passed to {@link #unchanged}, in order */
+    public List<String> unchangedIds() {
+        return emissions().stream().filter(e -> e.type() == Emission.Type.UNCHANGED).map(Emission::documentId)
+                .toList();
+    }
+
+    /**
+     * The ids the crawl showed to exist: upserted or declared unchanged, in order, repeats included.
+     *
+     * @return the ids
+     */
+    public List<String> seenIds() {
+        return emissions().stream()
+                .filter(e -> e.type() == Emission.Type.UPSERT || e.type() == Emission.Type.UNCHANGED)
+                .map(Emission::documentId).toList();
     }
 
     /** @return the ids passed to {@link #delete}, in order */

@@ -522,7 +522,7 @@ public abstract class SourceConnectorContractTest {
                     + "SourceMutator.deleteItem is not implemented");
         }
         RecordingEmitter after = fullCrawl().partition(partition.id());
-        Set<String> gone = minus(before.idsByPartition().get(partition.id()), new HashSet<>(after.upsertedIds()));
+        Set<String> gone = minus(before.idsByPartition().get(partition.id()), new HashSet<>(after.seenIds()));
         Set<String> removed = new LinkedHashSet<>(gone);
         removed.addAll(after.deletedIds());
         assertThat(removed).as("ids of %s no longer emitted, or deleted, after deleteItem", partition.id())
@@ -531,7 +531,7 @@ public abstract class SourceConnectorContractTest {
             assertThat(after.partitionCompleteCount()).as("partitionComplete() calls, needed for the host to sweep %s",
                     minus(gone, new HashSet<>(after.deletedIds()))).isEqualTo(1);
         }
-        assertThat(minus(new HashSet<>(after.upsertedIds()), before.idsByPartition().get(partition.id())))
+        assertThat(minus(new HashSet<>(after.seenIds()), before.idsByPartition().get(partition.id())))
                 .as("new ids in %s after a deletion", partition.id()).isEmpty();
     }
 

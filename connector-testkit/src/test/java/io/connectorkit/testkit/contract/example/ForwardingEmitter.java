@@ -24,6 +24,11 @@ class ForwardingEmitter implements Emitter {
     }
 
     @Override
+    public void unchanged(String documentId) {
+        delegate.unchanged(documentId);
+    }
+
+    @Override
     public void delete(String documentId) {
         delegate.delete(documentId);
     }
