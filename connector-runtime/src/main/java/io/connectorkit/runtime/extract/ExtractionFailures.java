@@ -36,8 +36,9 @@ final class ExtractionFailures {
     }
 
     static String timedOut(int seconds, boolean parsing) {
-        return (parsing ? "parsing" : "reading the content") + " took longer than " + seconds
-                + " seconds and was abandoned; raise extract.timeout-seconds if such content is expected";
+        return (parsing ? "parsing" : "reading the content") + " timed out after " + seconds
+                + (seconds == 1 ? " second" : " seconds")
+                + " and was abandoned; raise extract.timeout-seconds if such content is expected";
     }
 
     /** The first line of an exception's message, cut short; the type name when there is none. */

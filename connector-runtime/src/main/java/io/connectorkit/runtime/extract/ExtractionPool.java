@@ -65,17 +65,18 @@ final class ExtractionPool implements AutoCloseable {
             try {
                 return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                future.cancel(true);
                 counters.timeout();
                 Extraction answer = answer(attempt, ExtractionFailures.timedOut((int) timeout.toSeconds(),
                         attempt.isParsing()));
+                // Abandon before interrupting, so the worker knows its failure is no longer its own to count.
                 attempt.abandon(answer);
+                future.cancel(true);
                 return answer;
             } catch (InterruptedException e) {
-                future.cancel(true);
                 Thread.currentThread().interrupt();
                 Extraction answer = failed(attempt, "the crawl was stopped during extraction");
                 attempt.abandon(answer);
+                future.cancel(true);
                 return answer;
             } catch (ExecutionException e) {
                 // Work converts every exception to a result itself; this is an Error such as OutOfMemoryError.

@@ -122,6 +122,13 @@ public final class TikaContentExtractor implements ContentExtractor {
                 }
                 // The other parse was abandoned without an answer; parse these bytes ourselves.
             }
+            Extraction finishedMeanwhile = cache.get(sha);
+            if (finishedMeanwhile != null) {
+                // Another parse of these bytes ended between our lookup and our claim.
+                cache.finish(sha, mine, finishedMeanwhile);
+                counters.cacheHit();
+                return finishedMeanwhile;
+            }
             attempt.onAbandon(answer -> cache.finish(sha, mine, answer));
             Extraction result = parse(source, content, attempt);
             cache.finish(sha, mine, result);
