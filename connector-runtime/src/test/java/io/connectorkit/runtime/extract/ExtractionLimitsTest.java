@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Content built to exhaust an extractor: it must stop at its limits and say so. */
@@ -123,6 +127,57 @@ class ExtractionLimitsTest {
     }
 
     @Test
+    void answersAnInterruptedCrawlThreadAndKeepsItsInterruptFlag() throws Exception {
+        BlockingSource blocking = new BlockingSource();
+        try (TikaContentExtractor extractor = extractor(MAX_CHARS, 600, 1)) {
+            AtomicReference<Extraction> result = new AtomicReference<>();
+            AtomicBoolean stillInterrupted = new AtomicBoolean();
+            Thread crawl = new Thread(() -> {
+                result.set(extractor.extract("doc-cancelled", blocking));
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+            crawl.start();
+            while (!blocking.opened) {
+                Thread.onSpinWait();
+            }
+            crawl.interrupt();
+            crawl.join();
+
+            assertThat(result.get().failure()).contains("doc-cancelled").contains("stopped");
+            assertThat(stillInterrupted).isTrue();
+            assertThat(blocking.closed).isTrue();
+        }
+    }
+
+    @Test
+    void spoolsLargeContentToATemporaryFileAndDeletesIt() throws IOException {
+        String text = TestDocuments.repeat("a line of a large plain text file\n", 3 * TikaContentExtractor.MEMORY_LIMIT);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (TikaContentExtractor extractor = extractor(50_000_000, 60, 1)) {
+            Extraction e = extractor.extract("doc-large",
+                    TestContent.of(text.getBytes(StandardCharsets.US_ASCII), "text/plain", "large.txt"));
+
+            assertThat(e.failure()).isNull();
+            assertThat(e.text()).isEqualTo(text.stripTrailing());
+            assertThat(e.bytes()).isEqualTo(text.length());
+        }
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("connectorkit-extract-"));
+        }
+    }
+
+    @Test
+    void failsExtractionsAfterClose() {
+        TikaContentExtractor extractor = extractor(MAX_CHARS, 60, 1);
+        extractor.close();
+        extractor.close();
+
+        Extraction e = extractor.extract("doc-late", TestContent.of(new byte[] {1, 2, 3}, null, null));
+
+        assertThat(e.failure()).contains("doc-late").contains("closed");
+    }
+
+    @Test
     void neverRunsMoreExtractionsAtOnceThanItsThreads() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
@@ -151,10 +206,12 @@ class ExtractionLimitsTest {
 
     /** A source whose stream never delivers a byte until it is closed or its reader interrupted. */
     private static final class BlockingSource implements ContentSource {
+        volatile boolean opened;
         volatile boolean closed;
 
         @Override
         public InputStream open() {
+            opened = true;
             return new InputStream() {
                 @Override
                 public int read() throws IOException {
