@@ -221,6 +221,7 @@ public final class Host implements AutoCloseable {
      */
     public List<PartitionStatus> status() throws ConnectorException {
         try {
+            sink.refresh();
             Map<String, Long> counts = sink.countByPartition();
             List<PartitionStatus> out = new ArrayList<>();
             for (PartitionState s : store.list()) {

@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * sweeps only after complete listings, the mass-deletion breaker).
  */
 public final class CrawlPipeline {
+    private static final org.apache.logging.log4j.Logger LOG =
+            org.apache.logging.log4j.LogManager.getLogger(CrawlPipeline.class);
+
     private final RuntimeConfig config;
     private final DocumentSink sink;
     private final StateStore store;
@@ -154,6 +157,9 @@ public final class CrawlPipeline {
             writer.stop();
             writerThread.join();
         }
+        LOG.info("Crawl of '{}': {} documents in {} bulk requests ({} ms in bulk calls), {} ms in all",
+                config.connectorId(), totals.upserted.sum(), totals.bulkRequests.sum(), totals.bulkNanos.sum() / 1_000_000,
+                totals.elapsed().toMillis());
         PartitionRemover.Result removal = new PartitionRemover.Result(0, 0, null, List.of());
         if (!control.cancelled() && services.fatalKind() == null) {
             removal = new PartitionRemover(sink, store, crawl).remove(states.size(), vanished);
