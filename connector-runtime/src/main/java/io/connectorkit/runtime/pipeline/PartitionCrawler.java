@@ -68,6 +68,9 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
                 error = e;
             }
             emitter.flush();
+            // A connector that saw the cancellation returns normally; only a complete listing
+            // makes that a finished crawl.
+            cancelled = cancelled || (error == null && control.cancelled() && !run.complete());
             if (error == null && run.writeFailure() != null) {
                 error = run.writeFailure();
             }
