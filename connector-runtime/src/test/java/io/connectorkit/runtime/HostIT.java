@@ -131,11 +131,14 @@ class HostIT {
             CrawlReport stopped = crawl(host, false);
             assertThat(stopped.partitionsFailed()).isEqualTo(1);
             assertThat(host.status().get(0).checkpoint()).isEqualTo("next document 20");
+            assertThat(host.status().get(0).recentFailures()).singleElement().asString()
+                    .contains("stopped on purpose after 25");
         }
         try (Host host = host("test.documents", "50")) {
             CrawlReport resumed = crawl(host, false);
             assertThat(resumed.clean()).isTrue();
             assertThat(resumed.metrics()).containsEntry("emitted", 30L);
+            assertThat(host.status().get(0).failures()).as("a successful crawl clears the partition failure").isZero();
             assertThat(resumed.metrics()).as("documents 20..29 were already indexed").containsEntry("known", 5L);
             assertThat(documents(host)).containsEntry("a", 55L);
         }

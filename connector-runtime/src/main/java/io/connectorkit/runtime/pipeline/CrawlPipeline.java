@@ -217,10 +217,6 @@ public final class CrawlPipeline {
             }
         }
 
-        void partitionFailed(String partition, String message) {
-            // Failed partitions are counted by the pipeline; the reason is in the partition's state and log.
-        }
-
         ErrorKind fatalKind() {
             return fatalKind.get();
         }

@@ -94,6 +94,7 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             if (kind.isFatal()) {
                 services.fatal(kind, error.getMessage());
                 control.abort();
+                run.partitionFailed(kind.name(), "Crawl failed: " + error.getMessage());
                 saveQuietly();
                 return Outcome.FAILED;
             }
@@ -103,8 +104,8 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
                 continue;
             }
             LOG.warn("Partition '{}' failed: {}", partition.id(), error.getMessage());
+            run.partitionFailed(kind.name(), "Crawl failed after " + attempt + " attempt(s): " + error.getMessage());
             saveQuietly();
-            services.partitionFailed(partition.id(), error.getMessage());
             return Outcome.FAILED;
         }
     }
