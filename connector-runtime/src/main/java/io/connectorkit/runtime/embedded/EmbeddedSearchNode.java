@@ -15,6 +15,7 @@ import org.opensearch.common.settings.Settings;
 import org.opensearch.core.common.transport.TransportAddress;
 import org.opensearch.http.HttpServerTransport;
 import org.opensearch.index.reindex.ReindexPlugin;
+import org.opensearch.painless.PainlessPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.transport.Netty4Plugin;
@@ -112,7 +113,7 @@ public final class EmbeddedSearchNode implements AutoCloseable {
     private static final class PluginNode extends Node {
         PluginNode(Settings settings) {
             super(InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "embedded"),
-                    List.of(Netty4Plugin.class, ReindexPlugin.class, CommonAnalysisPlugin.class), true);
+                    List.of(Netty4Plugin.class, ReindexPlugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class), true);
         }
     }
 }

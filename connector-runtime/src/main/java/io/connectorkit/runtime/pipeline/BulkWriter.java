@@ -8,8 +8,10 @@ import io.connectorkit.runtime.ProgressListener;
 import io.connectorkit.runtime.sink.DocumentSink;
 import io.connectorkit.runtime.sink.SinkAction;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -62,7 +64,7 @@ final class BulkWriter implements Runnable {
                 }
                 List<WriteEntry> batch = new ArrayList<>();
                 batch.add(first);
-                int docs = first instanceof WriteEntry.Write ? 1 : 0;
+                int docs = first instanceof WriteEntry.Write || first instanceof WriteEntry.Keep ? 1 : 0;
                 long bytes = first instanceof WriteEntry.Write w ? w.action().bytes() : 0;
                 while (docs < maxDocs && bytes < maxBytes) {
                     WriteEntry next = queue.pollNow();
@@ -73,6 +75,8 @@ final class BulkWriter implements Runnable {
                     if (next instanceof WriteEntry.Write w) {
                         docs++;
                         bytes += w.action().bytes();
+                    } else if (next instanceof WriteEntry.Keep) {
+                        docs++;
                     }
                 }
                 process(batch, bytes);
@@ -124,6 +128,9 @@ final class BulkWriter implements Runnable {
                 owners.forEach(r -> r.writeFailed(e));
             }
         }
+        if (failure == null) {
+            failure = keep(batch);
+        }
         for (WriteEntry e : batch) {
             if (e instanceof WriteEntry.Mark m) {
                 try {
@@ -136,12 +143,37 @@ final class BulkWriter implements Runnable {
                 f.done().complete(null);
             }
         }
-        if (failure == null && !actions.isEmpty()) {
+        if (failure == null && (!actions.isEmpty() || totals.unchanged.sum() > 0)) {
             try {
                 listener.progress(totals.progress(metrics));
             } catch (RuntimeException ex) {
                 LOG.debug("A progress listener failed", ex);
             }
         }
+    }
+
+    // Unchanged documents are re-stamped after the batch's writes and before its checkpoints,
+    // so a checkpoint never covers a document that a later FULL sweep could still remove.
+    private Exception keep(List<WriteEntry> batch) {
+        Map<PartitionRun, List<String>> byRun = new LinkedHashMap<>();
+        for (WriteEntry e : batch) {
+            if (e instanceof WriteEntry.Keep k) {
+                byRun.computeIfAbsent(k.run(), r -> new ArrayList<>()).add(k.id());
+            }
+        }
+        for (Map.Entry<PartitionRun, List<String>> e : byRun.entrySet()) {
+            PartitionRun run = e.getKey();
+            try {
+                sink.keep(run.partition(), run.generation(), e.getValue());
+                e.getValue().forEach(run::acknowledged);
+                totals.unchanged.add(e.getValue().size());
+            } catch (Exception ex) {
+                LOG.warn("Keeping {} unchanged documents of partition '{}' failed: {}", e.getValue().size(),
+                        run.partition(), ex.getMessage());
+                byRun.keySet().forEach(r -> r.writeFailed(ex));
+                return ex;
+            }
+        }
+        return null;
     }
 }

@@ -66,6 +66,13 @@ final class PartitionEmitter implements Emitter {
     }
 
     @Override
+    public void unchanged(String documentId) {
+        requireNonNull(documentId, "documentId");
+        checkRunning();
+        enqueue(new WriteEntry.Keep(run, documentId));
+    }
+
+    @Override
     public void delete(String documentId) {
         requireNonNull(documentId, "documentId");
         checkRunning();
@@ -123,7 +130,8 @@ final class PartitionEmitter implements Emitter {
     }
 
     private void enqueue(WriteEntry entry) {
-        long bytes = entry instanceof WriteEntry.Write w ? w.action().bytes() : 0;
+        long bytes = entry instanceof WriteEntry.Write w ? w.action().bytes()
+                : entry instanceof WriteEntry.Keep k ? 64L + k.id().length() * 2L : 0;
         try {
             if (!queue.put(entry, bytes, control::cancelled)) {
                 throw new CancelledException("The crawl of partition '" + run.partition() + "' was cancelled");

@@ -12,6 +12,13 @@ sealed interface WriteEntry {
     record Write(PartitionRun run, SinkAction action) implements WriteEntry {
     }
 
+    /**
+     * A document the index already holds, unchanged: re-stamped with the run's generation (with
+     * its children) so that a FULL sweep keeps it, without re-sending it.
+     */
+    record Keep(PartitionRun run, String id) implements WriteEntry {
+    }
+
     /** A checkpoint, to commit once every earlier write is acknowledged. */
     record Mark(PartitionRun run, String checkpoint) implements WriteEntry {
     }

@@ -26,6 +26,18 @@ public interface DocumentSink extends AutoCloseable {
     List<String> write(List<SinkAction> actions) throws SinkException;
 
     /**
+     * Re-stamps documents the index already holds, and the documents whose parent they are,
+     * with a run's generation, so that the run's sweep keeps them. Ids that do not exist are
+     * ignored.
+     *
+     * @param partition the partition the documents belong to
+     * @param generation the current run's generation
+     * @param ids the unchanged documents
+     * @throws SinkException if the index cannot be written
+     */
+    void keep(String partition, long generation, Collection<String> ids) throws SinkException;
+
+    /**
      * Deletes the documents whose parent is one of the given ids.
      *
      * @param parentIds parent document ids

@@ -134,6 +134,50 @@ public final class ElasticsearchSink implements DocumentSink {
     }
 
     @Override
+    public void keep(String partition, long generation, Collection<String> ids) throws SinkException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        // The documents come from earlier runs, but one written moments ago may not be
+        // searchable yet, and _update_by_query only sees what a search sees.
+        refresh();
+        JsonObject bool = sourceFilter();
+        bool.getAsJsonArray("filter").add(Json.term(DocumentJson.PARTITION, partition));
+        JsonArray should = new JsonArray();
+        JsonObject idsQuery = new JsonObject();
+        JsonObject values = new JsonObject();
+        values.add("values", Json.array(ids));
+        idsQuery.add("ids", values);
+        should.add(idsQuery);
+        should.add(Json.terms(DocumentJson.PARENT_ID, ids));
+        bool.add("should", should);
+        bool.addProperty("minimum_should_match", 1);
+        JsonObject query = new JsonObject();
+        query.add("bool", bool);
+        JsonObject script = new JsonObject();
+        script.addProperty("lang", "painless");
+        script.addProperty("source", "ctx._source." + DocumentJson.GENERATION + " = params.g");
+        JsonObject params = new JsonObject();
+        params.addProperty("g", generation);
+        script.add("params", params);
+        JsonObject body = new JsonObject();
+        body.add("query", query);
+        body.add("script", script);
+        try {
+            IndexClient.Reply r = client.json("POST", "/" + index + "/_update_by_query",
+                    Map.of("conflicts", "proceed"), body.toString());
+            if (!r.ok()) {
+                throw new SinkException("Cannot keep " + ids.size() + " unchanged documents of partition '" + partition
+                        + "' in index '" + index + "': " + Json.reason(r)
+                        + "; the cluster needs the painless script language (built into Elasticsearch and OpenSearch)",
+                        null);
+            }
+        } catch (IOException e) {
+            throw new SinkException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public long deleteChildren(Collection<String> parentIds) throws SinkException {
         if (parentIds.isEmpty()) {
             return 0;

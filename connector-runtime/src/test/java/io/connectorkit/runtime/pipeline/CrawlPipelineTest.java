@@ -100,6 +100,22 @@ class CrawlPipelineTest {
     }
 
     @Test
+    void unchangedDocumentsAndTheirChildrenSurviveTheSweepOfAFullCrawl() throws Exception {
+        crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(), "test.documents", "20");
+        java.util.Set<String> before = sink.ids();
+        assertThat(before).contains("a-10/att");
+        CrawlReport report = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "20", "test.skip-known", "true");
+        assertThat(report.documentsUpserted()).as("nothing re-sent").isZero();
+        assertThat(report.deletions()).as("nothing swept").isZero();
+        assertThat(sink.ids()).isEqualTo(before);
+        CrawlReport changed = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "20", "test.skip-known", "true", "test.skip", "a-10");
+        assertThat(changed.deletions()).as("a-10 and its attachment are gone from the source").isEqualTo(2);
+        assertThat(sink.ids()).doesNotContain("a-10", "a-10/att").contains("a-0/att", "a-19");
+    }
+
+    @Test
     void aStaleStateWriteIsAConflict() throws Exception {
         PartitionState saved = store.save(PartitionState.initial("p"));
         store.save(saved.withCheckpoint("1"));

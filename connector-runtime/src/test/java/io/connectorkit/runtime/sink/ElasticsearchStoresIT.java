@@ -68,6 +68,19 @@ class ElasticsearchStoresIT {
     }
 
     @Test
+    void keptDocumentsAndTheirChildrenSurviveTheSweepOfALaterGeneration() throws Exception {
+        ElasticsearchSink sink = new ElasticsearchSink(client, index, "s");
+        sink.start(0);
+        Document child = Document.builder("e1/a", "p", "attachment").parentId("e1").version("v").build();
+        sink.write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
+                SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "s", 1, null, Instant.EPOCH))));
+        sink.keep("p", 2, List.of("e1", "absent"));
+        assertThat(sink.sweep("p", 2, Set.of())).as("only e2 was neither written nor kept in generation 2")
+                .isEqualTo(1);
+        assertThat(sink.versions(List.of("e1", "e2", "e1/a")).keySet()).containsExactlyInAnyOrder("e1", "e1/a");
+    }
+
+    @Test
     void stateIsWrittenWithOptimisticConcurrency() throws Exception {
         ElasticsearchStateStore store = new ElasticsearchStateStore(client, index + "-state", "s");
         store.start(0);

@@ -46,6 +46,15 @@ public final class InMemorySink implements DocumentSink {
     }
 
     @Override
+    public synchronized void keep(String partition, long generation, Collection<String> ids) {
+        documents.values().stream()
+                .filter(d -> d.get("partition").getAsString().equals(partition))
+                .filter(d -> ids.contains(d.get("id").getAsString())
+                        || (d.has("parent_id") && ids.contains(d.get("parent_id").getAsString())))
+                .forEach(d -> d.addProperty("generation", generation));
+    }
+
+    @Override
     public long deleteChildren(Collection<String> parentIds) {
         return removeIf(d -> d.has("parent_id") && parentIds.contains(d.get("parent_id").getAsString()));
     }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +54,8 @@ public final class ScriptedConnector implements SourceConnector {
                     .description("This partition fails with AUTHENTICATION."),
             ConfigKey.of("test.bad-date", ConfigType.STRING).defaultValue("")
                     .description("This document's 'received' field is not a date."),
+            ConfigKey.of("test.skip-known", ConfigType.BOOLEAN).defaultValue("false")
+                    .description("Declare documents the index holds at the same version unchanged instead of upserting them."),
             ConfigKey.of("test.version", ConfigType.STRING).defaultValue("v1").description("Version prefix."),
             ConfigKey.of("test.secret", ConfigType.STRING).defaultValue("").secret().description("A secret."));
 
@@ -129,7 +132,8 @@ public final class ScriptedConnector implements SourceConnector {
                 for (int i = from; i < to; i++) {
                     ids.add(p + "-" + i);
                 }
-                context.metrics().add("known", context.knownDocuments().versions(ids).size());
+                Map<String, String> known = context.knownDocuments().versions(ids);
+                context.metrics().add("known", known.size());
                 for (int i = from; i < to; i++) {
                     if (emitter.cancelled()) {
                         emitter.checkpoint(new Checkpoint(Integer.toString(i)));
@@ -143,7 +147,13 @@ public final class ScriptedConnector implements SourceConnector {
                     if (skip.contains(id)) {
                         continue;
                     }
-                    emitter.upsert(document(p, i, id));
+                    Document document = document(p, i, id);
+                    if (config.getBoolean("test.skip-known") && document.version().equals(known.get(id))) {
+                        emitter.unchanged(id);
+                        emitted++;
+                        continue;
+                    }
+                    emitter.upsert(document);
                     context.metrics().add("emitted", 1);
                     if (i % 10 == 0) {
                         emitter.upsert(Document.builder(id + "/att", p, "attachment").parentId(id).title("att " + i)
