@@ -143,14 +143,7 @@ public final class ElasticsearchSink implements DocumentSink {
         refresh();
         JsonObject bool = sourceFilter();
         bool.getAsJsonArray("filter").add(Json.term(DocumentJson.PARTITION, partition));
-        JsonArray should = new JsonArray();
-        JsonObject idsQuery = new JsonObject();
-        JsonObject values = new JsonObject();
-        values.add("values", Json.array(ids));
-        idsQuery.add("ids", values);
-        should.add(idsQuery);
-        should.add(Json.terms(DocumentJson.PARENT_ID, ids));
-        bool.add("should", should);
+        bool.add("should", selfOrChildren(ids));
         bool.addProperty("minimum_should_match", 1);
         JsonObject query = new JsonObject();
         query.add("bool", bool);
@@ -200,16 +193,21 @@ public final class ElasticsearchSink implements DocumentSink {
         rangeQuery.add("range", range);
         filter.add(rangeQuery);
         if (!keep.isEmpty()) {
-            JsonArray mustNot = new JsonArray();
-            JsonObject ids = new JsonObject();
-            JsonObject values = new JsonObject();
-            values.add("values", Json.array(keep));
-            ids.add("ids", values);
-            mustNot.add(ids);
-            mustNot.add(Json.terms(DocumentJson.PARENT_ID, keep));
-            bool.add("must_not", mustNot);
+            bool.add("must_not", selfOrChildren(keep));
         }
         return deleteByQuery(bool, "documents of partition '" + partition + "' not seen again");
+    }
+
+    /** Clauses matching the given documents and the documents whose parent they are. */
+    private static JsonArray selfOrChildren(Collection<String> ids) {
+        JsonObject values = new JsonObject();
+        values.add("values", Json.array(ids));
+        JsonObject idsQuery = new JsonObject();
+        idsQuery.add("ids", values);
+        JsonArray clauses = new JsonArray();
+        clauses.add(idsQuery);
+        clauses.add(Json.terms(DocumentJson.PARENT_ID, ids));
+        return clauses;
     }
 
     @Override
