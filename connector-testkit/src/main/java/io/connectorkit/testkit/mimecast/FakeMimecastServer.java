@@ -192,6 +192,8 @@ public final class FakeMimecastServer implements AutoCloseable {
             exchange.send(e, Reply.empty(400), null, false, false);
             return;
         }
+        // Slowness hits every answer, so it is applied before authentication.
+        Fault fault = slowThenFirst(faults.match(e, callNumber, new Call(e, json, null, now).names()));
         TokenIssuer.Check auth = tokens.check(Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
         if (auth.status() == TokenIssuer.Status.EXPIRED) {
             exchange.send(e, Envelope.gatewayFailure(401, "token_expired", "The access token has expired"), null,
@@ -210,7 +212,6 @@ public final class FakeMimecastServer implements AutoCloseable {
             return;
         }
         Call call = new Call(e, json, auth.clientId(), now);
-        Fault fault = slowThenFirst(faults.match(e, callNumber, call.names()));
         boolean cut = fault instanceof Fault.Disconnect;
         boolean malformed = fault instanceof Fault.MalformedJson;
         Reply reply = fault == null || cut || malformed ? function(call) : faultReply(fault, call);
