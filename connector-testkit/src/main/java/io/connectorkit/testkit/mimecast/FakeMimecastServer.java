@@ -61,6 +61,12 @@ public final class FakeMimecastServer implements AutoCloseable {
         this.limiter = new RateLimiter(options.quota(), options.quotaPeriod(), options.callsPerSecond());
         SignedTokens signer = new SignedTokens();
         this.paging = new Paging(signer, options);
+        // Without TCP_NODELAY every small answer waits out the client's delayed ACK (~40 ms), which
+        // would make the fake far slower than the real service. The JDK server reads this property
+        // once, when the first server in the JVM is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         this.baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
         this.downloads = new Downloads(archive, options, signer, () -> baseUrl);
