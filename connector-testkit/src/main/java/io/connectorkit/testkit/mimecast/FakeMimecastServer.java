@@ -383,9 +383,10 @@ public final class FakeMimecastServer implements AutoCloseable {
                 case EPOCH_MILLIS -> Long.toString(epochMillis);
                 default -> Long.toString(resetMillis);
             };
-            ex.getResponseHeaders().set("X-RateLimit-Limit", Long.toString(d.limit()));
-            ex.getResponseHeaders().set("X-RateLimit-Remaining", Long.toString(d.remaining()));
-            ex.getResponseHeaders().set("X-RateLimit-Reset", reset);
+            String prefix = options.rateLimitHeaderPrefix();
+            ex.getResponseHeaders().set(prefix + "Limit", Long.toString(d.limit()));
+            ex.getResponseHeaders().set(prefix + "Remaining", Long.toString(d.remaining()));
+            ex.getResponseHeaders().set(prefix + "Reset", reset);
             if (limited && options.resetUnit() == ResetUnit.RETRY_AFTER_SECONDS) {
                 ex.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, (resetMillis + 999) / 1000)));
             }

@@ -33,6 +33,7 @@ public final class FakeMimecastServerBuilder {
     private int maxPageSize = 500;
     private boolean newestFirst = true;
     private int threads = 8;
+    private String rateLimitHeaderPrefix = "X-RateLimit-";
     private final List<FaultRule> rules = new ArrayList<>();
 
     FakeMimecastServerBuilder() {
@@ -136,6 +137,12 @@ public final class FakeMimecastServerBuilder {
         return this;
     }
 
+    /** Spells the rate-limit headers {@code X-Rate-Limit-*} instead of the documented {@code X-RateLimit-*}. */
+    public FakeMimecastServerBuilder hyphenatedRateLimitHeaders() {
+        this.rateLimitHeaderPrefix = "X-Rate-Limit-";
+        return this;
+    }
+
     /** Adds a fault rule. */
     public FakeMimecastServerBuilder fault(FaultRule rule) {
         rules.add(requireNonNull(rule, "rule"));
@@ -163,7 +170,7 @@ public final class FakeMimecastServerBuilder {
     public ServerOptions options() {
         return new ServerOptions(credentials, tokenTtl, clock, fileStyle, partStyle, lastPage, tokenMismatch, resetUnit,
                 quota, quotaPeriod, callsPerSecond, pageTokenTtl, downloadUrlTtl, defaultPageSize, maxPageSize,
-                newestFirst, threads);
+                newestFirst, threads, rateLimitHeaderPrefix);
     }
 
     /** Starts the server on 127.0.0.1 and a free port. */

@@ -71,6 +71,16 @@ class FaultsTest {
     }
 
     @Test
+    void rateLimitHeadersCanUseTheHyphenatedSpelling() {
+        try (FakeMimecastServer server = start(FakeMimecastServer.builder().hyphenatedRateLimitHeaders())) {
+            ApiClient client = new ApiClient(server.baseUrl()).login("id", "secret");
+            HttpResponse<String> response = client.post(Endpoint.GET_INTERNAL_DOMAIN, DOMAINS);
+            assertThat(response.headers().firstValue("X-Rate-Limit-Reset")).isPresent();
+            assertThat(response.headers().firstValue("X-RateLimit-Reset")).isEmpty();
+        }
+    }
+
+    @Test
     void perCredentialTokenBucketAnswers429UntilATokenFreesUp() {
         try (FakeMimecastServer server = start(FakeMimecastServer.builder().callsPerSecond(2)
                 .clientCredentials("other", "pw"))) {
