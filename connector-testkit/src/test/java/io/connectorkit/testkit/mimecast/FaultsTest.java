@@ -243,6 +243,18 @@ class FaultsTest {
     }
 
     @Test
+    void theTokenEndpointCanFailToo() {
+        try (FakeMimecastServer server = start(FakeMimecastServer.builder()
+                .fault(FaultRule.onCall(Endpoint.TOKEN, 1, Fault.disconnect()))
+                .fault(FaultRule.onCall(Endpoint.TOKEN, 2, Fault.serverError(500))))) {
+            ApiClient client = new ApiClient(server.baseUrl());
+            assertThatThrownBy(() -> client.tokenResponse("id", "secret")).isInstanceOf(UncheckedIOException.class);
+            assertThat(client.tokenResponse("id", "secret").statusCode()).isEqualTo(500);
+            assertThat(client.tokenResponse("id", "secret").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void faultsCanBeAddedAndClearedWhileRunning() {
         try (FakeMimecastServer server = start(FakeMimecastServer.builder())) {
             ApiClient client = new ApiClient(server.baseUrl()).login("id", "secret");
