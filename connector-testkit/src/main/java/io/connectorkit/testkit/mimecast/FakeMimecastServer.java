@@ -52,7 +52,7 @@ public final class FakeMimecastServer implements AutoCloseable {
     private final ContentFunctions content;
     private final TokenEndpoint token;
 
-    FakeMimecastServer(Archive archive, ServerOptions options, List<FaultRule> rules) throws IOException {
+    FakeMimecastServer(Archive archive, ServerOptions options, List<FaultRule> rules, int port) throws IOException {
         this.archive = requireNonNull(archive, "archive");
         this.options = requireNonNull(options, "options");
         rules.forEach(faults::add);
@@ -67,7 +67,7 @@ public final class FakeMimecastServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         this.baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
         this.downloads = new Downloads(archive, options, signer, () -> baseUrl);
         this.directory = new DirectoryFunctions(archive, options, paging);

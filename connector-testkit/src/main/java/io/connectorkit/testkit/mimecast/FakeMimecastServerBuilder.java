@@ -34,6 +34,7 @@ public final class FakeMimecastServerBuilder {
     private boolean newestFirst = true;
     private int threads = 8;
     private String rateLimitHeaderPrefix = "X-RateLimit-";
+    private int port;
     private final List<FaultRule> rules = new ArrayList<>();
 
     FakeMimecastServerBuilder() {
@@ -131,6 +132,15 @@ public final class FakeMimecastServerBuilder {
         return this;
     }
 
+    /** The port to listen on, on 127.0.0.1 (default 0: any free port). */
+    public FakeMimecastServerBuilder port(int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + value);
+        }
+        this.port = value;
+        return this;
+    }
+
     /** Request-handling threads (default 8). */
     public FakeMimecastServerBuilder threads(int count) {
         this.threads = count;
@@ -177,9 +187,10 @@ public final class FakeMimecastServerBuilder {
     public FakeMimecastServer start() {
         try {
             return new FakeMimecastServer(archive != null ? archive : ArchiveGenerator.seed(1).generate(), options(),
-                    rules);
+                    rules, port);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not bind the fake Mimecast server to 127.0.0.1", e);
+            throw new UncheckedIOException("could not bind the fake Mimecast server to 127.0.0.1:" + port
+                    + "; pick a free port or 0 for any", e);
         }
     }
 }

@@ -265,6 +265,18 @@ class FakeMimecastServerTest {
     }
 
     @Test
+    void listensOnAChosenPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (FakeMimecastServer fixed = FakeMimecastServer.builder().clientCredentials("a", "b").port(port).start()) {
+            assertThat(fixed.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(new ApiClient(fixed.baseUrl()).tokenResponse("a", "b").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void answersTheAccountPing() {
         JsonObject account = ApiClient.data0(client.call(Endpoint.GET_ACCOUNT, "")).getAsJsonObject();
         assertThat(account.get("accountCode").getAsString()).isNotBlank();
