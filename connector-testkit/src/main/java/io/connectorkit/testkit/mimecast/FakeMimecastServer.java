@@ -41,7 +41,7 @@ public final class FakeMimecastServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final String baseUrl;
-    private final CallLog log = new CallLog();
+    private final CallLog log;
     private final FaultPlan faults = new FaultPlan();
     private final TokenIssuer tokens;
     private final RateLimiter limiter;
@@ -56,6 +56,7 @@ public final class FakeMimecastServer implements AutoCloseable {
         this.archive = requireNonNull(archive, "archive");
         this.options = requireNonNull(options, "options");
         rules.forEach(faults::add);
+        this.log = new CallLog(options.recordLimit());
         this.tokens = new TokenIssuer(options.clock(), options.tokenTtl());
         this.token = new TokenEndpoint(options, tokens);
         this.limiter = new RateLimiter(options.quota(), options.quotaPeriod(), options.callsPerSecond());
@@ -123,7 +124,7 @@ public final class FakeMimecastServer implements AutoCloseable {
         return log.calls(endpoint, status);
     }
 
-    /** Every recorded request, in arrival order of their answers. */
+    /** The recorded requests (the most recent {@code recordLimit}), in the order they were answered. */
     public List<RecordedRequest> requests() {
         return log.requests();
     }

@@ -35,6 +35,7 @@ public final class FakeMimecastServerBuilder {
     private int threads = 8;
     private String rateLimitHeaderPrefix = "X-RateLimit-";
     private int port;
+    private int recordLimit = 100_000;
     private final List<FaultRule> rules = new ArrayList<>();
 
     FakeMimecastServerBuilder() {
@@ -141,6 +142,12 @@ public final class FakeMimecastServerBuilder {
         return this;
     }
 
+    /** Keeps only the most recent requests for {@code requests()} (default 100,000); counters stay exact. */
+    public FakeMimecastServerBuilder recordLimit(int requests) {
+        this.recordLimit = requests;
+        return this;
+    }
+
     /** Request-handling threads (default 8). */
     public FakeMimecastServerBuilder threads(int count) {
         this.threads = count;
@@ -180,7 +187,7 @@ public final class FakeMimecastServerBuilder {
     public ServerOptions options() {
         return new ServerOptions(credentials, tokenTtl, clock, fileStyle, partStyle, lastPage, tokenMismatch, resetUnit,
                 quota, quotaPeriod, callsPerSecond, pageTokenTtl, downloadUrlTtl, defaultPageSize, maxPageSize,
-                newestFirst, threads, rateLimitHeaderPrefix);
+                newestFirst, threads, recordLimit, rateLimitHeaderPrefix);
     }
 
     /** Starts the server on 127.0.0.1 and a free port. */
