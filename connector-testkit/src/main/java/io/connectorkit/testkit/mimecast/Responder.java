@@ -1,5 +1,7 @@
 package io.connectorkit.testkit.mimecast;
 
+import static java.util.Objects.requireNonNull;
+
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,13 +22,13 @@ final class Responder {
 
     Responder(HttpExchange ex, String path, String query, String body, Instant at, CallLog log,
               ServerOptions options) {
-        this.log = log;
-        this.options = options;
-        this.ex = ex;
-        this.path = path;
-        this.query = query;
-        this.body = body;
-        this.at = at;
+        this.log = requireNonNull(log, "log");
+        this.options = requireNonNull(options, "options");
+        this.ex = requireNonNull(ex, "ex");
+        this.path = requireNonNull(path, "path");
+        this.query = requireNonNull(query, "query");
+        this.body = requireNonNull(body, "body");
+        this.at = requireNonNull(at, "at");
     }
 
     void send(Endpoint endpoint, Reply reply, RateLimiter.Decision decision, boolean cut, boolean malformed)
@@ -45,7 +47,7 @@ final class Responder {
             reply = Reply.bytes(200, reply.contentType(), half);
         }
         log.answer(new RecordedRequest(endpoint, ex.getRequestMethod(), path, query,
-                ex.getRequestHeaders(), body, reply.status(), at));
+                ex.getRequestHeaders(), body, cut ? 0 : reply.status(), at));
         long length = reply.length();
         ex.sendResponseHeaders(reply.status(), length <= 0 ? -1 : length);
         if (length <= 0) {

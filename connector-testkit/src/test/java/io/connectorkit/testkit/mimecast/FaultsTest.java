@@ -159,6 +159,8 @@ class FaultsTest {
             assertThatThrownBy(() -> client.get(url)).isInstanceOf(UncheckedIOException.class);
             assertThat(client.get(url).body()).hasSize((int) message.size());
             assertThat(server.calls(Endpoint.GET_MESSAGE_LIST)).isEqualTo(2);
+            assertThat(server.calls(Endpoint.GET_MESSAGE_LIST, 0)).isEqualTo(1);
+            assertThat(server.calls(Endpoint.DOWNLOAD, 0)).isEqualTo(1);
         }
     }
 
