@@ -6,10 +6,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +17,10 @@ import java.util.stream.Collectors;
  * the exact length without generating them.
  */
 public final class EmlWriter {
-    private static final DateTimeFormatter HEADER_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String HEX = "0123456789ABCDEF";
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
     private static final int LINE = 76;
 
     private EmlWriter() {
@@ -27,7 +28,18 @@ public final class EmlWriter {
 
     /** The RFC 5322 Date header value of a message. */
     public static String headerDate(ArchivedMessage message) {
-        return HEADER_DATE.format(message.received().minusSeconds(4));
+        // Hand-formatted: a DateTimeFormatter here dominated the cost of listing a page.
+        LocalDateTime t = LocalDateTime.ofEpochSecond(message.received().getEpochSecond() - 4, 0, ZoneOffset.UTC);
+        StringBuilder s = new StringBuilder(31).append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
+        two(s, t.getDayOfMonth()).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ').append(t.getYear())
+                .append(' ');
+        two(s, t.getHour()).append(':');
+        two(s, t.getMinute()).append(':');
+        return two(s, t.getSecond()).append(" +0000").toString();
+    }
+
+    private static StringBuilder two(StringBuilder s, int value) {
+        return s.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** Writes the whole message; attachment bytes are generated while writing. */
@@ -173,7 +185,7 @@ public final class EmlWriter {
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-') {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(String.format("%02X", c));
+                encoded.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
             }
         }
         return encoded.toString();

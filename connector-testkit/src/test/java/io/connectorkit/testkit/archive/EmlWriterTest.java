@@ -100,6 +100,17 @@ class EmlWriterTest {
     }
 
     @Test
+    void headerDateIsRfc5322InUtc() {
+        Archive archive = ArchiveGenerator.seed(2).generate();
+        java.time.format.DateTimeFormatter rfc = java.time.format.DateTimeFormatter
+                .ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+        archive.messages(archive.mailboxes().get(0), View.INBOX, FROM, TO).limit(50).forEach(h -> {
+            ArchivedMessage m = archive.message(h.id()).orElseThrow();
+            assertThat(EmlWriter.headerDate(m)).isEqualTo(rfc.format(m.received().minusSeconds(4)));
+        });
+    }
+
+    @Test
     void base64LengthMatchesTheJdkMimeEncoder() {
         for (int n : new int[] {0, 1, 2, 3, 56, 57, 58, 114, 1000, 8191, 8192, 100_000}) {
             byte[] data = new byte[n];
