@@ -136,6 +136,21 @@ class DownloadsTest {
     }
 
     @Test
+    void aScriptedExpiryHitsOnlyTheNamedDownload() {
+        ArchivedMessage message = messageWithAttachments();
+        Attachment first = message.attachments().get(0);
+        try (FakeMimecastServer server = start(FakeMimecastServer.builder()
+                .fault(FaultRule.forId(Endpoint.DOWNLOAD, first.id(), Fault.downloadExpired())))) {
+            ApiClient client = new ApiClient(server.baseUrl()).login("id", "secret");
+            for (Attachment a : message.attachments()) {
+                JsonObject body = client.call(Endpoint.GET_FILE, "{\"data\":[{\"id\":\"" + a.id() + "\"}]}");
+                String url = ApiClient.data0(body).getAsJsonObject().getAsJsonArray("urls").get(0).getAsString();
+                assertThat(client.get(url).statusCode()).as(a.filename()).isEqualTo(a == first ? 403 : 200);
+            }
+        }
+    }
+
+    @Test
     void downloadUrlsExpireAndCannotBeForged() {
         ArchivedMessage message = messageWithAttachments();
         try (FakeMimecastServer server = start(FakeMimecastServer.builder().downloadUrlTtl(Duration.ofMinutes(5)))) {
