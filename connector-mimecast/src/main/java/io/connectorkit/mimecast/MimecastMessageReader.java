@@ -66,7 +66,8 @@ final class MimecastMessageReader {
     void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
             throws ConnectorException {
         String mailbox = partition.id();
-        Instant crawlStart = context.clock().instant();
+        // Whole seconds: the window end sent to Mimecast and the delta token saved must be the same instant.
+        Instant crawlStart = context.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         boolean full = mode == CrawlMode.FULL || config.messages().ignoreDeltaTokens();
         MimecastCheckpoint[] position = {full ? MimecastCheckpoint.empty() : MimecastCheckpoint.parse(checkpoint)};
         boolean fromStart = true;
