@@ -47,17 +47,23 @@ final class MimecastClient {
      * @throws ConnectorException classified by status and {@code fail[]} code
      */
     JsonObject call(String path, JsonObject body, String what) throws ConnectorException {
-        MimecastReply reply = post(path, body, false, 0);
-        JsonObject json = reply.json();
-        List<MimecastFailure> failures = MimecastFailure.read(json);
-        if (reply.status() != 200 || !failures.isEmpty() || json == null) {
+        for (int attempt = 1; ; attempt++) {
+            MimecastReply reply = post(path, body, false, 0);
+            JsonObject json = reply.json();
+            List<MimecastFailure> failures = MimecastFailure.read(json);
+            if (reply.status() == 200 && failures.isEmpty() && json != null) {
+                return json;
+            }
             if (reply.status() == 200 && failures.isEmpty()) {
-                throw new ConnectorException(ErrorKind.TRANSIENT, path + " for " + what
-                        + " answered HTTP 200 with a body that is not a JSON object; retry later");
+                // A cut-off body: the call itself worked, so asking again is safe.
+                if (attempt < MimecastHttp.MAX_TRANSIENT) {
+                    continue;
+                }
+                throw new ConnectorException(ErrorKind.TRANSIENT, path + " for " + what + " answered HTTP 200 "
+                        + attempt + " times with a body that is not a JSON object; retry later");
             }
             throw MimecastFailure.toException(failures, reply.status(), path, what);
         }
-        return json;
     }
 
     /**
