@@ -132,9 +132,9 @@ final class MessageFactory {
         for (int c = rng.nextInt(3); c > 0; c--) {
             cc.add(external(rng));
         }
-        String smash = String.format("%016x%016x", Hashing.mix(key, 1), Hashing.mix(key, 2));
+        String smash = EmlWriter.hex(Hashing.mix(key, 1)) + EmlWriter.hex(Hashing.mix(key, 2));
         String domain = from.emailAddress().substring(from.emailAddress().indexOf('@') + 1);
-        String messageId = String.format("<%016x.%d@%s>", key, index, domain);
+        String messageId = "<" + EmlWriter.hex(key) + "." + index + "@" + domain + ">";
         String text = body(rng, from, to.get(0));
         String html = "<html><body><p>" + text.replace("&", "&amp;").replace("<", "&lt;")
                 .replace("\r\n\r\n", "</p><p>").replace("\r\n", "<br>") + "</p></body></html>";
@@ -196,7 +196,7 @@ final class MessageFactory {
             long size = logUniform(rng, 64, spec.maxAttachmentBytes());
             if (a == count) {
                 result.add(new Attachment(id, "image" + a + ".png", "image/png", "png", size,
-                        String.format("image%d.%016x@inline", a, key), seed));
+                        "image" + a + "." + EmlWriter.hex(key) + "@inline", seed));
                 continue;
             }
             String[] type = TYPES[rng.nextInt(TYPES.length)];

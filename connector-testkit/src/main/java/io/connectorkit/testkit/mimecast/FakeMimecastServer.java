@@ -61,6 +61,12 @@ public final class FakeMimecastServer implements AutoCloseable {
         this.limiter = new RateLimiter(options.quota(), options.quotaPeriod(), options.callsPerSecond());
         SignedTokens signer = new SignedTokens();
         this.paging = new Paging(signer, options);
+        // Without TCP_NODELAY every small answer waits out the client's delayed ACK (~40 ms), which
+        // would make the fake far slower than the real service. The JDK server reads this property
+        // once, when the first server in the JVM is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         this.baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
         this.downloads = new Downloads(archive, options, signer, () -> baseUrl);
@@ -192,6 +198,8 @@ public final class FakeMimecastServer implements AutoCloseable {
             exchange.send(e, Reply.empty(400), null, false, false);
             return;
         }
+        // Slowness hits every answer, so it is applied before authentication.
+        Fault fault = slowThenFirst(faults.match(e, callNumber, new Call(e, json, null, now).names()));
         TokenIssuer.Check auth = tokens.check(Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
         if (auth.status() == TokenIssuer.Status.EXPIRED) {
             exchange.send(e, Envelope.gatewayFailure(401, "token_expired", "The access token has expired"), null,
@@ -210,7 +218,6 @@ public final class FakeMimecastServer implements AutoCloseable {
             return;
         }
         Call call = new Call(e, json, auth.clientId(), now);
-        Fault fault = slowThenFirst(faults.match(e, callNumber, call.names()));
         boolean cut = fault instanceof Fault.Disconnect;
         boolean malformed = fault instanceof Fault.MalformedJson;
         Reply reply = fault == null || cut || malformed ? function(call) : faultReply(fault, call);
