@@ -84,6 +84,10 @@ class MimecastScopeIT {
             Domain local = a.domains().stream().filter(Domain::local).findFirst().orElseThrow();
             assertThat(decisions).contains(new ScopeDecision("domain", local.domain(), false,
                     "mimecast.domains.include-local = false (local domain)"));
+            for (User u : a.users(local.domain())) {
+                assertThat(decisions).contains(new ScopeDecision("mailbox", u.emailAddress(), false, "domain "
+                        + local.domain() + " is excluded by mimecast.domains.include-local = false (local domain)"));
+            }
             assertThat(decisions).contains(new ScopeDecision("mailbox", excluded, false,
                     "mimecast.mailboxes.exclude = ^" + excluded + "$"));
             Map<Boolean, List<User>> users = a.domains().stream().filter(d -> !d.local())
