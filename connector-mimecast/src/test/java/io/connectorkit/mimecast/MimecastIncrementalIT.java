@@ -10,6 +10,8 @@ import io.connectorkit.api.Document;
 import io.connectorkit.testkit.archive.MessageHeader;
 import io.connectorkit.testkit.archive.View;
 import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.Fault;
+import io.connectorkit.testkit.mimecast.FaultRule;
 import io.connectorkit.testkit.mimecast.RecordedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,6 +156,21 @@ class MimecastIncrementalIT {
             assertThat(rest.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize(all.ofKind(MimecastDocuments.KIND_EMAIL)
                     .size() - 5);
             assertThat(rest.completions).isZero();
+        }
+    }
+
+    @Test
+    void anExpiredSavedPageTokenRestartsItsWindow() throws Exception {
+        try (MimecastFixture f = new MimecastFixture(temp, b -> b)) {
+            String mailbox = f.firstMailbox();
+            RecordingEmitter all = f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox, null, CrawlMode.INCREMENTAL);
+            f.server.resetCounters();
+            f.server.fault(FaultRule.onCall(Endpoint.GET_MESSAGE_LIST, 1, Fault.pageTokenExpired()));
+            RecordingEmitter rest = f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox, all.checkpoints.get(0),
+                    CrawlMode.INCREMENTAL);
+            assertThat(rest.failures).isEmpty();
+            assertThat(emailIds(rest)).isEqualTo(emailIds(all));
+            assertThat(f.server.calls(Endpoint.GET_MESSAGE_LIST)).isGreaterThan(1);
         }
     }
 
