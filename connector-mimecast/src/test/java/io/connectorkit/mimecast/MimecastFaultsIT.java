@@ -115,13 +115,16 @@ class MimecastFaultsIT {
         try (MimecastFixture f = new MimecastFixture(temp, b -> b
                 .fault(FaultRule.onCalls(Endpoint.GET_FILE, 1, 2, Fault.serverError(503)))
                 .fault(FaultRule.onCall(Endpoint.DOWNLOAD, 3, Fault.disconnect()))
+                .fault(FaultRule.onCall(Endpoint.DOWNLOAD, 6, Fault.downloadExpired()))
                 .fault(FaultRule.onCall(Endpoint.GET_MESSAGE_LIST, 1, Fault.malformedJson())))) {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(MimecastKeys.RETRY_AFTER_MULTIPLIER, "10"), mailbox, null,
                     CrawlMode.INCREMENTAL);
             assertThat(e.failures).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
-            assertThat(f.context.counter(ConnectorMetrics.HTTP_ERRORS)).isGreaterThanOrEqualTo(3);
+            assertThat(f.context.counter(ConnectorMetrics.HTTP_ERRORS)).isGreaterThanOrEqualTo(4);
+            assertThat(f.server.calls(Endpoint.DOWNLOAD, 403)).as("an expired download URL is asked for again")
+                    .isEqualTo(1);
         }
     }
 
