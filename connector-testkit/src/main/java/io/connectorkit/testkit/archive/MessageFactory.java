@@ -186,9 +186,10 @@ final class MessageFactory {
     }
 
     private List<Attachment> attachments(SplittableRandom rng, long key, int m, View view, int index) {
+        boolean any = rng.nextDouble() < spec.attachmentShare();
         int roll = rng.nextInt(100);
-        int count = roll < 50 ? 0 : roll < 80 ? 1 : roll < 95 ? 2 : 3;
-        boolean inlineImage = rng.nextInt(10) == 0;
+        int count = !any ? 0 : roll < 60 ? 1 : roll < 90 ? 2 : 3;
+        boolean inlineImage = rng.nextInt(10) == 0 && any;
         List<Attachment> result = new ArrayList<>();
         for (int a = 0; a < count + (inlineImage ? 1 : 0); a++) {
             String id = ArchiveIds.encode(new ItemRef(ItemRef.Kind.ATTACHMENT, seedTag, m, view, index, a));

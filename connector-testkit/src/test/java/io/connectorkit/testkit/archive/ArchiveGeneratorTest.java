@@ -128,6 +128,15 @@ class ArchiveGeneratorTest {
     }
 
     @Test
+    void attachmentShareControlsHowManyMessagesHaveAttachments() {
+        Archive none = small(13).attachmentShare(0).generate();
+        assertThat(everything(none).map(h -> none.message(h.id()).orElseThrow()))
+                .allSatisfy(m -> assertThat(m.attachments()).isEmpty());
+        Archive all = small(13).attachmentShare(1).generate();
+        assertThat(everything(all)).allSatisfy(h -> assertThat(h.attachmentCount()).isPositive());
+    }
+
+    @Test
     void hugeAttachmentIsOnTheFirstInboxMessage() {
         Archive archive = small(9).hugeAttachmentBytes(500L << 20).generate();
         String id = archive.hugeAttachmentMessageId().orElseThrow();

@@ -265,6 +265,47 @@ class FakeMimecastServerTest {
     }
 
     @Test
+    void keepsOnlyTheMostRecentRequestsButCountsAll() {
+        try (FakeMimecastServer small = FakeMimecastServer.builder().clientCredentials("a", "b").recordLimit(3).start()) {
+            ApiClient other = new ApiClient(small.baseUrl()).login("a", "b");
+            for (int i = 0; i < 5; i++) {
+                other.call(Endpoint.GET_INTERNAL_DOMAIN, "{}");
+            }
+            assertThat(small.requests()).hasSize(3).allSatisfy(r -> assertThat(r.endpoint())
+                    .isEqualTo(Endpoint.GET_INTERNAL_DOMAIN));
+            assertThat(small.calls(Endpoint.GET_INTERNAL_DOMAIN)).isEqualTo(5);
+            assertThat(small.calls(Endpoint.TOKEN, 200)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void answersUnknownPathsAndWrongMethodsLikeAWebServer() throws Exception {
+        java.net.http.HttpClient http = client.http();
+        HttpResponse<String> unknown = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + "/api/archive/get-folders"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        HttpResponse<String> wrongMethod = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl() + Endpoint.GET_MESSAGE_LIST.path())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(client.post(Endpoint.GET_MESSAGE_LIST, "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void listensOnAChosenPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (FakeMimecastServer fixed = FakeMimecastServer.builder().clientCredentials("a", "b").port(port).start()) {
+            assertThat(fixed.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(new ApiClient(fixed.baseUrl()).tokenResponse("a", "b").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void answersTheAccountPing() {
         JsonObject account = ApiClient.data0(client.call(Endpoint.GET_ACCOUNT, "")).getAsJsonObject();
         assertThat(account.get("accountCode").getAsString()).isNotBlank();

@@ -71,6 +71,16 @@ class FaultsTest {
     }
 
     @Test
+    void rateLimitHeadersCanUseTheHyphenatedSpelling() {
+        try (FakeMimecastServer server = start(FakeMimecastServer.builder().hyphenatedRateLimitHeaders())) {
+            ApiClient client = new ApiClient(server.baseUrl()).login("id", "secret");
+            HttpResponse<String> response = client.post(Endpoint.GET_INTERNAL_DOMAIN, DOMAINS);
+            assertThat(response.headers().firstValue("X-Rate-Limit-Reset")).isPresent();
+            assertThat(response.headers().firstValue("X-RateLimit-Reset")).isEmpty();
+        }
+    }
+
+    @Test
     void perCredentialTokenBucketAnswers429UntilATokenFreesUp() {
         try (FakeMimecastServer server = start(FakeMimecastServer.builder().callsPerSecond(2)
                 .clientCredentials("other", "pw"))) {
@@ -149,6 +159,8 @@ class FaultsTest {
             assertThatThrownBy(() -> client.get(url)).isInstanceOf(UncheckedIOException.class);
             assertThat(client.get(url).body()).hasSize((int) message.size());
             assertThat(server.calls(Endpoint.GET_MESSAGE_LIST)).isEqualTo(2);
+            assertThat(server.calls(Endpoint.GET_MESSAGE_LIST, 0)).isEqualTo(1);
+            assertThat(server.calls(Endpoint.DOWNLOAD, 0)).isEqualTo(1);
         }
     }
 
@@ -230,6 +242,18 @@ class FaultsTest {
             }
         }
         assertThat(runs.get(0)).isEqualTo(runs.get(1)).contains(200, 500);
+    }
+
+    @Test
+    void theTokenEndpointCanFailToo() {
+        try (FakeMimecastServer server = start(FakeMimecastServer.builder()
+                .fault(FaultRule.onCall(Endpoint.TOKEN, 1, Fault.disconnect()))
+                .fault(FaultRule.onCall(Endpoint.TOKEN, 2, Fault.serverError(500))))) {
+            ApiClient client = new ApiClient(server.baseUrl());
+            assertThatThrownBy(() -> client.tokenResponse("id", "secret")).isInstanceOf(UncheckedIOException.class);
+            assertThat(client.tokenResponse("id", "secret").statusCode()).isEqualTo(500);
+            assertThat(client.tokenResponse("id", "secret").statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
