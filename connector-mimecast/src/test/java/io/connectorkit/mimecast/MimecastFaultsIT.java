@@ -99,6 +99,19 @@ class MimecastFaultsIT {
     }
 
     @Test
+    void hyphenatedRateLimitHeadersAreReadToo() throws Exception {
+        try (MimecastFixture f = new MimecastFixture(temp, b -> b.hyphenatedRateLimitHeaders()
+                .fault(FaultRule.onCalls(Endpoint.GET_FILE, 1, 2, Fault.rateLimited(Duration.ofSeconds(6)))))) {
+            String mailbox = f.firstMailbox();
+            RecordingEmitter e = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
+            assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
+            assertThat(f.context.counter(ConnectorMetrics.RATE_LIMITED)).isEqualTo(2);
+            // 6 s hints x multiplier 100 = 600 ms each; without the header the backoff would total 100 + 200 ms.
+            assertThat(f.context.counter(ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)).isGreaterThan(900);
+        }
+    }
+
+    @Test
     void aSmallQuotaSlowsTheCrawlDownWithoutLosingWork() throws Exception {
         try (MimecastFixture f = new MimecastFixture(temp, b -> b.quota(8, Duration.ofSeconds(1)))) {
             String mailbox = f.firstMailbox();
