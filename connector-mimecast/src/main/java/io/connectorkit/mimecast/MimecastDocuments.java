@@ -86,8 +86,6 @@ final class MimecastDocuments {
                     .field("references", content.references().isEmpty() ? null : content.references())
                     .field("attachmentNames", attachmentNames.isEmpty() ? null : attachmentNames)
                     .content(content.bodyText());
-        } else {
-            b.field("contentUnchanged", Boolean.TRUE);
         }
         return b.build();
     }

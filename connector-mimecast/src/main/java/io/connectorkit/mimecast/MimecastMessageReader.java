@@ -88,7 +88,7 @@ final class MimecastMessageReader {
                         || !window.start().equals(config.messages().startDate())) {
                     fromStart = false;
                 }
-                listWindow(mailbox, view, saved, window, seen, position, full, emitter);
+                listWindow(mailbox, view, saved, window, seen, position, emitter);
                 position[0] = position[0].with(view, new MimecastCheckpoint.View(window.end(), null));
                 emitter.checkpoint(position[0].toCheckpoint());
             }
@@ -101,8 +101,8 @@ final class MimecastMessageReader {
     }
 
     private void listWindow(String mailbox, String view, MimecastCheckpoint.View saved,
-            MimecastCheckpoint.Window window, Set<String> seen, MimecastCheckpoint[] position, boolean full,
-            Emitter emitter) throws ConnectorException {
+            MimecastCheckpoint.Window window, Set<String> seen, MimecastCheckpoint[] position, Emitter emitter)
+            throws ConnectorException {
         if (!window.start().isBefore(window.end())) {
             return;
         }
@@ -117,7 +117,7 @@ final class MimecastMessageReader {
         boolean[] anyPage = {false};
         MimecastPager.PageHandler handler = (messages, next) -> {
             anyPage[0] = true;
-            processPage(mailbox, view, messages, seen, full, emitter);
+            processPage(mailbox, view, messages, seen, emitter);
             position[0] = position[0].with(view, new MimecastCheckpoint.View(saved.deltaToken(),
                     new MimecastCheckpoint.Window(window.start(), window.end(), next)));
             emitter.checkpoint(position[0].toCheckpoint());
@@ -137,7 +137,7 @@ final class MimecastMessageReader {
     }
 
     private void processPage(String mailbox, String view, List<JsonObject> messages, Set<String> seen,
-            boolean full, Emitter emitter) throws ConnectorException {
+            Emitter emitter) throws ConnectorException {
         List<JsonObject> todo = new ArrayList<>();
         for (JsonObject m : messages) {
             String id = MimecastJson.string(m, "id").orElse("");
@@ -159,7 +159,8 @@ final class MimecastMessageReader {
             String docId = MimecastDocuments.emailId(mailbox, messageId);
             if (MimecastDocuments.version(m, config).equals(known.get(docId))) {
                 context.metrics().add(UNCHANGED, 1);
-                keep(mailbox, view, m, full, emitter);
+                // Not downloaded again; the host keeps the document and its attachments.
+                emitter.unchanged(docId);
                 continue;
             }
             try (MimecastMessageContent c = content.read(mailbox, messageId)) {
@@ -174,18 +175,6 @@ final class MimecastMessageReader {
                         + MimecastJson.string(m, "subject").orElse("") + ") in " + view + " of " + mailbox + ": "
                         + e.getMessage()));
             }
-        }
-    }
-
-    /**
-     * Keeps a message the index already holds at this version without downloading it. A full
-     * listing must report every message it saw, or the host's sweep would remove it; until the
-     * host offers a way to say "unchanged", the document is sent again without content, marked
-     * {@code contentUnchanged}, and its version tells the host the stored content is current.
-     */
-    private void keep(String mailbox, String view, JsonObject listed, boolean full, Emitter emitter) {
-        if (full) {
-            emitter.upsert(MimecastDocuments.email(mailbox, view, listed, null, List.of(), config));
         }
     }
 

@@ -66,11 +66,7 @@ final class RecordingEmitter implements Emitter {
         }
     }
 
-    /**
-     * Records a document kept unchanged (declared by newer versions of {@link Emitter}).
-     *
-     * @param documentId the document id
-     */
+    @Override
     public synchronized void unchanged(String documentId) {
         unchanged.add(documentId);
     }
