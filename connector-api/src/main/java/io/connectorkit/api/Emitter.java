@@ -54,8 +54,8 @@ public interface Emitter {
      * Marks a position: once every earlier document is acknowledged by the index, the host
      * persists this checkpoint, and a later crawl of the partition resumes from it.
      *
-     * @param checkpoint the position after everything emitted so far
-     * @throws CancelledException if the run was cancelled; let it propagate
+     * @param checkpoint the position after everything emitted so far; accepted after cancellation
+     *     too, so a connector can record how far it got before it returns
      */
     void checkpoint(Checkpoint checkpoint);
 
