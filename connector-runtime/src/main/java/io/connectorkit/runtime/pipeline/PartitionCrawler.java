@@ -31,13 +31,13 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
     private final CrawlMode mode;
     private final PartitionRun run;
     private final PartitionEmitter emitter;
-    private final CrawlPipeline.Services services;
+    private final RunServices services;
     private final RunTotals totals;
     private final RunControl control;
     private final Clock clock;
 
     PartitionCrawler(ConnectorSession session, Partition partition, CrawlMode mode, PartitionRun run,
-            PartitionEmitter emitter, CrawlPipeline.Services services, RunTotals totals, RunControl control, Clock clock) {
+            PartitionEmitter emitter, RunServices services, RunTotals totals, RunControl control, Clock clock) {
         this.session = requireNonNull(session, "session");
         this.partition = requireNonNull(partition, "partition");
         this.mode = requireNonNull(mode, "mode");
