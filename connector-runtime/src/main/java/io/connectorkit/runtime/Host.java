@@ -154,6 +154,11 @@ public final class Host implements AutoCloseable {
         return sink.indexName();
     }
 
+    /** @return the validated configuration (show it with {@link SourceConfig#masked()}) */
+    public SourceConfig config() {
+        return config;
+    }
+
     /** @return the connector this host runs */
     public SourceConnector connector() {
         return connector;

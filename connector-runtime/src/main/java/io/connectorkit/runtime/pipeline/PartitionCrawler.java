@@ -100,7 +100,11 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             }
             if (kind.isRetryable() && attempt < options.partitionAttempts()) {
                 LOG.warn("Partition '{}' failed ({}); retrying from its last checkpoint", partition.id(), error.getMessage());
-                Thread.sleep(options.retryBackoff().toMillis() << (attempt - 1));
+                long wait = options.retryBackoff().toMillis() << (attempt - 1);
+                if (error instanceof ConnectorException c && c.retryAfter().isPresent()) {
+                    wait = Math.max(wait, c.retryAfter().get().toMillis());
+                }
+                Thread.sleep(wait);
                 continue;
             }
             LOG.warn("Partition '{}' failed: {}", partition.id(), error.getMessage());
