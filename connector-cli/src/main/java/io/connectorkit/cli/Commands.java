@@ -1,0 +1,11 @@
+package io.connectorkit.cli;
+
+import java.util.List;
+
+/** The subcommands of {@code connector}, in the order its usage lists them. */
+final class Commands {
+    static final List<Class<?>> ALL = List.of();
+
+    private Commands() {
+    }
+}
