@@ -24,6 +24,16 @@ public interface ContentExtractor extends AutoCloseable {
      */
     Extraction extract(String documentId, ContentSource source);
 
+    /**
+     * What this extractor has done so far: parses, cache hits, failures, timeouts, truncations.
+     *
+     * @return a snapshot of the counters; {@link ExtractionStats#NONE} for an extractor that
+     *     keeps none
+     */
+    default ExtractionStats stats() {
+        return ExtractionStats.NONE;
+    }
+
     /** Stops the extraction pool. Idempotent. */
     @Override
     void close();

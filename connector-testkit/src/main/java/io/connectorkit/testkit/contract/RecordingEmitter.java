@@ -1,0 +1,188 @@
+package io.connectorkit.testkit.contract;
+
+import io.connectorkit.api.CancelledException;
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.Document;
+import io.connectorkit.api.Emitter;
+import io.connectorkit.api.ItemFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * An {@link Emitter} that records every call for assertions, bound to one partition as a host's
+ * emitter is. Like a host it rejects a document of another partition, and it reads a document's
+ * binary content before {@link #upsert} returns (the connector may release it afterwards),
+ * noting documents whose content could not be read.
+ *
+ * <p><b>Threading.</b> Safe to use from the crawl thread and threads it waits for.
+ */
+public final class RecordingEmitter implements Emitter {
+    private final String partitionId;
+    private final Map<String, String> knownVersions;
+    private final BooleanSupplier cancelled;
+    private final List<Emission> emissions = new ArrayList<>();
+    private final List<String> unreadableContent = new ArrayList<>();
+
+    /**
+     * Creates an emitter that is never cancelled and reports to no {@link RecordingContext}.
+     *
+     * @param partitionId the partition the emitter is bound to
+     */
+    public RecordingEmitter(String partitionId) {
+        this(partitionId, new java.util.concurrent.ConcurrentHashMap<>(), () -> false);
+    }
+
+    RecordingEmitter(String partitionId, Map<String, String> knownVersions, BooleanSupplier cancelled) {
+        this.partitionId = Objects.requireNonNull(partitionId, "partitionId");
+        this.knownVersions = Objects.requireNonNull(knownVersions, "knownVersions");
+        this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
+    }
+
+    @Override
+    public void upsert(Document document) {
+        Objects.requireNonNull(document, "document");
+        failIfCancelled();
+        if (!document.partition().equals(partitionId)) {
+            throw new IllegalArgumentException("Document " + document.id() + " names partition '"
+                    + document.partition() + "' but was emitted while crawling partition '" + partitionId
+                    + "'; build documents with the partition being crawled");
+        }
+        if (document.binary() != null) {
+            drain(document);
+        }
+        record(Emission.upsert(document));
+        knownVersions.put(document.id(), document.version());
+    }
+
+    @Override
+    public void delete(String documentId) {
+        Objects.requireNonNull(documentId, "documentId");
+        failIfCancelled();
+        record(Emission.delete(documentId));
+        knownVersions.remove(documentId);
+    }
+
+    @Override
+    public void failure(ItemFailure failure) {
+        record(Emission.failure(Objects.requireNonNull(failure, "failure")));
+    }
+
+    @Override
+    public void checkpoint(Checkpoint checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        failIfCancelled();
+        record(Emission.checkpoint(checkpoint));
+    }
+
+    @Override
+    public void partitionComplete() {
+        record(Emission.partitionComplete());
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
+    }
+
+    /** @return the partition this emitter is bound to */
+    public String partitionId() {
+        return partitionId;
+    }
+
+    /** @return every call so far, in order */
+    public synchronized List<Emission> emissions() {
+        return List.copyOf(emissions);
+    }
+
+    /** @return the upserted documents in order, repeats included */
+    public List<Document> upserts() {
+        return emissions().stream().filter(e -> e.type() == Emission.Type.UPSERT).map(Emission::document).toList();
+    }
+
+    /** @return the ids of the upserted documents in order, repeats included */
+    public List<String> upsertedIds() {
+        return upserts().stream().map(Document::id).toList();
+    }
+
+    /** @return the ids passed to {@link #delete}, in order */
+    public List<String> deletedIds() {
+        return emissions().stream().filter(e -> e.type() == Emission.Type.DELETE).map(Emission::documentId).toList();
+    }
+
+    /** @return the recorded failures, in order */
+    public List<ItemFailure> failures() {
+        return emissions().stream().filter(e -> e.type() == Emission.Type.FAILURE).map(Emission::failure).toList();
+    }
+
+    /** @return the checkpoints, in order */
+    public List<Checkpoint> checkpoints() {
+        return emissions().stream().filter(e -> e.type() == Emission.Type.CHECKPOINT)
+                .map(Emission::checkpoint).toList();
+    }
+
+    /** @return the last checkpoint, or {@code null} when none was emitted */
+    public Checkpoint lastCheckpoint() {
+        List<Checkpoint> all = checkpoints();
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** @return the ids of documents whose binary content could not be read, in order */
+    public synchronized List<String> unreadableContent() {
+        return List.copyOf(unreadableContent);
+    }
+
+    /** @return how often {@link #partitionComplete()} was called */
+    public long partitionCompleteCount() {
+        return emissions().stream().filter(e -> e.type() == Emission.Type.PARTITION_COMPLETE).count();
+    }
+
+    /**
+     * The ids upserted before a checkpoint: what that checkpoint claims to cover.
+     *
+     * @param checkpointIndex the position of the checkpoint in {@link #checkpoints()}
+     * @return the ids upserted before it, in order
+     * @throws IndexOutOfBoundsException if there is no such checkpoint
+     */
+    public List<String> upsertedIdsBefore(int checkpointIndex) {
+        List<Emission> all = emissions();
+        List<String> ids = new ArrayList<>();
+        int seen = 0;
+        for (Emission e : all) {
+            if (e.type() == Emission.Type.CHECKPOINT && seen++ == checkpointIndex) {
+                return ids;
+            }
+            if (e.type() == Emission.Type.UPSERT) {
+                ids.add(e.documentId());
+            }
+        }
+        throw new IndexOutOfBoundsException("Partition " + partitionId + " has " + seen
+                + " checkpoints; there is no checkpoint " + checkpointIndex);
+    }
+
+    private synchronized void record(Emission emission) {
+        emissions.add(emission);
+    }
+
+    private void failIfCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new CancelledException("The crawl of partition " + partitionId + " was cancelled");
+        }
+    }
+
+    // A host reads content before upsert returns and indexes the metadata alone when it cannot.
+    private void drain(Document document) {
+        try (InputStream in = document.binary().open()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            synchronized (this) {
+                unreadableContent.add(document.id());
+            }
+        }
+    }
+}

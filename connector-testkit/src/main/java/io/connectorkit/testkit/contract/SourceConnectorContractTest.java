@@ -1,0 +1,542 @@
+package io.connectorkit.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.connectorkit.api.Capability;
+import io.connectorkit.api.CheckReport;
+import io.connectorkit.api.CheckResult;
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConfigKey;
+import io.connectorkit.api.ConfigProblem;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ConnectorSession;
+import io.connectorkit.api.CrawlMode;
+import io.connectorkit.api.Document;
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.InvalidConfigException;
+import io.connectorkit.api.ItemFailure;
+import io.connectorkit.api.Partition;
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.SourceConnector;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link SourceConnector} keeps, as an abstract JUnit 5 suite. A connector's
+ * test extends it, starts a source (a fake server, a fixture directory) and answers the abstract
+ * methods; every test below then runs against that connector through the SPI alone, the way a
+ * host would drive it, with {@link RecordingContext} and {@link RecordingEmitter} standing in for
+ * the host.
+ *
+ * <p><b>What the subclass provides.</b> {@link #connectorType()}, a {@link #config()} for the
+ * running source, a {@link #configWithBadCredentials()}, a {@link #mutator()} to change the
+ * source, and optionally a {@link #faultInjector()}, an {@link #expectedDocumentCount()} and an
+ * {@link #allowedResumeOverlap()}. The source must hold at least one partition with at least two
+ * items.
+ *
+ * <p><b>Lifecycle.</b> JUnit creates one instance per test. Start the source in a
+ * {@code @BeforeEach} (or {@code @BeforeAll}); {@link #config()} is called from within the test,
+ * after your set-up. Tests change the source only through {@link #mutator()} and compare crawls
+ * made within the same test, so a source shared by all tests works, but a fresh source per test
+ * is easier to debug.
+ *
+ * <p><b>Capabilities.</b> Tests that need a {@link Capability} the connector does not declare are
+ * skipped with a message naming it: {@link Capability#INCREMENTAL} for the incremental and resume
+ * tests, {@link Capability#DELETIONS} for the partition-complete and deletion tests. The fault
+ * test is skipped without a {@link #faultInjector()}.
+ */
+public abstract class SourceConnectorContractTest {
+    private static final String CONNECTOR_ID = "contract-test";
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private SourceConnector connector;
+
+    /**
+     * The connector's type, the value {@link SourceConnector#type()} returns; the suite finds the
+     * connector with {@link ServiceLoader} under it.
+     *
+     * @return the type, such as {@code mimecast}
+     */
+    protected abstract String connectorType();
+
+    /**
+     * A configuration of the connector's own keys that reaches the running source with good
+     * credentials.
+     *
+     * @return key to value
+     */
+    protected abstract Map<String, String> config();
+
+    /**
+     * The same configuration with credentials the source rejects. Use a distinctive bad secret
+     * (six characters or more): the suite checks that no message repeats it.
+     *
+     * @return key to value
+     */
+    protected abstract Map<String, String> configWithBadCredentials();
+
+    /**
+     * Changes the source for the incremental and deletion tests.
+     *
+     * @return the mutator of the running source
+     */
+    protected abstract SourceMutator mutator();
+
+    /**
+     * Makes the source fail transiently, for the fault test.
+     *
+     * @return the injector, or empty (the default) to skip the fault test
+     */
+    protected Optional<FaultInjector> faultInjector() {
+        return Optional.empty();
+    }
+
+    /**
+     * How many documents a full crawl of the unchanged source emits, when the test knows.
+     *
+     * @return the count, or empty (the default) to require only at least two
+     */
+    protected OptionalInt expectedDocumentCount() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * How many documents an incremental crawl may re-emit per partition that the checkpoint it
+     * resumed from already covers, for connectors whose positions are inclusive (such as "from
+     * this timestamp on"). Applies to resumes, to incremental crawls after a change and to
+     * incremental crawls when nothing changed.
+     *
+     * @return the allowed overlap; 0 by default
+     */
+    protected int allowedResumeOverlap() {
+        return 0;
+    }
+
+    @AfterEach
+    void closeWhatTheTestOpened() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+        opened.clear();
+    }
+
+    @Test
+    void isFoundByServiceLoaderUnderItsType() {
+        List<SourceConnector> found = ServiceLoader.load(SourceConnector.class).stream()
+                .map(ServiceLoader.Provider::get).filter(c -> c.type().equals(connectorType())).toList();
+        assertThat(found).as("connectors of type '%s' named in META-INF/services/%s", connectorType(),
+                SourceConnector.class.getName()).hasSize(1);
+        assertThat(connectorType()).as("a connector type is lower case")
+                .isEqualTo(connectorType().toLowerCase(Locale.ROOT));
+        assertThat(found.get(0).configSpec().keys()).extracting(ConfigKey::name)
+                .as("configSpec() is the same on every call")
+                .isEqualTo(connector().configSpec().keys().stream().map(ConfigKey::name).toList());
+    }
+
+    @Test
+    void declaresSecretLookingKeysAsSecret() {
+        List<String> notSecret = connector().configSpec().keys().stream()
+                .filter(k -> SecretKeyNames.looksSecret(k.name()) && !k.isSecret()).map(ConfigKey::name).toList();
+        assertThat(notSecret).as("keys named like secrets (secret, password, token, api-key) but not declared"
+                + " with ConfigKey.secret(); their values would show in messages and listings").isEmpty();
+    }
+
+    @Test
+    void parsingAnEmptyConfigNamesEveryRequiredKeyAtOnce() {
+        List<String> required = connector().configSpec().keys().stream().filter(ConfigKey::isRequired)
+                .map(ConfigKey::name).toList();
+        if (required.isEmpty()) {
+            assertThatCode(() -> connector().configSpec().parse(Map.of()))
+                    .as("a spec without required keys accepts an empty configuration").doesNotThrowAnyException();
+            return;
+        }
+        try {
+            connector().configSpec().parse(Map.of());
+            fail("parsing an empty configuration succeeded although %s are required", required);
+        } catch (InvalidConfigException e) {
+            assertThat(e.kind()).isEqualTo(ErrorKind.CONFIGURATION);
+            assertThat(e.problems()).extracting(ConfigProblem::key).as("keys named by one InvalidConfigException")
+                    .containsAll(required);
+            assertThat(e.getMessage()).contains(required);
+        }
+    }
+
+    @Test
+    void checkWithGoodConfigReportsOk() throws Exception {
+        CheckReport report = connector().check(parse(config()), context());
+        assertThat(report.results()).as("check() runs at least one probe").isNotEmpty();
+        assertThat(report.ok()).as("check() with the good configuration; results: %s", report.results()).isTrue();
+    }
+
+    @Test
+    void checkReportsBadCredentialsAsAuthentication() {
+        SourceConfig bad = parse(configWithBadCredentials());
+        try {
+            CheckReport report = connector().check(bad, context());
+            assertThat(report.failureKind()).as("check() with bad credentials; results: %s", report.results())
+                    .contains(ErrorKind.AUTHENTICATION);
+            for (CheckResult r : report.results()) {
+                assertNoSecretIn(r.message() + " " + r.fix(), bad);
+            }
+        } catch (ConnectorException e) {
+            assertThat(e.kind()).as("check() threw: %s", e.getMessage()).isEqualTo(ErrorKind.AUTHENTICATION);
+            assertNoSecretIn(e.getMessage(), bad);
+        }
+    }
+
+    @Test
+    void crawlWithBadCredentialsFailsWithAuthentication() {
+        SourceConfig bad = parse(configWithBadCredentials());
+        ConnectorException thrown = null;
+        try {
+            RecordingContext context = context();
+            new CrawlDriver(open(bad, context), context).crawlAll(CrawlMode.FULL);
+        } catch (ConnectorException e) {
+            thrown = e;
+        }
+        assertThat(thrown).as("open(), partitions() or crawl() with bad credentials must throw").isNotNull();
+        assertThat(thrown.kind()).as("kind of: %s", thrown.getMessage()).isEqualTo(ErrorKind.AUTHENTICATION);
+        assertNoSecretIn(thrown.getMessage(), bad);
+    }
+
+    @Test
+    void listsUniquePartitionsInAStableOrder() throws Exception {
+        ConnectorSession session = open(parse(config()));
+        List<Partition> first = session.partitions();
+        assertThat(first).as("partitions of the test source").isNotEmpty();
+        assertThat(first).extracting(Partition::id).doesNotHaveDuplicates();
+        assertThat(session.partitions()).as("a second listing").isEqualTo(first);
+        assertThat(open(parse(config())).partitions()).as("a listing by a second session").isEqualTo(first);
+    }
+
+    @Test
+    void fullCrawlEmitsEveryItemOnceWithUniqueIds() throws Exception {
+        CrawlResult full = fullCrawl();
+        assertThat(full.duplicateIds()).as("ids upserted more than once by one full crawl").isEmpty();
+        full.partitions().values().forEach(e -> assertThat(e.failures())
+                .as("item failures crawling healthy partition %s", e.partitionId()).isEmpty());
+        int expected = expectedDocumentCount().orElse(-1);
+        if (expected >= 0) {
+            assertThat(full.upsertedIds()).as("documents of a full crawl").hasSize(expected);
+        } else {
+            assertThat(full.upsertedIds()).as("documents of a full crawl (the source holds at least two items)")
+                    .hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void documentsBelongToThePartitionTheyWereEmittedIn() throws Exception {
+        CrawlResult full = fullCrawl();
+        Set<String> all = full.distinctIds();
+        full.partitions().forEach((partitionId, emitter) -> {
+            for (Document d : emitter.upserts()) {
+                assertThat(d.partition()).as("partition of document %s", d.id()).isEqualTo(partitionId);
+                if (d.parentId() != null) {
+                    assertThat(all).as("parent of document %s", d.id()).contains(d.parentId());
+                }
+            }
+        });
+    }
+
+    @Test
+    void idsAreDeterministicAcrossSessions() throws Exception {
+        CrawlResult first = fullCrawl();
+        CrawlResult second = fullCrawl();
+        assertThat(second.idsByPartition()).as("ids of a full crawl in a second session")
+                .isEqualTo(first.idsByPartition());
+        assertThat(second.versions()).as("versions of unchanged items in a second session")
+                .isEqualTo(first.versions());
+    }
+
+    @Test
+    void secondFullCrawlEmitsSameIdsAndVersions() throws Exception {
+        RecordingContext context = context();
+        CrawlDriver driver = new CrawlDriver(open(parse(config()), context), context);
+        CrawlResult first = driver.crawlAll(CrawlMode.FULL);
+        CrawlResult second = driver.crawlAll(CrawlMode.FULL);
+        assertThat(second.idsByPartition()).as("ids of a second full crawl; KnownDocuments now holds the first")
+                .isEqualTo(first.idsByPartition());
+        assertThat(second.versions()).as("versions of a second full crawl").isEqualTo(first.versions());
+        assertThat(second.duplicateIds()).as("ids upserted twice by the second full crawl").isEmpty();
+    }
+
+    @Test
+    void crawlsPartitionsConcurrentlyWithTheSameResult() throws Exception {
+        CrawlResult sequential = fullCrawl();
+        RecordingContext context = context();
+        CrawlResult concurrent = new CrawlDriver(open(parse(config()), context), context)
+                .crawlAllConcurrently(CrawlMode.FULL, 4);
+        assertThat(concurrent.idsByPartition()).as("ids of partitions crawled at once")
+                .isEqualTo(sequential.idsByPartition());
+    }
+
+    @Test
+    void incrementalCrawlAfterAChangeEmitsOnlyTheChange() throws Exception {
+        assumeCapability(Capability.INCREMENTAL);
+        RecordingContext context = context();
+        CrawlResult baseline = new CrawlDriver(open(parse(config()), context), context).crawlAll(CrawlMode.INCREMENTAL);
+        Map<String, String> before = fullCrawl().versions();
+        Partition changed = firstPartition();
+        mutator().addItem(changed);
+
+        CrawlResult incremental = new CrawlDriver(open(parse(config()), context), context)
+                .crawlAll(CrawlMode.INCREMENTAL, baseline.lastCheckpoints());
+        CrawlResult after = fullCrawl();
+        Set<String> change = new LinkedHashSet<>();
+        after.versions().forEach((id, version) -> {
+            if (!version.equals(before.get(id))) {
+                change.add(id);
+            }
+        });
+        assertThat(change).as("new or changed ids in a full crawl after addItem(%s)", changed.id()).isNotEmpty();
+        assertThat(after.partition(changed.id()).upsertedIds()).as("ids of partition %s", changed.id())
+                .containsAll(change);
+        assertThat(incremental.distinctIds()).as("ids of the incremental crawl after the change (at least the change)")
+                .containsAll(change);
+        incremental.partitions().forEach((partitionId, emitter) -> {
+            Set<String> extra = new LinkedHashSet<>(emitter.upsertedIds());
+            extra.removeAll(change);
+            assertThat(extra).as("unchanged items re-emitted by the incremental crawl of %s (allowed overlap %d)",
+                    partitionId, allowedResumeOverlap()).hasSizeLessThanOrEqualTo(allowedResumeOverlap());
+        });
+    }
+
+    @Test
+    void resumesFromEveryCheckpointWithoutDuplicates() throws Exception {
+        assumeCapability(Capability.INCREMENTAL);
+        Map<String, Set<String>> full = fullCrawl().idsByPartition();
+        RecordingContext context = context();
+        ConnectorSession session = open(parse(config()), context);
+        CrawlDriver driver = new CrawlDriver(session, context);
+        CrawlResult first = driver.crawlAll(CrawlMode.INCREMENTAL);
+        assertThat(first.idsByPartition()).as("ids of a first incremental crawl (no checkpoint: everything)")
+                .isEqualTo(full);
+
+        List<String> problems = new ArrayList<>();
+        int checkpoints = 0;
+        for (Partition partition : session.partitions()) {
+            RecordingEmitter crawl = first.partition(partition.id());
+            Set<String> expected = full.get(partition.id());
+            for (int i = 0; i < crawl.checkpoints().size(); i++) {
+                checkpoints++;
+                Checkpoint checkpoint = crawl.checkpoints().get(i);
+                Set<String> covered = new LinkedHashSet<>(crawl.upsertedIdsBefore(i));
+                List<String> resumed = driver.crawl(partition, checkpoint, CrawlMode.INCREMENTAL).upsertedIds();
+                String where = "partition " + partition.id() + ", checkpoint " + i + " '" + checkpoint.value() + "': ";
+                Set<String> union = new LinkedHashSet<>(covered);
+                union.addAll(resumed);
+                Set<String> missing = minus(expected, union);
+                Set<String> unexpected = minus(union, expected);
+                Set<String> overlap = new LinkedHashSet<>(resumed);
+                overlap.retainAll(covered);
+                if (!missing.isEmpty()) {
+                    problems.add(where + "items never emitted (the checkpoint skips them): " + missing);
+                }
+                if (!unexpected.isEmpty()) {
+                    problems.add(where + "ids not in a full crawl: " + unexpected);
+                }
+                if (overlap.size() > allowedResumeOverlap()) {
+                    problems.add(where + "re-emitted " + overlap.size() + " items the checkpoint covers (allowed "
+                            + allowedResumeOverlap() + "): " + overlap);
+                }
+                if (new HashSet<>(resumed).size() != resumed.size()) {
+                    problems.add(where + "the resumed crawl upserted an id twice: " + resumed);
+                }
+            }
+        }
+        assertThat(checkpoints).as("checkpoints emitted by an incremental crawl").isPositive();
+        assertThat(problems).as("resuming from each of %d checkpoints", checkpoints).isEmpty();
+    }
+
+    @Test
+    void incrementalCrawlFromTheLatestCheckpointEmitsNothingWhenNothingChanged() throws Exception {
+        assumeCapability(Capability.INCREMENTAL);
+        RecordingContext context = context();
+        CrawlResult first = new CrawlDriver(open(parse(config()), context), context).crawlAll(CrawlMode.INCREMENTAL);
+        assertThat(first.lastCheckpoints()).as("partitions that ended with a checkpoint")
+                .containsOnlyKeys(first.partitions().keySet());
+        CrawlResult again = new CrawlDriver(open(parse(config()), context), context)
+                .crawlAll(CrawlMode.INCREMENTAL, first.lastCheckpoints());
+        again.partitions().forEach((partitionId, emitter) -> {
+            assertThat(emitter.upsertedIds()).as("upserts of partition %s from its latest checkpoint", partitionId)
+                    .hasSizeLessThanOrEqualTo(allowedResumeOverlap());
+            assertThat(emitter.deletedIds()).as("deletes of partition %s when nothing changed", partitionId).isEmpty();
+        });
+    }
+
+    @Test
+    void fullCrawlDeclaresEveryPartitionComplete() throws Exception {
+        assumeCapability(Capability.DELETIONS);
+        fullCrawl().partitions().forEach((partitionId, emitter) -> {
+            assertThat(emitter.partitionCompleteCount()).as("partitionComplete() calls crawling %s in FULL mode",
+                    partitionId).isEqualTo(1);
+            List<Emission> emissions = emitter.emissions();
+            assertThat(emissions.subList(emissions.indexOf(Emission.partitionComplete()), emissions.size()))
+                    .as("emissions after partitionComplete() in %s", partitionId)
+                    .noneMatch(e -> e.type() == Emission.Type.UPSERT);
+        });
+    }
+
+    @Test
+    void deletedItemsAreNotEmittedByTheNextFullCrawl() throws Exception {
+        assumeCapability(Capability.DELETIONS);
+        CrawlResult before = fullCrawl();
+        Partition partition = firstPartition();
+        try {
+            mutator().deleteItem(partition);
+        } catch (UnsupportedOperationException e) {
+            Assumptions.abort("Skipped: the connector declares Capability.DELETIONS but the test's "
+                    + "SourceMutator.deleteItem is not implemented");
+        }
+        RecordingEmitter after = fullCrawl().partition(partition.id());
+        Set<String> gone = minus(before.idsByPartition().get(partition.id()), new HashSet<>(after.upsertedIds()));
+        Set<String> removed = new LinkedHashSet<>(gone);
+        removed.addAll(after.deletedIds());
+        assertThat(removed).as("ids of %s no longer emitted, or deleted, after deleteItem", partition.id())
+                .isNotEmpty();
+        if (!after.deletedIds().containsAll(gone)) {
+            assertThat(after.partitionCompleteCount()).as("partitionComplete() calls, needed for the host to sweep %s",
+                    minus(gone, new HashSet<>(after.deletedIds()))).isEqualTo(1);
+        }
+        assertThat(minus(new HashSet<>(after.upsertedIds()), before.idsByPartition().get(partition.id())))
+                .as("new ids in %s after a deletion", partition.id()).isEmpty();
+    }
+
+    @Test
+    void transientFaultIsRetryableOrRetriedInternally() throws Exception {
+        Optional<FaultInjector> injector = faultInjector();
+        assumeTrue(injector.isPresent(), "Skipped: no FaultInjector; override faultInjector() to run this test");
+        Map<String, Set<String>> healthy = fullCrawl().idsByPartition();
+        injector.get().injectTransientFault();
+        try {
+            CrawlResult faulty = fullCrawl();
+            Set<String> retryableFailures = new HashSet<>();
+            faulty.partitions().values().forEach(e -> e.failures().stream()
+                    .filter(f -> f.kind().isRetryable()).map(ItemFailure::itemId).forEach(retryableFailures::add));
+            healthy.forEach((partitionId, ids) -> assertThat(minus(ids, faulty.distinctIds()))
+                    .as("items of %s neither emitted nor reported as retryable failures during the fault", partitionId)
+                    .isSubsetOf(retryableFailures));
+        } catch (ConnectorException e) {
+            assertThat(e.kind()).as("kind of the exception thrown during a transient fault: %s", e.getMessage())
+                    .matches(ErrorKind::isRetryable, "retryable (TRANSIENT or RATE_LIMITED)");
+        } finally {
+            injector.get().clearFaults();
+        }
+        assertThat(fullCrawl().idsByPartition()).as("ids of a full crawl once the fault passed").isEqualTo(healthy);
+    }
+
+    @Test
+    void closeIsIdempotentAndNeverThrows() throws Exception {
+        RecordingContext context = context();
+        ConnectorSession unused = connector().open(parse(config()), context);
+        assertThatCode(() -> {
+            unused.close();
+            unused.close();
+        }).as("closing a session twice").doesNotThrowAnyException();
+        ConnectorSession used = connector().open(parse(config()), context);
+        new CrawlDriver(used, context).crawl(used.partitions().get(0), null, CrawlMode.FULL);
+        assertThatCode(() -> {
+            used.close();
+            used.close();
+        }).as("closing a session that crawled, twice").doesNotThrowAnyException();
+    }
+
+    /**
+     * The connector under test, found with {@link ServiceLoader}.
+     *
+     * @return the connector
+     */
+    protected final SourceConnector connector() {
+        if (connector == null) {
+            connector = ServiceLoader.load(SourceConnector.class).stream().map(ServiceLoader.Provider::get)
+                    .filter(c -> c.type().equals(connectorType())).findFirst()
+                    .orElseThrow(() -> new AssertionError("No connector of type '" + connectorType()
+                            + "' in META-INF/services/" + SourceConnector.class.getName()));
+        }
+        return connector;
+    }
+
+    /**
+     * A new context, closed after the test.
+     *
+     * @return the context
+     */
+    protected final RecordingContext context() {
+        return track(RecordingContext.create(CONNECTOR_ID));
+    }
+
+    /**
+     * Parses a configuration with the connector's spec, failing the test on any problem.
+     *
+     * @param values key to value
+     * @return the parsed configuration
+     */
+    protected final SourceConfig parse(Map<String, String> values) {
+        try {
+            return connector().configSpec().parse(values);
+        } catch (InvalidConfigException e) {
+            throw new AssertionError("The test configuration is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A full crawl of every partition in a new session with a new context.
+     *
+     * @return what it emitted
+     * @throws ConnectorException as the connector threw it
+     */
+    protected final CrawlResult fullCrawl() throws ConnectorException {
+        RecordingContext context = context();
+        return new CrawlDriver(open(parse(config()), context), context).crawlAll(CrawlMode.FULL);
+    }
+
+    private ConnectorSession open(SourceConfig config) throws ConnectorException {
+        return open(config, context());
+    }
+
+    private ConnectorSession open(SourceConfig config, RecordingContext context) throws ConnectorException {
+        return track(connector().open(config, context));
+    }
+
+    private Partition firstPartition() throws ConnectorException {
+        return open(parse(config())).partitions().get(0);
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    private void assumeCapability(Capability capability) {
+        assumeTrue(connector().capabilities().contains(capability), () -> "Skipped: connector '" + connectorType()
+                + "' does not declare Capability." + capability + " in capabilities()");
+    }
+
+    private static void assertNoSecretIn(String text, SourceConfig config) {
+        for (String secret : config.secretValues()) {
+            if (secret.length() >= 6) {
+                assertThat(text).as("a message shown to administrators").doesNotContain(secret);
+            }
+        }
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> out = new LinkedHashSet<>(a);
+        out.removeAll(b);
+        return out;
+    }
+}

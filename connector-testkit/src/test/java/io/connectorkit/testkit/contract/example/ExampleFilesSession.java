@@ -1,0 +1,96 @@
+package io.connectorkit.testkit.contract.example;
+
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConnectorContext;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ConnectorSession;
+import io.connectorkit.api.CrawlMode;
+import io.connectorkit.api.Document;
+import io.connectorkit.api.Emitter;
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ItemFailure;
+import io.connectorkit.api.Partition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A session of the example connector. Crawls a partition's files in position order and emits a
+ * checkpoint after each file, so a resumed crawl starts right after the last file the host
+ * acknowledged. Holds no per-crawl state, so partitions can be crawled at once.
+ */
+final class ExampleFilesSession implements ConnectorSession {
+    private final ExampleFilesSource source;
+    private final ConnectorContext context;
+
+    ExampleFilesSession(ExampleFilesSource source, ConnectorContext context) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public List<Partition> partitions() throws ConnectorException {
+        return source.partitions();
+    }
+
+    @Override
+    public void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
+            throws ConnectorException {
+        // A full crawl lists everything, so it ignores where the last crawl stopped.
+        ExampleFilesPosition after = mode == CrawlMode.INCREMENTAL && checkpoint != null
+                ? ExampleFilesPosition.parse(checkpoint) : ExampleFilesPosition.START;
+        boolean emitted = false;
+        for (ExampleFilesSource.ExampleFile file : source.files(partition)) {
+            if (file.position().compareTo(after) <= 0) {
+                continue;
+            }
+            if (emitter.cancelled() || context.cancelled()) {
+                return;
+            }
+            emit(partition, file, emitter);
+            emitter.checkpoint(file.position().toCheckpoint());
+            emitted = true;
+        }
+        if (!emitted) {
+            // Nothing new: hand the position back so the partition keeps a checkpoint.
+            emitter.checkpoint(after.toCheckpoint());
+        }
+        if (mode == CrawlMode.FULL) {
+            emitter.partitionComplete();
+        }
+    }
+
+    private void emit(Partition partition, ExampleFilesSource.ExampleFile file, Emitter emitter) {
+        ExampleFilesPosition position = file.position();
+        String text;
+        long size;
+        try {
+            text = Files.readString(file.path(), StandardCharsets.UTF_8);
+            size = Files.size(file.path());
+        } catch (NoSuchFileException gone) {
+            return;
+        } catch (IOException e) {
+            emitter.failure(new ItemFailure(position.path(), partition.id(), ErrorKind.PERMANENT,
+                    "File " + position.path() + " could not be read: " + e.getMessage()));
+            return;
+        }
+        context.metrics().add("files", 1);
+        emitter.upsert(Document.builder(position.path(), partition.id(), "file")
+                .title(file.path().getFileName().toString())
+                .field("path", position.path())
+                .field("size", size)
+                .field("modified", Instant.ofEpochMilli(position.modifiedMillis()))
+                .content(text)
+                .version(position.modifiedMillis() + "-" + size)
+                .build());
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: every listing and read opens and closes its own handles.
+    }
+}
