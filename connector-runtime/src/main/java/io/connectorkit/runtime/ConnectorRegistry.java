@@ -1,0 +1,136 @@
+package io.connectorkit.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.ConfigProblem;
+import io.connectorkit.api.ConfigSpec;
+import io.connectorkit.api.InvalidConfigException;
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.SourceConnector;
+import io.connectorkit.runtime.config.RuntimeConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The connectors a host can run, found with {@link ServiceLoader}, and validation of a source
+ * configuration against the host's keys plus the chosen connector's.
+ */
+public final class ConnectorRegistry {
+    private final Map<String, SourceConnector> connectors;
+
+    /**
+     * Creates a registry of the given connectors.
+     *
+     * @param connectors the connectors
+     * @throws IllegalStateException if two connectors declare the same type
+     */
+    public ConnectorRegistry(Iterable<SourceConnector> connectors) {
+        requireNonNull(connectors, "connectors");
+        Map<String, SourceConnector> byType = new TreeMap<>();
+        for (SourceConnector c : connectors) {
+            SourceConnector previous = byType.putIfAbsent(c.type(), c);
+            if (previous != null) {
+                throw new IllegalStateException("Two connectors declare type '" + c.type() + "': "
+                        + previous.getClass().getName() + " and " + c.getClass().getName()
+                        + "; remove one of them from the class path");
+            }
+        }
+        this.connectors = Collections.unmodifiableMap(byType);
+    }
+
+    /**
+     * Discovers the connectors named in {@code META-INF/services/io.connectorkit.api.SourceConnector}.
+     *
+     * @param classLoader where to look
+     * @return the registry
+     * @throws IllegalStateException if two connectors declare the same type
+     */
+    public static ConnectorRegistry load(ClassLoader classLoader) {
+        List<SourceConnector> found = new ArrayList<>();
+        ServiceLoader.load(SourceConnector.class, classLoader).forEach(found::add);
+        return new ConnectorRegistry(found);
+    }
+
+    /**
+     * Discovers the connectors visible to this class's class loader.
+     *
+     * @return the registry
+     */
+    public static ConnectorRegistry load() {
+        return load(ConnectorRegistry.class.getClassLoader());
+    }
+
+    /**
+     * The known connector types.
+     *
+     * @return the types, sorted
+     */
+    public List<String> types() {
+        return List.copyOf(connectors.keySet());
+    }
+
+    /**
+     * Looks up a connector.
+     *
+     * @param type the value of {@code connector.type}
+     * @return the connector
+     * @throws InvalidConfigException naming the known types if there is no such connector
+     */
+    public SourceConnector connector(String type) throws InvalidConfigException {
+        SourceConnector c = connectors.get(type);
+        if (c == null) {
+            throw new InvalidConfigException(List.of(unknownType(type)));
+        }
+        return c;
+    }
+
+    /**
+     * The spec a configuration for this connector is validated against.
+     *
+     * @param connector the connector
+     * @return the host's keys plus the connector's
+     */
+    public static ConfigSpec specFor(SourceConnector connector) {
+        return RuntimeConfig.hostSpec().plus(connector.configSpec());
+    }
+
+    /**
+     * Validates a source configuration: the host's keys and those of the connector that
+     * {@code connector.type} names, reporting every problem at once.
+     *
+     * @param values key to (interpolated) value
+     * @return the validated configuration with defaults applied
+     * @throws InvalidConfigException listing every problem
+     */
+    public SourceConfig validate(Map<String, String> values) throws InvalidConfigException {
+        requireNonNull(values, "values");
+        String type = values.getOrDefault(RuntimeConfig.CONNECTOR_TYPE, "").trim();
+        SourceConnector connector = connectors.get(type);
+        if (connector != null) {
+            return specFor(connector).parse(values);
+        }
+        // Without a connector its keys are unknown: check only the host's keys, and say which
+        // connector types exist.
+        List<ConfigProblem> problems = new ArrayList<>();
+        ConfigSpec host = RuntimeConfig.hostSpec();
+        for (ConfigProblem p : host.validate(values)) {
+            if (host.key(p.key()) != null) {
+                problems.add(p);
+            }
+        }
+        if (!type.isEmpty()) {
+            problems.add(unknownType(type));
+        }
+        problems.sort(java.util.Comparator.comparing(ConfigProblem::key));
+        throw new InvalidConfigException(problems);
+    }
+
+    private ConfigProblem unknownType(String type) {
+        return new ConfigProblem(RuntimeConfig.CONNECTOR_TYPE, type, "no connector of this type is installed; known types: "
+                + (connectors.isEmpty() ? "none (add a connector jar to the class path)" : String.join(", ", connectors.keySet())));
+    }
+}

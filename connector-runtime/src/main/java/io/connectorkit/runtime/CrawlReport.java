@@ -1,0 +1,61 @@
+package io.connectorkit.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.ErrorKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outcome of one crawl run.
+ *
+ * @param partitionsTotal partitions listed by the source
+ * @param partitionsCrawled partitions whose crawl finished without error
+ * @param partitionsFailed partitions whose crawl ended with an error (after retries)
+ * @param documentsUpserted documents acknowledged by the index
+ * @param deletions documents deleted on the connector's request or by sweeps
+ * @param itemFailures items recorded as failed (by the connector or rejected by the index)
+ * @param partitionsRemoved partitions no longer listed whose documents were deleted
+ * @param deletionRefusal why vanished partitions were not deleted (the mass-deletion breaker),
+ *     or {@code null}
+ * @param dryRunDeletions partitions that would have been deleted in dry-run mode
+ * @param cancelled whether the run was cancelled
+ * @param fatalKind the kind of the error that ended the run, or {@code null}
+ * @param fatalMessage the message of the error that ended the run, or {@code null}
+ * @param duration how long the run took
+ * @param metrics the connector's counters ({@link io.connectorkit.api.ConnectorMetrics})
+ */
+public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
+        long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
+        boolean cancelled, ErrorKind fatalKind, String fatalMessage, Duration duration, Map<String, Long> metrics) {
+    /**
+     * Copies the lists.
+     *
+     * @throws NullPointerException if a list, the duration or the metrics are {@code null}
+     */
+    public CrawlReport {
+        dryRunDeletions = List.copyOf(requireNonNull(dryRunDeletions, "dryRunDeletions"));
+        requireNonNull(duration, "duration");
+        metrics = Map.copyOf(requireNonNull(metrics, "metrics"));
+    }
+
+    /**
+     * The error that ended the run, if one did.
+     *
+     * @return the kind, or empty
+     */
+    public Optional<ErrorKind> fatal() {
+        return Optional.ofNullable(fatalKind);
+    }
+
+    /**
+     * Whether anything went wrong: a fatal error, a failed partition or a failed item.
+     *
+     * @return {@code true} when the run was clean
+     */
+    public boolean clean() {
+        return fatalKind == null && partitionsFailed == 0 && itemFailures == 0;
+    }
+}

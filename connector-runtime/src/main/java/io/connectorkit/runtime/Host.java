@@ -1,0 +1,321 @@
+package io.connectorkit.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.CheckReport;
+import io.connectorkit.api.CheckResult;
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ConnectorSession;
+import io.connectorkit.api.CrawlMode;
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ScopeDecision;
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.SourceConnector;
+import io.connectorkit.runtime.config.RuntimeConfig;
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.runtime.extract.ContentExtractor;
+import io.connectorkit.runtime.pipeline.CrawlPipeline;
+import io.connectorkit.runtime.pipeline.HostContext;
+import io.connectorkit.runtime.pipeline.MetricCounters;
+import io.connectorkit.runtime.pipeline.PipelineOptions;
+import io.connectorkit.runtime.pipeline.RunControl;
+import io.connectorkit.runtime.sink.ElasticsearchSink;
+import io.connectorkit.runtime.sink.IndexClient;
+import io.connectorkit.runtime.sink.RetryPolicy;
+import io.connectorkit.runtime.sink.SinkException;
+import io.connectorkit.runtime.state.ElasticsearchStateStore;
+import io.connectorkit.runtime.state.PartitionState;
+import io.connectorkit.runtime.state.StateStoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one configured source: the connector, the index (a cluster, or an embedded node when
+ * {@code sink.elasticsearch.url} is blank) and the crawl state. What the {@code connector}
+ * command's subcommands call. Not thread-safe: one operation at a time.
+ */
+public final class Host implements AutoCloseable {
+    private final SourceConfig config;
+    private final RuntimeConfig runtime;
+    private final SourceConnector connector;
+    private final EmbeddedSearchNode node;
+    private final IndexClient client;
+    private final ElasticsearchSink sink;
+    private final ElasticsearchStateStore store;
+    private final CrawlPipeline pipeline;
+    private final Clock clock;
+    private final String url;
+
+    private Host(SourceConfig config, SourceConnector connector, EmbeddedSearchNode node, IndexClient client,
+            ElasticsearchSink sink, ElasticsearchStateStore store, CrawlPipeline pipeline, Clock clock, String url) {
+        this.config = config;
+        this.runtime = RuntimeConfig.from(config);
+        this.connector = connector;
+        this.node = node;
+        this.client = client;
+        this.sink = sink;
+        this.store = store;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.url = url;
+    }
+
+    /**
+     * Opens a host: starts the embedded node if no cluster is configured, creates the content and
+     * state indices if needed.
+     *
+     * @param config a configuration validated by {@link ConnectorRegistry#validate}
+     * @param registry where the connector is found
+     * @param extractor extracts text from binary content (owned by the caller)
+     * @return the host; close it
+     * @throws ConnectorException if the index cannot be reached or prepared
+     */
+    public static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor)
+            throws ConnectorException {
+        return open(config, registry, extractor, Clock.systemUTC(), RetryPolicy.standard(), null);
+    }
+
+    /**
+     * Opens a host with a chosen clock and retry behaviour (for tests and embedding hosts).
+     *
+     * @param config a validated configuration
+     * @param registry where the connector is found
+     * @param extractor extracts text from binary content (owned by the caller)
+     * @param clock the clock for connectors and timestamps
+     * @param retry how requests to the index are retried
+     * @param options pipeline tuning, or {@code null} for the defaults
+     * @return the host; close it
+     * @throws ConnectorException if the index cannot be reached or prepared
+     */
+    public static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor, Clock clock,
+            RetryPolicy retry, PipelineOptions options) throws ConnectorException {
+        requireNonNull(config, "config");
+        requireNonNull(registry, "registry");
+        requireNonNull(extractor, "extractor");
+        RuntimeConfig runtime = RuntimeConfig.from(config);
+        SourceConnector connector = registry.connector(runtime.connectorType());
+        EmbeddedSearchNode node = null;
+        IndexClient client = null;
+        try {
+            List<String> urls = runtime.sink().urls();
+            if (runtime.sink().embedded()) {
+                node = EmbeddedSearchNode.start(runtime.sink().embeddedDataDir());
+                urls = List.of(node.url());
+            }
+            client = new IndexClient(urls, runtime.sink(), retry);
+            probe(client);
+            int replicas = node != null ? 0 : 1;
+            ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId());
+            sink.start(replicas);
+            ElasticsearchStateStore store = new ElasticsearchStateStore(client, runtime.sink().stateIndex(),
+                    runtime.connectorId());
+            store.start(replicas);
+            boolean extract = config.getBoolean("extract.text");
+            CrawlPipeline pipeline = new CrawlPipeline(runtime, extract ? extractor : null, sink, store, clock,
+                    options != null ? options : PipelineOptions.defaults(runtime.sink().bulkMaxBytes()));
+            return new Host(config, connector, node, client, sink, store, pipeline, clock, urls.get(0));
+        } catch (IOException | SinkException | StateStoreException | RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
+            if (node != null) {
+                node.close();
+            }
+            if (e instanceof ConnectorException c) {
+                throw c;
+            }
+            throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
+        }
+    }
+
+    private static void probe(IndexClient client) throws IOException, ConnectorException {
+        IndexClient.Reply r = client.json("GET", "/", Map.of(), null);
+        if (r.status() == 401) {
+            throw new ConnectorException(ErrorKind.AUTHENTICATION, "The index at " + client.description()
+                    + " rejected the credentials; check sink.elasticsearch.username/password or api-key");
+        }
+        if (r.status() == 403) {
+            throw new ConnectorException(ErrorKind.PERMISSION, "The index at " + client.description()
+                    + " denied access; grant the user the monitor, create_index and write privileges");
+        }
+    }
+
+    /** @return the URL of the index (the embedded node's when one runs) */
+    public String indexUrl() {
+        return url;
+    }
+
+    /** @return the content index name */
+    public String indexName() {
+        return sink.indexName();
+    }
+
+    /** @return the connector this host runs */
+    public SourceConnector connector() {
+        return connector;
+    }
+
+    /**
+     * Checks the index and the source.
+     *
+     * @return the index probe followed by the connector's probes
+     * @throws ConnectorException if the connector's check could not run
+     */
+    public CheckReport check() throws ConnectorException {
+        try (RunScope scope = new RunScope(new CancellationSignal())) {
+            List<CheckResult> results = new ArrayList<>();
+            results.add(CheckResult.ok("index", "Index '" + indexName() + "' is ready at " + url));
+            results.addAll(connector.check(config, scope.context).results());
+            return new CheckReport(results);
+        }
+    }
+
+    /**
+     * Lists what a crawl would cover, writing nothing.
+     *
+     * @return one decision per candidate
+     * @throws ConnectorException if the source cannot be listed
+     */
+    public List<ScopeDecision> preview() throws ConnectorException {
+        try (RunScope scope = new RunScope(new CancellationSignal());
+                ConnectorSession session = connector.open(config, scope.context)) {
+            return session.preview();
+        }
+    }
+
+    /**
+     * Runs a crawl.
+     *
+     * @param full {@code true} for a FULL crawl (ignore checkpoints, sweep what was not seen again)
+     * @param listener receives progress
+     * @param cancel stops the run when cancelled
+     * @return the report; errors of partitions and items are in it
+     * @throws ConnectorException if the session cannot be opened
+     */
+    public CrawlReport crawl(boolean full, ProgressListener listener, CancellationSignal cancel) throws ConnectorException {
+        requireNonNull(listener, "listener");
+        try (RunScope scope = new RunScope(requireNonNull(cancel, "cancel"));
+                ConnectorSession session = connector.open(config, scope.context)) {
+            return pipeline.run(session, full ? CrawlMode.FULL : CrawlMode.INCREMENTAL, listener, scope.control,
+                    scope.metrics);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException(ErrorKind.TRANSIENT, "The crawl was interrupted", e);
+        }
+    }
+
+    /**
+     * What is stored per partition.
+     *
+     * @return one status per partition with state, sorted by partition
+     * @throws ConnectorException if the index cannot be read
+     */
+    public List<PartitionStatus> status() throws ConnectorException {
+        try {
+            Map<String, Long> counts = sink.countByPartition();
+            List<PartitionStatus> out = new ArrayList<>();
+            for (PartitionState s : store.list()) {
+                List<String> recent = s.failures().stream().skip(Math.max(0, s.failures().size() - 5))
+                        .map(f -> f.itemId() + ": " + f.reason()).toList();
+                out.add(new PartitionStatus(s.partition(),
+                        s.checkpoint() == null ? "" : connector.describe(new Checkpoint(s.checkpoint())),
+                        s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent));
+            }
+            out.sort(Comparator.comparing(PartitionStatus::partition));
+            return out;
+        } catch (SinkException | StateStoreException e) {
+            throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rewinds checkpoints so that the next incremental crawl reads again.
+     *
+     * @param partition one partition, or empty for all
+     * @param to rewind to this instant (through {@link SourceConnector#rewind}), or empty to start over
+     * @return how many partitions were reset
+     * @throws ConnectorException if the state cannot be written
+     */
+    public int reset(Optional<String> partition, Optional<Instant> to) throws ConnectorException {
+        try {
+            int count = 0;
+            for (PartitionState s : store.list()) {
+                if (partition.isPresent() && !partition.get().equals(s.partition())) {
+                    continue;
+                }
+                String rewound = null;
+                if (to.isPresent() && s.checkpoint() != null) {
+                    rewound = connector.rewind(new Checkpoint(s.checkpoint()), to.get()).map(Checkpoint::value).orElse(null);
+                }
+                store.save(s.withCheckpoint(rewound));
+                count++;
+            }
+            return count;
+        } catch (StateStoreException e) {
+            throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Searches the source's documents.
+     *
+     * @param query the query (simple query string syntax over title, content and fields)
+     * @param asPrincipal only documents this principal may see, or empty for all
+     * @param size how many hits at most
+     * @return the results
+     * @throws ConnectorException if the index cannot be queried
+     */
+    public SearchResults search(String query, Optional<String> asPrincipal, int size) throws ConnectorException {
+        try {
+            sink.refresh();
+            return sink.search(requireNonNull(query, "query"), asPrincipal, size);
+        } catch (SinkException e) {
+            throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    /** The per-run services: counters, a private temporary directory, cancellation. */
+    private final class RunScope implements AutoCloseable {
+        final RunControl control;
+        final MetricCounters metrics = new MetricCounters();
+        final Path tempDir;
+        final HostContext context;
+
+        RunScope(CancellationSignal cancel) throws ConnectorException {
+            this.control = new RunControl(cancel);
+            try {
+                this.tempDir = Files.createTempDirectory("connector-" + runtime.connectorId() + "-");
+            } catch (IOException e) {
+                throw new ConnectorException(ErrorKind.TRANSIENT, "Cannot create a temporary directory: " + e.getMessage(), e);
+            }
+            this.context = new HostContext(runtime.connectorId(), pipeline.knownDocuments(), clock, metrics, tempDir,
+                    control::cancelled);
+        }
+
+        @Override
+        public void close() {
+            try (var paths = Files.walk(tempDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // A leftover temporary directory is harmless.
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.connectorkit.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the host knows about one partition, for status output.
+ *
+ * @param partition the partition id
+ * @param checkpoint the persisted checkpoint described by the connector, or an empty string
+ * @param lastSuccess when a crawl of the partition last finished without error, or {@code null}
+ * @param documents documents of the partition in the index
+ * @param failures items recorded as failed and not yet crawled successfully
+ * @param recentFailures the latest failure reasons (a few)
+ */
+public record PartitionStatus(String partition, String checkpoint, Instant lastSuccess, long documents,
+        long failures, List<String> recentFailures) {
+    /**
+     * Copies the list.
+     *
+     * @throws NullPointerException if {@code partition}, {@code checkpoint} or the list is {@code null}
+     */
+    public PartitionStatus {
+        requireNonNull(partition, "partition");
+        requireNonNull(checkpoint, "checkpoint");
+        recentFailures = List.copyOf(requireNonNull(recentFailures, "recentFailures"));
+    }
+}

@@ -1,0 +1,101 @@
+package io.connectorkit.runtime.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.ConfigKey;
+import io.connectorkit.api.ConfigSpec;
+import io.connectorkit.api.ConfigType;
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.runtime.extract.ExtractionConfig;
+import java.util.regex.Pattern;
+
+/**
+ * The host's own configuration: which connector runs under which id, how it is crawled and where
+ * documents go. {@link #SPEC} declares the {@code connector.*}, {@code crawl.*} and {@code sink.*}
+ * keys; {@link #hostSpec()} adds the extraction keys, and the registry adds the connector's.
+ *
+ * @param connectorType the value of {@code connector.type}
+ * @param connectorId the value of {@code connector.id}
+ * @param crawl parallelism and deletion safety
+ * @param sink where documents and state are stored
+ */
+public record RuntimeConfig(String connectorType, String connectorId, CrawlConfig crawl, SinkConfig sink) {
+    /** The key that selects the connector. */
+    public static final String CONNECTOR_TYPE = "connector.type";
+    /** The key that names the source. */
+    public static final String CONNECTOR_ID = "connector.id";
+
+    private static final Pattern INDEX_SAFE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    /** The runtime keys of the Source, Parallelism and Sink sections of the configuration reference. */
+    public static final ConfigSpec SPEC = ConfigSpec.of(
+            ConfigKey.of(CONNECTOR_TYPE, ConfigType.STRING).required()
+                    .description("The connector that reads the source, such as mimecast."),
+            ConfigKey.of(CONNECTOR_ID, ConfigType.STRING).required().validator(RuntimeConfig::indexSafe)
+                    .description("Names this source; documents and state are stored under it."),
+            ConfigKey.of(CrawlConfig.PARTITIONS, ConfigType.INTEGER).defaultValue("4").range(1, 256)
+                    .description("Partitions (mailboxes) crawled at once."),
+            ConfigKey.of(CrawlConfig.INDEX_QUERIES, ConfigType.INTEGER).defaultValue("2").range(1, 64)
+                    .description("Index queries at once: known-document look-ups and sweeps."),
+            ConfigKey.of(CrawlConfig.PARTITION_DELETIONS, ConfigType.INTEGER).defaultValue("1").range(1, 64)
+                    .description("Partitions whose documents are deleted at once."),
+            ConfigKey.of(CrawlConfig.MAX_SHARE, ConfigType.DECIMAL).defaultValue("0.5").range(0, 1)
+                    .description("Refuse to delete more than this share of known partitions in one run."),
+            ConfigKey.of(CrawlConfig.DRY_RUN, ConfigType.BOOLEAN).defaultValue("false")
+                    .description("Report what would be deleted, delete nothing."),
+            ConfigKey.of(SinkConfig.URL, ConfigType.URL_LIST).defaultValue("")
+                    .description("Comma-separated URLs of an Elasticsearch or OpenSearch cluster; blank runs an embedded node."),
+            ConfigKey.of(SinkConfig.USERNAME, ConfigType.STRING).defaultValue("")
+                    .description("User name for basic authentication."),
+            ConfigKey.of(SinkConfig.PASSWORD, ConfigType.STRING).defaultValue("").secret()
+                    .description("Password for basic authentication."),
+            ConfigKey.of(SinkConfig.API_KEY, ConfigType.STRING).defaultValue("").secret()
+                    .description("API key (the encoded id:key form) sent as 'Authorization: ApiKey'."),
+            ConfigKey.of(SinkConfig.INDEX, ConfigType.STRING).defaultValue("").validator(RuntimeConfig::indexSafe)
+                    .description("Content index; blank means connector-<connector.id>. State lives in <index>-state."),
+            ConfigKey.of(SinkConfig.MAX_DOCS, ConfigType.INTEGER).defaultValue("1000").range(1, 100_000)
+                    .description("Documents per bulk request at most."),
+            ConfigKey.of(SinkConfig.MAX_BYTES, ConfigType.INTEGER).defaultValue("5242880").range(1024, 1L << 30)
+                    .description("Bytes per bulk request at most."),
+            ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch")
+                    .description("Where the embedded node keeps its data."));
+
+    /**
+     * Creates the configuration.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public RuntimeConfig {
+        requireNonNull(connectorType, "connectorType");
+        requireNonNull(connectorId, "connectorId");
+        requireNonNull(crawl, "crawl");
+        requireNonNull(sink, "sink");
+    }
+
+    /**
+     * Every key the host reads: {@link #SPEC} and the extraction keys.
+     *
+     * @return the host spec
+     */
+    public static ConfigSpec hostSpec() {
+        return SPEC.plus(ExtractionConfig.SPEC);
+    }
+
+    /**
+     * Reads the runtime configuration from a validated source configuration.
+     *
+     * @param config a configuration validated against a spec that includes {@link #SPEC}
+     * @return the runtime configuration
+     */
+    public static RuntimeConfig from(SourceConfig config) {
+        String id = config.getString(CONNECTOR_ID);
+        return new RuntimeConfig(config.getString(CONNECTOR_TYPE), id, CrawlConfig.from(config),
+                SinkConfig.from(config, id));
+    }
+
+    private static String indexSafe(String value) {
+        return value.isEmpty() || INDEX_SAFE.matcher(value).matches() ? null
+                : "expected lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"
+                        + " (it becomes part of an index name)";
+    }
+}

@@ -1,0 +1,85 @@
+package io.connectorkit.runtime.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.SourceConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where documents and crawl state go. {@link #toString()} masks the secrets.
+ *
+ * @param urls cluster URLs; empty means the embedded node
+ * @param username basic-auth user, or blank
+ * @param password basic-auth password, or blank (secret)
+ * @param apiKey API key, or blank (secret)
+ * @param index the content index; the state index is {@code index + "-state"}
+ * @param bulkMaxDocs documents per bulk request at most
+ * @param bulkMaxBytes bytes per bulk request at most
+ * @param embeddedDataDir where the embedded node keeps its data
+ */
+public record SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
+        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir) {
+    static final String URL = "sink.elasticsearch.url";
+    static final String USERNAME = "sink.elasticsearch.username";
+    static final String PASSWORD = "sink.elasticsearch.password";
+    static final String API_KEY = "sink.elasticsearch.api-key";
+    static final String INDEX = "sink.elasticsearch.index";
+    static final String MAX_DOCS = "sink.bulk.max-docs";
+    static final String MAX_BYTES = "sink.bulk.max-bytes";
+    static final String DATA_DIR = "sink.embedded.data-dir";
+
+    /**
+     * Copies the values.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public SinkConfig {
+        urls = List.copyOf(requireNonNull(urls, "urls"));
+        requireNonNull(username, "username");
+        requireNonNull(password, "password");
+        requireNonNull(apiKey, "apiKey");
+        requireNonNull(index, "index");
+        requireNonNull(embeddedDataDir, "embeddedDataDir");
+    }
+
+    /**
+     * Reads the sink keys.
+     *
+     * @param config a validated configuration that includes {@link RuntimeConfig#SPEC}
+     * @param connectorId the source id, which names the default index
+     * @return the sink configuration
+     */
+    public static SinkConfig from(SourceConfig config, String connectorId) {
+        String index = config.getString(INDEX);
+        return new SinkConfig(config.getList(URL), config.getString(USERNAME), config.getString(PASSWORD),
+                config.getString(API_KEY), index.isBlank() ? "connector-" + connectorId : index,
+                config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)));
+    }
+
+    /**
+     * Whether the embedded node is used.
+     *
+     * @return {@code true} when no cluster URL is set
+     */
+    public boolean embedded() {
+        return urls.isEmpty();
+    }
+
+    /**
+     * The state index.
+     *
+     * @return {@code index + "-state"}
+     */
+    public String stateIndex() {
+        return index + "-state";
+    }
+
+    @Override
+    public String toString() {
+        return "SinkConfig[urls=" + urls + ", username=" + username + ", password="
+                + (password.isEmpty() ? "" : SourceConfig.MASK) + ", apiKey=" + (apiKey.isEmpty() ? "" : SourceConfig.MASK)
+                + ", index=" + index + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxBytes=" + bulkMaxBytes
+                + ", embeddedDataDir=" + embeddedDataDir + "]";
+    }
+}

@@ -1,0 +1,118 @@
+package io.connectorkit.runtime.embedded;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.opensearch.analysis.common.CommonAnalysisPlugin;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.core.common.transport.TransportAddress;
+import org.opensearch.http.HttpServerTransport;
+import org.opensearch.index.reindex.ReindexPlugin;
+import org.opensearch.node.InternalSettingsPreparer;
+import org.opensearch.node.Node;
+import org.opensearch.transport.Netty4Plugin;
+
+/**
+ * An OpenSearch node running inside this JVM on 127.0.0.1, for the demo, tests and hosts without
+ * a cluster. It listens for HTTP on a free port ({@link #url()}) and keeps its data under the
+ * given directory. One per JVM: start it once and share it.
+ */
+public final class EmbeddedSearchNode implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(EmbeddedSearchNode.class);
+
+    private final PluginNode node;
+    private final String url;
+    private final long startMillis;
+
+    private EmbeddedSearchNode(PluginNode node, String url, long startMillis) {
+        this.node = node;
+        this.url = url;
+        this.startMillis = startMillis;
+    }
+
+    /**
+     * Starts a node.
+     *
+     * @param dataDir the node's home; data goes to {@code dataDir/data}
+     * @return the running node
+     * @throws IOException if the directory cannot be created or the node does not start
+     */
+    public static EmbeddedSearchNode start(Path dataDir) throws IOException {
+        requireNonNull(dataDir, "dataDir");
+        long began = System.nanoTime();
+        Path home = dataDir.toAbsolutePath();
+        Files.createDirectories(home);
+        // Netty sets its processor count once per JVM; another Netty user may have done it first.
+        if (System.getProperty("opensearch.set.netty.runtime.available.processors") == null) {
+            System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
+        }
+        Settings settings = Settings.builder()
+                .put("cluster.name", "connectorkit-embedded")
+                .put("node.name", "embedded")
+                .put("path.home", home.toString())
+                .put("network.host", "127.0.0.1")
+                .put("http.port", "0")
+                .put("transport.port", "0")
+                .put("discovery.type", "single-node")
+                .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                .put("action.auto_create_index", true)
+                .build();
+        PluginNode node = new PluginNode(settings);
+        try {
+            node.start();
+        } catch (Exception e) {
+            closeQuietly(node);
+            throw new IOException("The embedded index did not start in " + home + " (" + e.getMessage()
+                    + "); is another process using this sink.embedded.data-dir?", e);
+        }
+        TransportAddress address = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
+        String url = "http://127.0.0.1:" + address.getPort();
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        LOG.info("Embedded index started at {} in {} ms (data in {})", url, millis, home);
+        return new EmbeddedSearchNode(node, url, millis);
+    }
+
+    /** @return the HTTP URL, such as {@code http://127.0.0.1:41234} */
+    public String url() {
+        return url;
+    }
+
+    /** @return how long the node took to start, in milliseconds */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** Stops the node and waits for it to close. */
+    @Override
+    public void close() {
+        closeQuietly(node);
+    }
+
+    private static void closeQuietly(Node node) {
+        try {
+            node.close();
+            if (!node.awaitClose(30, TimeUnit.SECONDS)) {
+                LOG.warn("The embedded index did not close within 30 s");
+            }
+        } catch (IOException e) {
+            LOG.warn("Closing the embedded index failed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A node with the HTTP transport, reindex (for delete-by-query) and common analysis plugins. */
+    private static final class PluginNode extends Node {
+        PluginNode(Settings settings) {
+            super(InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "embedded"),
+                    List.of(Netty4Plugin.class, ReindexPlugin.class, CommonAnalysisPlugin.class), true);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.connectorkit.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ItemFailure;
+import io.connectorkit.runtime.ProgressListener;
+import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.sink.SinkAction;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The single consumer of the write queue: batches writes by count and bytes, sends them with
+ * {@code _bulk}, records rejected items as failures, and commits the checkpoints of a batch only
+ * after the batch is acknowledged. Because the queue is FIFO and there is one writer, a
+ * checkpoint is committed only after every write emitted before it.
+ */
+final class BulkWriter implements Runnable {
+    private static final Logger LOG = LogManager.getLogger(BulkWriter.class);
+
+    private final ByteBoundedQueue<WriteEntry> queue;
+    private final DocumentSink sink;
+    private final int maxDocs;
+    private final long maxBytes;
+    private final RunTotals totals;
+    private final MetricCounters metrics;
+    private final ProgressListener listener;
+    private volatile boolean stopping;
+
+    BulkWriter(ByteBoundedQueue<WriteEntry> queue, DocumentSink sink, int maxDocs, long maxBytes, RunTotals totals,
+            MetricCounters metrics, ProgressListener listener) {
+        this.queue = requireNonNull(queue, "queue");
+        this.sink = requireNonNull(sink, "sink");
+        this.maxDocs = maxDocs;
+        this.maxBytes = maxBytes;
+        this.totals = requireNonNull(totals, "totals");
+        this.metrics = requireNonNull(metrics, "metrics");
+        this.listener = requireNonNull(listener, "listener");
+    }
+
+    /** Asks the writer to finish once the queue is empty. */
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                WriteEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (stopping) {
+                        return;
+                    }
+                    continue;
+                }
+                List<WriteEntry> batch = new ArrayList<>();
+                batch.add(first);
+                int docs = first instanceof WriteEntry.Write ? 1 : 0;
+                long bytes = first instanceof WriteEntry.Write w ? w.action().bytes() : 0;
+                while (docs < maxDocs && bytes < maxBytes) {
+                    WriteEntry next = queue.pollNow();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    if (next instanceof WriteEntry.Write w) {
+                        docs++;
+                        bytes += w.action().bytes();
+                    }
+                }
+                process(batch, bytes);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void process(List<WriteEntry> batch, long bytes) {
+        List<SinkAction> actions = new ArrayList<>();
+        List<PartitionRun> owners = new ArrayList<>();
+        for (WriteEntry e : batch) {
+            if (e instanceof WriteEntry.Write w) {
+                actions.add(w.action());
+                owners.add(w.run());
+            }
+        }
+        Exception failure = null;
+        if (!actions.isEmpty()) {
+            try {
+                List<String> outcome = sink.write(actions);
+                Set<String> deleted = new LinkedHashSet<>();
+                for (int i = 0; i < actions.size(); i++) {
+                    SinkAction a = actions.get(i);
+                    PartitionRun run = owners.get(i);
+                    if (outcome.get(i) != null) {
+                        run.recordFailure(new ItemFailure(a.id(), a.partition(), ErrorKind.PERMANENT,
+                                "Document " + a.id() + " was " + outcome.get(i)));
+                        totals.failures.increment();
+                    } else if (a.isDelete()) {
+                        deleted.add(a.id());
+                        totals.deletions.increment();
+                    } else {
+                        run.acknowledged(a.id());
+                        totals.upserted.increment();
+                    }
+                }
+                totals.bytes.add(bytes);
+                if (!deleted.isEmpty()) {
+                    totals.deletions.add(sink.deleteChildren(deleted));
+                }
+            } catch (Exception e) {
+                failure = e;
+                LOG.warn("A bulk write of {} documents failed: {}", actions.size(), e.getMessage());
+                owners.forEach(r -> r.writeFailed(e));
+            }
+        }
+        for (WriteEntry e : batch) {
+            if (e instanceof WriteEntry.Mark m) {
+                try {
+                    m.run().commit(m.checkpoint());
+                } catch (Exception ex) {
+                    LOG.warn("Checkpoint of partition '{}' not saved: {}", m.run().partition(), ex.getMessage());
+                    m.run().writeFailed(ex);
+                }
+            } else if (e instanceof WriteEntry.Flush f) {
+                f.done().complete(null);
+            }
+        }
+        if (failure == null && !actions.isEmpty()) {
+            try {
+                listener.progress(totals.progress(metrics));
+            } catch (RuntimeException ex) {
+                LOG.debug("A progress listener failed", ex);
+            }
+        }
+    }
+}

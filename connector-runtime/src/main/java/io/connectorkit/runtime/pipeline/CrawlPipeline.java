@@ -1,0 +1,226 @@
+package io.connectorkit.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ConnectorSession;
+import io.connectorkit.api.CrawlMode;
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.KnownDocuments;
+import io.connectorkit.api.Partition;
+import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.ProgressListener;
+import io.connectorkit.runtime.config.CrawlConfig;
+import io.connectorkit.runtime.config.RuntimeConfig;
+import io.connectorkit.runtime.extract.ContentExtractor;
+import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.sink.IndexKnownDocuments;
+import io.connectorkit.runtime.state.PartitionState;
+import io.connectorkit.runtime.state.StateStore;
+import io.connectorkit.runtime.state.StateStoreException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a crawl: lists partitions, crawls them on a bounded pool into one bulk writer, sweeps
+ * after complete FULL listings and removes partitions that are no longer listed. See
+ * {@code docs/architecture.md} for the rules it keeps (checkpoints after acknowledgement,
+ * sweeps only after complete listings, the mass-deletion breaker).
+ */
+public final class CrawlPipeline {
+    private final RuntimeConfig config;
+    private final DocumentSink sink;
+    private final StateStore store;
+    private final ContentExtractor extractor;
+    private final Clock clock;
+    private final PipelineOptions options;
+    private final Semaphore indexQueries;
+    private final KnownDocuments knownDocuments;
+
+    /**
+     * Creates the pipeline.
+     *
+     * @param config the runtime configuration
+     * @param extractor extracts text from binary content, or {@code null} to index binary
+     *     content's metadata only ({@code extract.text=false})
+     * @param sink the content index
+     * @param store the partition state
+     * @param clock the clock
+     * @param options tuning
+     */
+    public CrawlPipeline(RuntimeConfig config, ContentExtractor extractor, DocumentSink sink, StateStore store, Clock clock,
+            PipelineOptions options) {
+        this.config = requireNonNull(config, "config");
+        this.extractor = extractor;
+        this.sink = requireNonNull(sink, "sink");
+        this.store = requireNonNull(store, "store");
+        this.clock = requireNonNull(clock, "clock");
+        this.options = requireNonNull(options, "options");
+        this.indexQueries = new Semaphore(config.crawl().parallelIndexQueries());
+        this.knownDocuments = new IndexKnownDocuments(sink, indexQueries);
+    }
+
+    /**
+     * The index look-up for connector contexts, sharing this pipeline's query bound.
+     *
+     * @return the look-up
+     */
+    public KnownDocuments knownDocuments() {
+        return knownDocuments;
+    }
+
+    /**
+     * Runs one crawl.
+     *
+     * @param session an open session
+     * @param mode FULL or INCREMENTAL
+     * @param listener receives progress
+     * @param control cancellation
+     * @param metrics the connector's counters (from the session's context)
+     * @return the report
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    public CrawlReport run(ConnectorSession session, CrawlMode mode, ProgressListener listener, RunControl control,
+            MetricCounters metrics) throws InterruptedException {
+        RunTotals totals = new RunTotals();
+        Services services = new Services(sink, indexQueries, options);
+        Map<String, Partition> listed = new LinkedHashMap<>();
+        List<PartitionState> known;
+        try {
+            for (Partition p : session.partitions()) {
+                listed.putIfAbsent(p.id(), p);
+            }
+            known = store.list();
+        } catch (ConnectorException e) {
+            return report(totals, control, e.kind(), "Listing partitions failed: " + e.getMessage(), null, metrics);
+        } catch (StateStoreException e) {
+            return report(totals, control, ErrorKind.TRANSIENT, e.getMessage(), null, metrics);
+        }
+        totals.total(listed.size());
+        Map<String, PartitionState> states = new LinkedHashMap<>();
+        long generation = clock.millis();
+        for (PartitionState s : known) {
+            states.put(s.partition(), s);
+            generation = Math.max(generation, s.generation() + 1);
+        }
+        List<String> vanished = states.keySet().stream().filter(id -> !listed.containsKey(id)).toList();
+
+        ByteBoundedQueue<WriteEntry> queue = new ByteBoundedQueue<>(options.queueBytes());
+        BulkWriter writer = new BulkWriter(queue, sink, config.sink().bulkMaxDocs(), config.sink().bulkMaxBytes(), totals,
+                metrics, listener);
+        Thread writerThread = new Thread(writer, "bulk-writer-" + config.connectorId());
+        writerThread.start();
+        CrawlConfig crawl = config.crawl();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(crawl.parallelPartitions(),
+                r -> new Thread(r, "crawl-" + config.connectorId() + "-" + threads.incrementAndGet()));
+        try {
+            List<Future<PartitionCrawler.Outcome>> futures = new ArrayList<>();
+            for (Partition p : listed.values()) {
+                PartitionState stored = states.getOrDefault(p.id(), PartitionState.initial(p.id()));
+                PartitionRun run = new PartitionRun(p.id(), stored, store, generation);
+                PartitionEmitter emitter = new PartitionEmitter(run, queue, extractor, config.connectorId(), clock,
+                        totals, control);
+                futures.add(pool.submit(new PartitionCrawler(session, p, mode, run, emitter, services, totals, control,
+                        clock)));
+            }
+            for (Future<PartitionCrawler.Outcome> f : futures) {
+                PartitionCrawler.Outcome outcome;
+                try {
+                    outcome = f.get();
+                } catch (ExecutionException e) {
+                    services.fatal(ErrorKind.PERMANENT, "A partition crawl failed unexpectedly: " + e.getCause());
+                    outcome = PartitionCrawler.Outcome.FAILED;
+                }
+                if (outcome == PartitionCrawler.Outcome.CRAWLED) {
+                    totals.crawled.incrementAndGet();
+                } else if (outcome == PartitionCrawler.Outcome.FAILED) {
+                    totals.failed.incrementAndGet();
+                }
+                safeProgress(listener, totals, metrics);
+            }
+        } finally {
+            pool.shutdownNow();
+            writer.stop();
+            writerThread.join();
+        }
+        PartitionRemover.Result removal = new PartitionRemover.Result(0, 0, null, List.of());
+        if (!control.cancelled() && services.fatalKind() == null) {
+            removal = new PartitionRemover(sink, store, crawl).remove(states.size(), vanished);
+            totals.removed.addAndGet(removal.removed());
+            totals.deletions.add(removal.documents());
+        }
+        return report(totals, control, services.fatalKind(), services.fatalMessage(), removal, metrics);
+    }
+
+    private CrawlReport report(RunTotals totals, RunControl control, ErrorKind fatalKind, String fatalMessage,
+            PartitionRemover.Result removal, MetricCounters metrics) {
+        return new CrawlReport(totals.total(), totals.crawled.get(), totals.failed.get(), totals.upserted.sum(),
+                totals.deletions.sum(), totals.failures.sum(), totals.removed.get(),
+                removal == null ? null : removal.refusal(), removal == null ? List.of() : removal.dryRun(),
+                control.userCancelled(), fatalKind, fatalMessage, totals.elapsed(), metrics.snapshot());
+    }
+
+    private static void safeProgress(ProgressListener listener, RunTotals totals, MetricCounters metrics) {
+        try {
+            listener.progress(totals.progress(metrics));
+        } catch (RuntimeException e) {
+            // A broken progress display must not stop a crawl.
+        }
+    }
+
+    /** What the partition crawlers of one run share. */
+    static final class Services {
+        private final DocumentSink sink;
+        private final Semaphore indexQueries;
+        private final PipelineOptions options;
+        private final AtomicReference<ErrorKind> fatalKind = new AtomicReference<>();
+        private final AtomicReference<String> fatalMessage = new AtomicReference<>();
+
+        Services(DocumentSink sink, Semaphore indexQueries, PipelineOptions options) {
+            this.sink = sink;
+            this.indexQueries = indexQueries;
+            this.options = options;
+        }
+
+        DocumentSink sink() {
+            return sink;
+        }
+
+        Semaphore indexQueries() {
+            return indexQueries;
+        }
+
+        PipelineOptions options() {
+            return options;
+        }
+
+        void fatal(ErrorKind kind, String message) {
+            if (fatalKind.compareAndSet(null, kind)) {
+                fatalMessage.set(message);
+            }
+        }
+
+        void partitionFailed(String partition, String message) {
+            // Failed partitions are counted by the pipeline; the reason is in the partition's state and log.
+        }
+
+        ErrorKind fatalKind() {
+            return fatalKind.get();
+        }
+
+        String fatalMessage() {
+            return fatalMessage.get();
+        }
+    }
+}

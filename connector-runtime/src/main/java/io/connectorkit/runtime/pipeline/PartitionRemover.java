@@ -1,0 +1,87 @@
+package io.connectorkit.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.runtime.config.CrawlConfig;
+import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.state.StateStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Deletes the documents and state of partitions that were crawled before but that a successful
+ * listing no longer returns, guarded by the mass-deletion breaker and the dry-run switch.
+ */
+final class PartitionRemover {
+    private static final Logger LOG = LogManager.getLogger(PartitionRemover.class);
+
+    /** What the removal did. */
+    record Result(int removed, long documents, String refusal, List<String> dryRun) {
+    }
+
+    private final DocumentSink sink;
+    private final StateStore store;
+    private final CrawlConfig config;
+
+    PartitionRemover(DocumentSink sink, StateStore store, CrawlConfig config) {
+        this.sink = requireNonNull(sink, "sink");
+        this.store = requireNonNull(store, "store");
+        this.config = requireNonNull(config, "config");
+    }
+
+    /**
+     * Decides and, unless refused or in dry-run mode, deletes.
+     *
+     * @param known partitions with stored state before this run
+     * @param vanished the known partitions the listing no longer returned
+     */
+    Result remove(int known, List<String> vanished) throws InterruptedException {
+        if (vanished.isEmpty()) {
+            return new Result(0, 0, null, List.of());
+        }
+        double share = (double) vanished.size() / known;
+        if (share > config.maxDeletionShare()) {
+            String refusal = String.format(Locale.ROOT, "%d of %d known partitions (%.0f%%) are no longer listed, more than"
+                    + " crawl.deletions.max-share = %s allows; nothing was deleted. If they really left the scope,"
+                    + " raise crawl.deletions.max-share for one run", vanished.size(), known, share * 100,
+                    config.maxDeletionShare());
+            LOG.warn(refusal);
+            return new Result(0, 0, refusal, List.of());
+        }
+        if (config.deletionsDryRun()) {
+            return new Result(0, 0, null, vanished);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallelPartitionDeletions(),
+                r -> new Thread(r, "partition-deletion"));
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (String partition : vanished) {
+                futures.add(pool.submit(() -> {
+                    long deleted = sink.deletePartition(partition);
+                    store.delete(partition);
+                    LOG.info("Partition '{}' is no longer listed: deleted its {} documents", partition, deleted);
+                    return deleted;
+                }));
+            }
+            int removed = 0;
+            long documents = 0;
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    documents += futures.get(i).get();
+                    removed++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.warn("Deleting partition '{}' failed: {}", vanished.get(i), e.getCause().getMessage());
+                }
+            }
+            return new Result(removed, documents, null, List.of());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.connectorkit.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.ItemFailure;
+import io.connectorkit.runtime.sink.SinkException;
+import io.connectorkit.runtime.state.FailureRecord;
+import io.connectorkit.runtime.state.PartitionState;
+import io.connectorkit.runtime.state.StateStore;
+import io.connectorkit.runtime.state.StateStoreException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One partition during one run: its committed state, the failures recorded so far, and whether
+ * a write of its documents failed. The crawl thread and the bulk writer both use it, so every
+ * method is synchronised; state writes for the partition go through here only.
+ */
+final class PartitionRun {
+    private static final int KEPT_FAILURES = 100;
+
+    private final String partition;
+    private final StateStore store;
+    private final long generation;
+    private PartitionState state;
+    private final Map<String, FailureRecord> carried = new LinkedHashMap<>();
+    private final Map<String, FailureRecord> current = new LinkedHashMap<>();
+    private final Set<String> failedIds = new HashSet<>();
+    private long carriedBeyondKept;
+    private Exception writeFailure;
+    private boolean complete;
+
+    PartitionRun(String partition, PartitionState stored, StateStore store, long generation) {
+        this.partition = requireNonNull(partition, "partition");
+        this.state = requireNonNull(stored, "stored");
+        this.store = requireNonNull(store, "store");
+        this.generation = generation;
+        stored.failures().forEach(f -> carried.put(f.itemId(), f));
+        carriedBeyondKept = Math.max(0, stored.failureCount() - stored.failures().size());
+    }
+
+    String partition() {
+        return partition;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    synchronized String committedCheckpoint() {
+        return state.checkpoint();
+    }
+
+    /** Starts a crawl attempt: forgets the previous attempt's write failure and completeness. */
+    synchronized void startAttempt() {
+        writeFailure = null;
+        complete = false;
+    }
+
+    synchronized void markComplete() {
+        complete = true;
+    }
+
+    synchronized boolean complete() {
+        return complete;
+    }
+
+    synchronized void writeFailed(Exception e) {
+        if (writeFailure == null) {
+            writeFailure = e;
+        }
+    }
+
+    synchronized Exception writeFailure() {
+        return writeFailure;
+    }
+
+    synchronized void recordFailure(ItemFailure f) {
+        FailureRecord before = carried.remove(f.itemId());
+        FailureRecord prior = before != null ? before : current.get(f.itemId());
+        current.put(f.itemId(), new FailureRecord(f.itemId(), f.kind().name(), f.reason(),
+                prior == null ? 0 : prior.retries() + (before != null ? 1 : 0)));
+        failedIds.add(f.itemId());
+    }
+
+    /** An item landed: a failure carried over from an earlier run is resolved. */
+    synchronized void acknowledged(String id) {
+        carried.remove(id);
+    }
+
+    synchronized Set<String> failedIds() {
+        return Set.copyOf(failedIds);
+    }
+
+    /** Persists a checkpoint; every write before it has been acknowledged. */
+    synchronized void commit(String checkpoint) throws StateStoreException {
+        if (writeFailure != null) {
+            return;
+        }
+        save(state.withCheckpoint(checkpoint), state.lastSuccess());
+    }
+
+    /** Persists the end of a crawl attempt; with {@code success}, stamps the last success. */
+    synchronized void finish(boolean success, boolean forgetCarried, Instant now) throws StateStoreException {
+        if (forgetCarried) {
+            carried.clear();
+            carriedBeyondKept = 0;
+        }
+        save(state, success ? now : state.lastSuccess());
+    }
+
+    synchronized PartitionState state() {
+        return state;
+    }
+
+    private void save(PartitionState base, Instant lastSuccess) throws StateStoreException {
+        List<FailureRecord> all = new ArrayList<>(carried.values());
+        all.addAll(current.values());
+        List<FailureRecord> kept = all.size() > KEPT_FAILURES ? all.subList(all.size() - KEPT_FAILURES, all.size()) : all;
+        PartitionState next = new PartitionState(partition, base.checkpoint(), generation, lastSuccess, kept,
+                all.size() + carriedBeyondKept, base.seqNo(), base.primaryTerm());
+        state = store.save(next);
+    }
+
+    static SinkException asSinkException(Exception e) {
+        return e instanceof SinkException s ? s : new SinkException(e.getMessage(), e);
+    }
+}

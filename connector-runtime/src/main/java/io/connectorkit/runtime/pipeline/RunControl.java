@@ -1,0 +1,39 @@
+package io.connectorkit.runtime.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.runtime.CancellationSignal;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Whether a run should stop: because the user cancelled it, or because an error ended it.
+ * Thread-safe.
+ */
+public final class RunControl {
+    private final CancellationSignal user;
+    private final AtomicBoolean aborted = new AtomicBoolean();
+
+    /**
+     * Creates the control.
+     *
+     * @param user the caller's signal
+     */
+    public RunControl(CancellationSignal user) {
+        this.user = requireNonNull(user, "user");
+    }
+
+    /** @return whether the run should stop, for any reason */
+    public boolean cancelled() {
+        return aborted.get() || user.isCancelled();
+    }
+
+    /** @return whether the user cancelled the run */
+    public boolean userCancelled() {
+        return user.isCancelled();
+    }
+
+    /** Stops the run because of an error. */
+    void abort() {
+        aborted.set(true);
+    }
+}

@@ -1,0 +1,99 @@
+package io.connectorkit.runtime.sink;
+
+import io.connectorkit.runtime.SearchResults;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The content index as the pipeline sees it. Every document carries the source id, its
+ * partition and the generation of the run that wrote it; queries and deletions are limited to
+ * this source's documents.
+ *
+ * <p><b>Threading.</b> Safe for concurrent use.
+ */
+public interface DocumentSink extends AutoCloseable {
+    /**
+     * Writes a batch. Retries the whole request and the items the index asks to retry (429, 5xx,
+     * blocks); items it rejects for good come back as errors while the rest land.
+     *
+     * @param actions the writes, in order
+     * @return one entry per action: {@code null} when acknowledged, else the index's reason
+     * @throws SinkException if the batch could not be written after retries
+     */
+    List<String> write(List<SinkAction> actions) throws SinkException;
+
+    /**
+     * Deletes the documents whose parent is one of the given ids.
+     *
+     * @param parentIds parent document ids
+     * @return how many documents were deleted
+     * @throws SinkException if the index cannot be written
+     */
+    long deleteChildren(Collection<String> parentIds) throws SinkException;
+
+    /**
+     * Deletes a partition's documents written by runs before {@code generation}, except the
+     * given ids and their children.
+     *
+     * @param partition the partition
+     * @param generation the current run's generation
+     * @param keep ids not to delete (items that failed in this run)
+     * @return how many documents were deleted
+     * @throws SinkException if the index cannot be written
+     */
+    long sweep(String partition, long generation, Set<String> keep) throws SinkException;
+
+    /**
+     * Deletes every document of a partition.
+     *
+     * @param partition the partition
+     * @return how many documents were deleted
+     * @throws SinkException if the index cannot be written
+     */
+    long deletePartition(String partition) throws SinkException;
+
+    /**
+     * Looks up the stored versions of documents.
+     *
+     * @param ids document ids
+     * @return id to stored version, for the ids that exist
+     * @throws SinkException if the index cannot be queried
+     */
+    Map<String, String> versions(Collection<String> ids) throws SinkException;
+
+    /**
+     * Counts this source's documents per partition.
+     *
+     * @return partition to document count
+     * @throws SinkException if the index cannot be queried
+     */
+    Map<String, Long> countByPartition() throws SinkException;
+
+    /**
+     * Searches this source's documents.
+     *
+     * @param query the query, in simple query string syntax
+     * @param principal when present, only documents whose ACL holds it
+     * @param size how many hits at most
+     * @return the results
+     * @throws SinkException if the index cannot be queried
+     */
+    SearchResults search(String query, Optional<String> principal, int size) throws SinkException;
+
+    /**
+     * Makes recent writes visible to searches.
+     *
+     * @throws SinkException if the index cannot be reached
+     */
+    void refresh() throws SinkException;
+
+    /** @return the content index name */
+    String indexName();
+
+    /** Releases connections. Idempotent. */
+    @Override
+    void close();
+}

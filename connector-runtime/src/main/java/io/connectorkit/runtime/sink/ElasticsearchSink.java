@@ -1,0 +1,312 @@
+package io.connectorkit.runtime.sink;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.connectorkit.runtime.SearchHit;
+import io.connectorkit.runtime.SearchResults;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hc.core5.http.ContentType;
+
+/**
+ * The content index in Elasticsearch or OpenSearch, written with {@code _bulk} and cleaned with
+ * {@code _delete_by_query}. Every query is limited to this source's documents.
+ */
+public final class ElasticsearchSink implements DocumentSink {
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final IndexClient client;
+    private final String index;
+    private final String connectorId;
+
+    /**
+     * Creates the sink; call {@link #start(int)} before use.
+     *
+     * @param client the cluster client (not closed by this sink)
+     * @param index the content index
+     * @param connectorId the source id stamped on every document
+     */
+    public ElasticsearchSink(IndexClient client, String index, String connectorId) {
+        this.client = requireNonNull(client, "client");
+        this.index = requireNonNull(index, "index");
+        this.connectorId = requireNonNull(connectorId, "connectorId");
+    }
+
+    /**
+     * Creates the content index with its mapping unless it exists.
+     *
+     * @param replicas replicas per shard for a new index
+     * @throws SinkException if the index cannot be created
+     */
+    public void start(int replicas) throws SinkException {
+        try {
+            IndexClient.Reply head = client.json("HEAD", "/" + index, Map.of(), null);
+            if (head.status() == 200) {
+                return;
+            }
+            IndexClient.Reply r = client.json("PUT", "/" + index, Map.of(), DocumentJson.indexBody(replicas));
+            if (!r.ok() && !r.body().toString().contains("resource_already_exists_exception")) {
+                throw new SinkException("Cannot create index '" + index + "' on " + client.description() + ": "
+                        + Json.reason(r) + "; check the user's create_index privilege", null);
+            }
+        } catch (IOException e) {
+            throw new SinkException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> write(List<SinkAction> actions) throws SinkException {
+        List<String> outcome = new ArrayList<>(java.util.Collections.nCopies(actions.size(), (String) null));
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            pending.add(i);
+        }
+        RetryPolicy retry = client.retry();
+        String lastReason = "";
+        for (int attempt = 0; attempt <= retry.maxRetries() && !pending.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                try {
+                    IndexClient.sleep(retry.backoff(attempt));
+                } catch (IOException e) {
+                    throw new SinkException("Interrupted while retrying a bulk request to '" + index + "'", e);
+                }
+            }
+            StringBuilder body = new StringBuilder();
+            for (int i : pending) {
+                SinkAction a = actions.get(i);
+                JsonObject meta = new JsonObject();
+                meta.addProperty("_index", index);
+                meta.addProperty("_id", a.id());
+                JsonObject line = new JsonObject();
+                line.add(a.isDelete() ? "delete" : "index", meta);
+                body.append(line).append('\n');
+                if (!a.isDelete()) {
+                    body.append(a.source()).append('\n');
+                }
+            }
+            IndexClient.Reply r;
+            try {
+                r = client.send("POST", "/_bulk", Map.of(), body.toString(), NDJSON);
+            } catch (IOException e) {
+                throw new SinkException(e.getMessage(), e);
+            }
+            if (!r.ok() || !r.body().has("items")) {
+                lastReason = "HTTP " + r.status() + ": " + Json.reason(r);
+                if (RetryPolicy.retryableStatus(r.status())) {
+                    continue;
+                }
+                throw new SinkException("Bulk request to index '" + index + "' failed with " + lastReason, null);
+            }
+            JsonArray items = r.body().getAsJsonArray("items");
+            List<Integer> again = new ArrayList<>();
+            for (int k = 0; k < pending.size(); k++) {
+                int i = pending.get(k);
+                JsonObject item = items.get(k).getAsJsonObject().entrySet().iterator().next().getValue().getAsJsonObject();
+                int status = item.get("status").getAsInt();
+                if (status < 300 || (status == 404 && actions.get(i).isDelete())) {
+                    continue;
+                }
+                String reason = item.has("error") ? Json.error(item.get("error")) : "status " + status;
+                if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception")) {
+                    again.add(i);
+                    lastReason = reason;
+                } else {
+                    outcome.set(i, "rejected by index '" + index + "' (" + reason + ")");
+                }
+            }
+            pending = again;
+        }
+        if (!pending.isEmpty()) {
+            throw new SinkException("Bulk request to index '" + index + "' still failing after " + retry.maxRetries()
+                    + " retries for " + pending.size() + " of " + actions.size() + " documents: " + lastReason
+                    + "; check the cluster's health and disk space", null);
+        }
+        return outcome;
+    }
+
+    @Override
+    public long deleteChildren(Collection<String> parentIds) throws SinkException {
+        if (parentIds.isEmpty()) {
+            return 0;
+        }
+        JsonObject bool = sourceFilter();
+        bool.getAsJsonArray("filter").add(Json.terms(DocumentJson.PARENT_ID, parentIds));
+        return deleteByQuery(bool, "children of " + parentIds.size() + " deleted documents");
+    }
+
+    @Override
+    public long sweep(String partition, long generation, Set<String> keep) throws SinkException {
+        JsonObject bool = sourceFilter();
+        JsonArray filter = bool.getAsJsonArray("filter");
+        filter.add(Json.term(DocumentJson.PARTITION, partition));
+        JsonObject range = new JsonObject();
+        JsonObject lt = new JsonObject();
+        lt.addProperty("lt", generation);
+        range.add(DocumentJson.GENERATION, lt);
+        JsonObject rangeQuery = new JsonObject();
+        rangeQuery.add("range", range);
+        filter.add(rangeQuery);
+        if (!keep.isEmpty()) {
+            JsonArray mustNot = new JsonArray();
+            JsonObject ids = new JsonObject();
+            JsonObject values = new JsonObject();
+            values.add("values", Json.array(keep));
+            ids.add("ids", values);
+            mustNot.add(ids);
+            mustNot.add(Json.terms(DocumentJson.PARENT_ID, keep));
+            bool.add("must_not", mustNot);
+        }
+        return deleteByQuery(bool, "documents of partition '" + partition + "' not seen again");
+    }
+
+    @Override
+    public long deletePartition(String partition) throws SinkException {
+        JsonObject bool = sourceFilter();
+        bool.getAsJsonArray("filter").add(Json.term(DocumentJson.PARTITION, partition));
+        return deleteByQuery(bool, "documents of partition '" + partition + "'");
+    }
+
+    private long deleteByQuery(JsonObject bool, String what) throws SinkException {
+        refresh();
+        JsonObject body = new JsonObject();
+        JsonObject query = new JsonObject();
+        query.add("bool", bool);
+        body.add("query", query);
+        try {
+            IndexClient.Reply r = client.json("POST", "/" + index + "/_delete_by_query",
+                    Map.of("conflicts", "proceed", "refresh", "true"), body.toString());
+            if (!r.ok()) {
+                throw new SinkException("Cannot delete " + what + " from index '" + index + "': " + Json.reason(r), null);
+            }
+            return r.body().has("deleted") ? r.body().get("deleted").getAsLong() : 0;
+        } catch (IOException e) {
+            throw new SinkException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> versions(Collection<String> ids) throws SinkException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        JsonObject body = new JsonObject();
+        body.add("ids", Json.array(ids));
+        try {
+            IndexClient.Reply r = client.json("POST", "/" + index + "/_mget", Map.of("_source", "version,source"),
+                    body.toString());
+            if (!r.ok()) {
+                throw new SinkException("Cannot look up documents in index '" + index + "': " + Json.reason(r), null);
+            }
+            for (JsonElement e : r.body().getAsJsonArray("docs")) {
+                JsonObject d = e.getAsJsonObject();
+                if (d.has("found") && d.get("found").getAsBoolean() && d.has("_source")) {
+                    JsonObject src = d.getAsJsonObject("_source");
+                    if (src.has("version") && connectorId.equals(Json.text(src, "source"))) {
+                        out.put(d.get("_id").getAsString(), src.get("version").getAsString());
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new SinkException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> countByPartition() throws SinkException {
+        JsonObject body = new JsonObject();
+        body.addProperty("size", 0);
+        JsonObject query = new JsonObject();
+        query.add("bool", sourceFilter());
+        body.add("query", query);
+        body.add("aggs", Json.parse("{\"p\":{\"terms\":{\"field\":\"partition\",\"size\":65535}}}"));
+        try {
+            IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
+            if (!r.ok()) {
+                throw new SinkException("Cannot count documents in index '" + index + "': " + Json.reason(r), null);
+            }
+            Map<String, Long> out = new java.util.TreeMap<>();
+            for (JsonElement b : r.body().getAsJsonObject("aggregations").getAsJsonObject("p").getAsJsonArray("buckets")) {
+                out.put(b.getAsJsonObject().get("key").getAsString(), b.getAsJsonObject().get("doc_count").getAsLong());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new SinkException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SearchResults search(String query, Optional<String> principal, int size) throws SinkException {
+        JsonObject bool = sourceFilter();
+        principal.ifPresent(p -> bool.getAsJsonArray("filter").add(Json.term(DocumentJson.ACL, p)));
+        JsonObject sqs = new JsonObject();
+        sqs.addProperty("query", query);
+        sqs.add("fields", Json.array(List.of("title^2", "content", "fields.*")));
+        sqs.addProperty("lenient", true);
+        JsonObject must = new JsonObject();
+        must.add("simple_query_string", sqs);
+        bool.add("must", must);
+        JsonObject q = new JsonObject();
+        q.add("bool", bool);
+        JsonObject body = new JsonObject();
+        body.add("query", q);
+        body.addProperty("size", size);
+        body.addProperty("track_total_hits", true);
+        body.add("_source", Json.parse("{\"excludes\":[\"content\"]}"));
+        try {
+            IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
+            if (!r.ok()) {
+                throw new SinkException("Search in index '" + index + "' failed: " + Json.reason(r), null);
+            }
+            JsonObject hits = r.body().getAsJsonObject("hits");
+            List<SearchHit> out = new ArrayList<>();
+            for (JsonElement e : hits.getAsJsonArray("hits")) {
+                out.add(Json.hit(e.getAsJsonObject()));
+            }
+            long total = hits.getAsJsonObject("total").get("value").getAsLong();
+            return new SearchResults(total, out, r.body().get("took").getAsLong());
+        } catch (IOException e) {
+            throw new SinkException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void refresh() throws SinkException {
+        try {
+            IndexClient.Reply r = client.json("POST", "/" + index + "/_refresh", Map.of(), null);
+            if (!r.ok()) {
+                throw new SinkException("Cannot refresh index '" + index + "': " + Json.reason(r), null);
+            }
+        } catch (IOException e) {
+            throw new SinkException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String indexName() {
+        return index;
+    }
+
+    private JsonObject sourceFilter() {
+        JsonObject bool = new JsonObject();
+        JsonArray filter = new JsonArray();
+        filter.add(Json.term(DocumentJson.SOURCE, connectorId));
+        bool.add("filter", filter);
+        return bool;
+    }
+
+    @Override
+    public void close() {
+        // The client belongs to the host, which closes it.
+    }
+}

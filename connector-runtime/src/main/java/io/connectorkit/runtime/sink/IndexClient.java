@@ -1,0 +1,191 @@
+package io.connectorkit.runtime.sink;
+
+import static java.util.Objects.requireNonNull;
+
+import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.Response;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.runtime.config.SinkConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Plain-JSON access to an Elasticsearch or OpenSearch cluster over the low-level REST client,
+ * with retries and exponential backoff on connection errors, 429 and 5xx. Credentials go in
+ * default headers and never into messages or logs.
+ */
+public final class IndexClient implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(IndexClient.class);
+
+    private final Rest5Client client;
+    private final String description;
+    private final RetryPolicy retry;
+
+    /**
+     * The answer to a request.
+     *
+     * @param status the HTTP status
+     * @param body the JSON body, or an empty object when there was none
+     */
+    public record Reply(int status, JsonObject body) {
+        /** @return whether the status is 2xx */
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * Creates a client.
+     *
+     * @param urls the cluster URLs
+     * @param config credentials come from here
+     * @param retry how often and how long to retry
+     */
+    public IndexClient(List<String> urls, SinkConfig config, RetryPolicy retry) {
+        requireNonNull(urls, "urls");
+        requireNonNull(config, "config");
+        this.retry = requireNonNull(retry, "retry");
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("No index URL given");
+        }
+        this.description = String.join(",", urls);
+        Header[] headers;
+        if (!config.apiKey().isEmpty()) {
+            headers = new Header[] {new BasicHeader("Authorization", "ApiKey " + config.apiKey())};
+        } else if (!config.username().isEmpty()) {
+            String token = Base64.getEncoder().encodeToString(
+                    (config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8));
+            headers = new Header[] {new BasicHeader("Authorization", "Basic " + token)};
+        } else {
+            headers = new Header[0];
+        }
+        this.client = Rest5Client.builder(urls.stream().map(URI::create).toList())
+                .setDefaultHeaders(headers)
+                .setMetaHeaderEnabled(false)
+                .build();
+    }
+
+    /**
+     * Sends a request, retrying connection errors, 429 and 5xx answers.
+     *
+     * @param method the HTTP method
+     * @param endpoint the path, such as {@code /index/_bulk}
+     * @param params query parameters
+     * @param body the body, or {@code null}
+     * @param contentType {@code application/json} or {@code application/x-ndjson}
+     * @return the final answer, whatever its status (after retries ran out for retryable ones)
+     * @throws IOException if the cluster could not be reached after retries
+     */
+    public Reply send(String method, String endpoint, Map<String, String> params, String body, ContentType contentType)
+            throws IOException {
+        IOException last = null;
+        Reply reply = null;
+        for (int attempt = 0; attempt <= retry.maxRetries(); attempt++) {
+            if (attempt > 0) {
+                sleep(retry.backoff(attempt));
+            }
+            Request request = new Request(method, endpoint);
+            request.addParameters(params);
+            if (body != null) {
+                request.setEntity(new StringEntity(body, contentType));
+            }
+            try {
+                reply = read(client.performRequest(request));
+                last = null;
+            } catch (ResponseException e) {
+                reply = read(e.getResponse());
+            } catch (IOException e) {
+                last = e;
+                LOG.debug("{} {} on {} failed ({}), attempt {}", method, endpoint, description, e.toString(), attempt + 1);
+                continue;
+            }
+            if (!RetryPolicy.retryableStatus(reply.status())) {
+                return reply;
+            }
+            LOG.debug("{} {} on {} answered {}, attempt {}", method, endpoint, description, reply.status(), attempt + 1);
+        }
+        if (last != null) {
+            throw new IOException("Cannot reach the index at " + description + " (" + last.getMessage()
+                    + "); check sink.elasticsearch.url and that the cluster is running", last);
+        }
+        return reply;
+    }
+
+    /**
+     * Sends a JSON request.
+     *
+     * @param method the HTTP method
+     * @param endpoint the path
+     * @param params query parameters
+     * @param json the JSON body, or {@code null}
+     * @return the answer
+     * @throws IOException if the cluster could not be reached after retries
+     */
+    public Reply json(String method, String endpoint, Map<String, String> params, String json) throws IOException {
+        return send(method, endpoint, params, json, ContentType.APPLICATION_JSON);
+    }
+
+    /** @return the cluster URLs, for messages */
+    public String description() {
+        return description;
+    }
+
+    /** @return the retry policy */
+    public RetryPolicy retry() {
+        return retry;
+    }
+
+    private static Reply read(Response response) throws IOException {
+        String text;
+        try {
+            text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        } catch (org.apache.hc.core5.http.ParseException e) {
+            throw new IOException("Unreadable answer from the index", e);
+        }
+        JsonObject body = new JsonObject();
+        if (!text.isBlank()) {
+            try {
+                var parsed = JsonParser.parseString(text);
+                if (parsed.isJsonObject()) {
+                    body = parsed.getAsJsonObject();
+                }
+            } catch (RuntimeException e) {
+                body.addProperty("raw", text.length() > 500 ? text.substring(0, 500) : text);
+            }
+        }
+        return new Reply(response.getStatusCode(), body);
+    }
+
+    static void sleep(Duration d) throws IOException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while waiting to retry");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the index client failed", e);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.connectorkit.runtime.state;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.connectorkit.runtime.sink.IndexClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Partition state in the companion index {@code <index>-state}: one document per
+ * (source id, partition), written with {@code if_seq_no}/{@code if_primary_term} so that two
+ * writers never overwrite each other silently.
+ */
+public final class ElasticsearchStateStore implements StateStore {
+    private static final String MAPPING = """
+        {"settings": {"index": {"number_of_shards": 1, "number_of_replicas": %d}},
+         "mappings": {"dynamic": false, "properties": {
+           "connector_id": {"type": "keyword"}, "partition": {"type": "keyword"},
+           "checkpoint": {"type": "keyword", "index": false, "doc_values": false},
+           "generation": {"type": "long"}, "last_success": {"type": "date"},
+           "failure_count": {"type": "long"}, "failures": {"type": "object", "enabled": false},
+           "updated_at": {"type": "date"}}}}
+        """;
+
+    private final IndexClient client;
+    private final String index;
+    private final String connectorId;
+
+    /**
+     * Creates the store; call {@link #start(int)} before use.
+     *
+     * @param client the cluster client (not closed by this store)
+     * @param index the state index
+     * @param connectorId the source whose state this is
+     */
+    public ElasticsearchStateStore(IndexClient client, String index, String connectorId) {
+        this.client = requireNonNull(client, "client");
+        this.index = requireNonNull(index, "index");
+        this.connectorId = requireNonNull(connectorId, "connectorId");
+    }
+
+    /**
+     * Creates the state index unless it exists.
+     *
+     * @param replicas replicas per shard for a new index
+     * @throws StateStoreException if it cannot be created
+     */
+    public void start(int replicas) throws StateStoreException {
+        try {
+            if (client.json("HEAD", "/" + index, Map.of(), null).status() == 200) {
+                return;
+            }
+            IndexClient.Reply r = client.json("PUT", "/" + index, Map.of(), MAPPING.formatted(replicas));
+            if (!r.ok() && !r.body().toString().contains("resource_already_exists_exception")) {
+                throw new StateStoreException("Cannot create state index '" + index + "': HTTP " + r.status()
+                        + "; check the user's create_index privilege", null);
+            }
+        } catch (IOException e) {
+            throw new StateStoreException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<PartitionState> list() throws StateStoreException {
+        List<PartitionState> out = new ArrayList<>();
+        try {
+            client.json("POST", "/" + index + "/_refresh", Map.of(), null);
+            JsonArray after = null;
+            while (true) {
+                JsonObject body = new JsonObject();
+                body.addProperty("size", 1000);
+                body.add("query", com.google.gson.JsonParser.parseString(
+                        "{\"term\":{\"connector_id\":" + new com.google.gson.JsonPrimitive(connectorId) + "}}"));
+                body.add("sort", com.google.gson.JsonParser.parseString("[{\"partition\":\"asc\"}]"));
+                body.addProperty("seq_no_primary_term", true);
+                if (after != null) {
+                    body.add("search_after", after);
+                }
+                IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
+                if (!r.ok()) {
+                    throw new StateStoreException("Cannot read state index '" + index + "': HTTP " + r.status(), null);
+                }
+                JsonArray hits = r.body().getAsJsonObject("hits").getAsJsonArray("hits");
+                for (JsonElement h : hits) {
+                    out.add(read(h.getAsJsonObject()));
+                }
+                if (hits.size() < 1000) {
+                    return out;
+                }
+                after = hits.get(hits.size() - 1).getAsJsonObject().getAsJsonArray("sort");
+            }
+        } catch (IOException e) {
+            throw new StateStoreException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<PartitionState> get(String partition) throws StateStoreException {
+        try {
+            IndexClient.Reply r = client.json("GET", "/" + index + "/_doc/" + docId(partition), Map.of(), null);
+            if (r.status() == 404) {
+                return Optional.empty();
+            }
+            if (!r.ok()) {
+                throw new StateStoreException("Cannot read the state of partition '" + partition + "' from '" + index
+                        + "': HTTP " + r.status(), null);
+            }
+            return Optional.of(read(r.body()));
+        } catch (IOException e) {
+            throw new StateStoreException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public PartitionState save(PartitionState state) throws StateStoreException {
+        JsonObject doc = new JsonObject();
+        doc.addProperty("connector_id", connectorId);
+        doc.addProperty("partition", state.partition());
+        if (state.checkpoint() != null) {
+            doc.addProperty("checkpoint", state.checkpoint());
+        }
+        doc.addProperty("generation", state.generation());
+        if (state.lastSuccess() != null) {
+            doc.addProperty("last_success", state.lastSuccess().toString());
+        }
+        doc.addProperty("failure_count", state.failureCount());
+        JsonArray failures = new JsonArray();
+        for (FailureRecord f : state.failures()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("item_id", f.itemId());
+            o.addProperty("kind", f.kind());
+            o.addProperty("reason", f.reason());
+            o.addProperty("retries", f.retries());
+            failures.add(o);
+        }
+        doc.add("failures", failures);
+        doc.addProperty("updated_at", Instant.now().toString());
+        Map<String, String> params = new HashMap<>();
+        if (state.seqNo() < 0) {
+            params.put("op_type", "create");
+        } else {
+            params.put("if_seq_no", Long.toString(state.seqNo()));
+            params.put("if_primary_term", Long.toString(state.primaryTerm()));
+        }
+        try {
+            IndexClient.Reply r = client.json("PUT", "/" + index + "/_doc/" + docId(state.partition()), params,
+                    doc.toString());
+            if (r.status() == 409) {
+                throw new StateConflictException(state.partition());
+            }
+            if (!r.ok()) {
+                throw new StateStoreException("Cannot write the state of partition '" + state.partition() + "' to '"
+                        + index + "': HTTP " + r.status(), null);
+            }
+            return state.stored(r.body().get("_seq_no").getAsLong(), r.body().get("_primary_term").getAsLong());
+        } catch (IOException e) {
+            throw new StateStoreException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String partition) throws StateStoreException {
+        try {
+            IndexClient.Reply r = client.json("DELETE", "/" + index + "/_doc/" + docId(partition), Map.of(), null);
+            if (!r.ok() && r.status() != 404) {
+                throw new StateStoreException("Cannot delete the state of partition '" + partition + "': HTTP "
+                        + r.status(), null);
+            }
+        } catch (IOException e) {
+            throw new StateStoreException(e.getMessage(), e);
+        }
+    }
+
+    private String docId(String partition) {
+        // Base64url keeps any partition id (addresses, paths) safe inside a URL path.
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((connectorId + "/" + partition).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PartitionState read(JsonObject hit) {
+        JsonObject s = hit.getAsJsonObject("_source");
+        List<FailureRecord> failures = new ArrayList<>();
+        if (s.has("failures")) {
+            for (JsonElement e : s.getAsJsonArray("failures")) {
+                JsonObject f = e.getAsJsonObject();
+                failures.add(new FailureRecord(f.get("item_id").getAsString(), f.get("kind").getAsString(),
+                        f.get("reason").getAsString(), f.get("retries").getAsInt()));
+            }
+        }
+        return new PartitionState(s.get("partition").getAsString(),
+                s.has("checkpoint") ? s.get("checkpoint").getAsString() : null,
+                s.has("generation") ? s.get("generation").getAsLong() : 0,
+                s.has("last_success") ? Instant.parse(s.get("last_success").getAsString()) : null,
+                failures, s.has("failure_count") ? s.get("failure_count").getAsLong() : failures.size(),
+                hit.get("_seq_no").getAsLong(), hit.get("_primary_term").getAsLong());
+    }
+}
