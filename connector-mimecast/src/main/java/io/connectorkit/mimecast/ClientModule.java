@@ -1,0 +1,53 @@
+package io.connectorkit.mimecast;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import jakarta.inject.Singleton;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Binds the HTTP side: the pooled HttpClient 5 (timeouts set, its own retries off since
+ * {@link MimecastHttp} retries with the rate limiter in mind), the shared rate limiter, stats,
+ * trace and the API client. Building the client opens no connection.
+ */
+final class ClientModule extends AbstractModule {
+    private static final int MAX_CONNECTIONS = 64;
+
+    @Override
+    protected void configure() {
+        bind(MimecastRateLimiter.class).in(Scopes.SINGLETON);
+        bind(MimecastStats.class).in(Scopes.SINGLETON);
+        bind(MimecastTrace.class).in(Scopes.SINGLETON);
+        bind(MimecastHttp.class).in(Scopes.SINGLETON);
+        bind(MimecastClient.class).in(Scopes.SINGLETON);
+    }
+
+    @Provides
+    @Singleton
+    CloseableHttpClient httpClient() {
+        ConnectionConfig connection = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofSeconds(30))
+                .setSocketTimeout(Timeout.ofMinutes(5))
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(connection)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.ofMinutes(2))
+                        .setResponseTimeout(Timeout.ofMinutes(5))
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setUserAgent("connectorkit-mimecast")
+                .build();
+    }
+}

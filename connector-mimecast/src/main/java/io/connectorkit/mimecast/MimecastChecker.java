@@ -1,0 +1,166 @@
+package io.connectorkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonObject;
+import io.connectorkit.api.CheckReport;
+import io.connectorkit.api.CheckResult;
+import io.connectorkit.api.ConnectorContext;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ScopeDecision;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The connection and permission check: authenticates, then calls each endpoint a crawl needs
+ * once (domains, users, message list, message detail, file download, and message part in
+ * {@code parts} mode) and reports per endpoint whether it works, or which product or role the
+ * API application is missing, with the fix.
+ */
+final class MimecastChecker {
+    private final MimecastTokenSource tokens;
+    private final MimecastClient client;
+    private final MimecastDirectory directory;
+    private final MimecastScopeFilter filter;
+    private final MimecastConfig config;
+    private final ConnectorContext context;
+
+    @Inject
+    MimecastChecker(MimecastTokenSource tokens, MimecastClient client, MimecastDirectory directory,
+            MimecastScopeFilter filter, MimecastConfig config, ConnectorContext context) {
+        this.tokens = requireNonNull(tokens, "tokens");
+        this.client = requireNonNull(client, "client");
+        this.directory = requireNonNull(directory, "directory");
+        this.filter = requireNonNull(filter, "filter");
+        this.config = requireNonNull(config, "config");
+        this.context = requireNonNull(context, "context");
+    }
+
+    CheckReport check() {
+        List<CheckResult> results = new ArrayList<>();
+        String tokenUrl = config.connection().tokenUrl();
+        try {
+            tokens.token();
+            results.add(CheckResult.ok(tokenUrl, "Authenticated client id '" + config.connection().clientId() + "'"));
+        } catch (ConnectorException e) {
+            results.add(CheckResult.failed(tokenUrl, e.kind(), e.getMessage(), e.kind() == ErrorKind.AUTHENTICATION
+                    ? "Copy the client id and secret of the API 2.0 application from the Mimecast console (Integrations"
+                    + " > API and Platform Integrations) into mimecast.client-id and mimecast.client-secret"
+                    : "Check mimecast.auth-endpoint and the network path to Mimecast"));
+            return new CheckReport(results);
+        }
+        Optional<String> domain = probe(results, MimecastDirectory.DOMAINS, () -> {
+            List<JsonObject> domains = directory.domains();
+            String first = null;
+            int included = 0;
+            for (JsonObject d : domains) {
+                String name = MimecastJson.string(d, "domain").orElse("").toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && filter.domain(name, MimecastJson.bool(d, "local")).included()) {
+                    included++;
+                    first = first == null ? name : first;
+                }
+            }
+            return new Probe<>(first, domains.size() + " internal domains, " + included + " in scope");
+        });
+        Optional<String> mailbox = domain.isEmpty() ? skipped(results, MimecastDirectory.USERS, "domain")
+                : probe(results, MimecastDirectory.USERS, () -> {
+                    String first = directory.decisions().stream()
+                            .filter(d -> d.kind().equals("mailbox") && d.included()).map(ScopeDecision::item)
+                            .findFirst().orElse(null);
+                    return new Probe<>(first, first == null ? "no mailbox in scope" : "mailboxes listed, first in"
+                            + " scope: " + first);
+                });
+        Optional<String> message = mailbox.isEmpty() ? skipped(results, MimecastMessageReader.LIST, "mailbox")
+                : probe(results, MimecastMessageReader.LIST, () -> {
+                    JsonObject item = new JsonObject();
+                    item.addProperty("mailbox", mailbox.get());
+                    item.addProperty("view", "INBOX");
+                    item.addProperty("start", MimecastDates.format(config.messages().startDate()));
+                    item.addProperty("end", MimecastDates.format(context.clock().instant()));
+                    JsonObject body = MimecastContentReader.envelope(item);
+                    JsonObject pagination = new JsonObject();
+                    pagination.addProperty("pageSize", 1);
+                    JsonObject meta = new JsonObject();
+                    meta.add("pagination", pagination);
+                    body.add("meta", meta);
+                    List<JsonObject> items = MimecastJson.items(client.call(MimecastMessageReader.LIST, body,
+                            "mailbox " + mailbox.get()), "messages");
+                    String id = items.isEmpty() ? null : MimecastJson.string(items.get(0), "id").orElse(null);
+                    return new Probe<>(id, "INBOX of " + mailbox.get() + " listed");
+                });
+        if (message.isEmpty()) {
+            skipped(results, MimecastContentReader.DETAIL, "message");
+            skipped(results, MimecastContentReader.GET_FILE, "message");
+            return new CheckReport(results);
+        }
+        String id = message.get();
+        probe(results, MimecastContentReader.DETAIL, () -> {
+            client.call(MimecastContentReader.DETAIL, MimecastContentReader.idRequest(id), "message " + id);
+            return new Probe<>(id, "message detail read");
+        });
+        probe(results, MimecastContentReader.GET_FILE, () -> {
+            try (MimecastSpool s = client.download(MimecastContentReader.GET_FILE,
+                    MimecastContentReader.idRequest(id), "message " + id, 1 << 20)) {
+                return new Probe<>(id, "message content downloaded (" + s.length() + " bytes)");
+            }
+        });
+        if (config.messages().contentMode() == MimecastConfig.ContentMode.PARTS) {
+            probe(results, MimecastContentReader.PART, () -> {
+                JsonObject item = new JsonObject();
+                item.addProperty("id", id);
+                item.addProperty("mailbox", mailbox.get());
+                item.addProperty("context", "RECEIVED");
+                item.addProperty("type", "PLAIN");
+                try (MimecastSpool s = client.download(MimecastContentReader.PART,
+                        MimecastContentReader.envelope(item), "message " + id, 1 << 20)) {
+                    return new Probe<>(id, "message part downloaded (" + s.length() + " bytes)");
+                }
+            });
+        }
+        return new CheckReport(results);
+    }
+
+    private record Probe<T>(T value, String message) { }
+
+    private interface Call<T> {
+        Probe<T> run() throws ConnectorException;
+    }
+
+    private <T> Optional<T> probe(List<CheckResult> results, String path, Call<T> call) {
+        try {
+            Probe<T> p = call.run();
+            results.add(CheckResult.ok(path, p.message()));
+            return Optional.ofNullable(p.value());
+        } catch (ConnectorException e) {
+            results.add(CheckResult.failed(path, e.kind(), e.getMessage(), fix(path, e)));
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> skipped(List<CheckResult> results, String path, String missing) {
+        results.add(CheckResult.warning(path, "Not probed: no " + missing + " in scope to probe it with",
+                "Widen the scope rules or the start date so that a " + missing + " is found"));
+        return Optional.empty();
+    }
+
+    private static String fix(String path, ConnectorException e) {
+        if (e.kind() == ErrorKind.PERMISSION) {
+            if (e.getMessage().contains("lacks the product")) {
+                return "Create an API 2.0 application with the product '" + MimecastConfig.productFor(path)
+                        + "' (products cannot be added to a saved application) and use its client id and secret";
+            }
+            return "Give the API application's role the permission '" + MimecastConfig.roleFor(path) + "'";
+        }
+        if (e.kind() == ErrorKind.AUTHENTICATION) {
+            return "Check mimecast.client-id and mimecast.client-secret";
+        }
+        if (e.kind() == ErrorKind.CONFIGURATION) {
+            return "Check mimecast.api-endpoint";
+        }
+        return "Retry later; if it persists, check the Mimecast service status";
+    }
+}

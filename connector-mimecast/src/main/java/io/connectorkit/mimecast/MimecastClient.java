@@ -1,0 +1,143 @@
+package io.connectorkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ErrorKind;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+
+/**
+ * Calls Mimecast API 2.0 functions: {@code POST {api-endpoint}/api/...} with a bearer token and
+ * a JSON envelope. Reads {@code fail[]} even on HTTP 200, maps statuses and codes to
+ * {@link ErrorKind}, re-mints the token once on a 401, and downloads content from 2.0 pre-signed
+ * URLs ({@code urls[]} or {@code url}, fetched without the bearer) or from a binary body.
+ * Thread-safe; one per session.
+ */
+final class MimecastClient {
+    private final MimecastHttp http;
+    private final MimecastTokenSource tokens;
+    private final MimecastTrace trace;
+    private final MimecastStats stats;
+    private final String apiEndpoint;
+
+    @Inject
+    MimecastClient(MimecastHttp http, MimecastTokenSource tokens, MimecastTrace trace, MimecastStats stats,
+            MimecastConfig config) {
+        this.http = requireNonNull(http, "http");
+        this.tokens = requireNonNull(tokens, "tokens");
+        this.trace = requireNonNull(trace, "trace");
+        this.stats = requireNonNull(stats, "stats");
+        this.apiEndpoint = requireNonNull(config, "config").connection().apiEndpoint();
+    }
+
+    /**
+     * Calls a function and returns its JSON body.
+     *
+     * @param path such as {@code /api/archive/get-message-list}
+     * @param body the request envelope
+     * @param what the item the call is about, for messages
+     * @return the response body
+     * @throws ConnectorException classified by status and {@code fail[]} code
+     */
+    JsonObject call(String path, JsonObject body, String what) throws ConnectorException {
+        MimecastReply reply = post(path, body, false, 0);
+        JsonObject json = reply.json();
+        List<MimecastFailure> failures = MimecastFailure.read(json);
+        if (reply.status() != 200 || !failures.isEmpty() || json == null) {
+            if (reply.status() == 200 && failures.isEmpty()) {
+                throw new ConnectorException(ErrorKind.TRANSIENT, path + " for " + what
+                        + " answered HTTP 200 with a body that is not a JSON object; retry later");
+            }
+            throw MimecastFailure.toException(failures, reply.status(), path, what);
+        }
+        return json;
+    }
+
+    /**
+     * Calls a function that returns content and downloads it.
+     *
+     * @param path {@code /api/archive/get-file} or {@code /api/archive/get-message-part}
+     * @param body the request envelope
+     * @param what the item, for messages
+     * @param maxBytes bytes beyond this are counted but not kept
+     * @return the spooled content; the caller closes it
+     * @throws ConnectorException classified as for {@link #call}
+     */
+    MimecastSpool download(String path, JsonObject body, String what, long maxBytes) throws ConnectorException {
+        MimecastReply reply = post(path, body, true, maxBytes);
+        if (reply.spool() != null) {
+            stats.download(reply.spool().length());
+            return reply.spool();
+        }
+        JsonObject json = reply.json();
+        List<MimecastFailure> failures = MimecastFailure.read(json);
+        if (reply.status() != 200 || !failures.isEmpty() || json == null) {
+            throw MimecastFailure.toException(failures, reply.status(), path, what);
+        }
+        Optional<String> url = downloadUrl(json);
+        if (url.isEmpty()) {
+            throw new ConnectorException(ErrorKind.PERMANENT, path + " for " + what
+                    + " answered without content and without a download URL (data[0].urls[] or data[0].url)");
+        }
+        // Pre-signed URLs carry their own credentials: the bearer must not travel to the download host.
+        MimecastReply download = http.send(() -> ClassicRequestBuilder.get(url.get()).build(), true, maxBytes);
+        if (download.status() != 200 || download.spool() == null) {
+            ErrorKind kind = download.status() == 403 || download.status() == 404 || download.status() >= 500
+                    ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT;
+            throw new ConnectorException(kind, "Downloading " + what + " from " + trace.redact(url.get())
+                    + " answered HTTP " + download.status() + "; a pre-signed URL may have expired, retry later");
+        }
+        stats.download(download.spool().length());
+        return download.spool();
+    }
+
+    static Optional<String> downloadUrl(JsonObject json) {
+        for (JsonObject d : MimecastJson.objects(json, "data")) {
+            if (d.has("urls") && d.get("urls").isJsonArray()) {
+                JsonArray urls = d.getAsJsonArray("urls");
+                if (!urls.isEmpty() && urls.get(0).isJsonPrimitive()) {
+                    return Optional.of(urls.get(0).getAsString());
+                }
+            }
+            Optional<String> one = MimecastJson.string(d, "url");
+            if (one.isPresent()) {
+                return one;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private MimecastReply post(String path, JsonObject body, boolean spool, long maxBytes)
+            throws ConnectorException {
+        String url = apiEndpoint + path;
+        String text = body.toString();
+        trace.body("request", url, text);
+        String token = tokens.token();
+        MimecastReply reply = http.send(() -> request(url, text, token), spool, maxBytes);
+        if (reply.status() == 401) {
+            // Tokens expire every 30 minutes, possibly mid-crawl: mint once more, then give up.
+            tokens.invalidate(token);
+            String fresh = tokens.token();
+            reply = http.send(() -> request(url, text, fresh), spool, maxBytes);
+            if (reply.status() == 401) {
+                throw MimecastFailure.toException(MimecastFailure.read(reply.json()), 401, path, "a fresh token");
+            }
+        }
+        return reply;
+    }
+
+    private static org.apache.hc.core5.http.ClassicHttpRequest request(String url, String json, String token) {
+        return ClassicRequestBuilder.post(url)
+                .setEntity(new StringEntity(json, ContentType.APPLICATION_JSON))
+                .addHeader("Authorization", "Bearer " + token)
+                .addHeader("Accept", "application/json")
+                .build();
+    }
+}

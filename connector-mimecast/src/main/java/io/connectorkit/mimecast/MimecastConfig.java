@@ -1,0 +1,196 @@
+package io.connectorkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.SourceConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The connector's validated configuration, one record per concern, built once per session from
+ * the host's {@link SourceConfig}.
+ *
+ * @param connection where and as whom to connect
+ * @param scope which domains and mailboxes are crawled
+ * @param messages which messages are processed and how
+ * @param attachments how attachments are processed
+ * @param logging trace and stats logging
+ * @param performance paging, retries and offsets
+ */
+public record MimecastConfig(Connection connection, Scope scope, Messages messages, Attachments attachments,
+        Logging logging, Performance performance) {
+
+    /** How message content is fetched. */
+    public enum ContentMode { EML, PARTS }
+
+    /** How much of each API call is logged. */
+    public enum TraceLevel { NONE, CALLS, ALL }
+
+    /**
+     * Connection settings.
+     *
+     * @param apiEndpoint base URL for API calls, without a trailing slash
+     * @param tokenUrl the full URL of the token service
+     * @param clientId OAuth2 client id
+     * @param clientSecret OAuth2 client secret; never logged
+     */
+    public record Connection(String apiEndpoint, String tokenUrl, String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "Connection[apiEndpoint=" + apiEndpoint + ", tokenUrl=" + tokenUrl + ", clientId=" + clientId + "]";
+        }
+    }
+
+    /**
+     * Scope rules.
+     *
+     * @param domainsInclude domains to crawl, empty for all
+     * @param includeLocal whether domains flagged local are crawled
+     * @param mailboxesInclude mailboxes to crawl, empty for all
+     * @param mailboxesExclude mailboxes not to crawl, empty for none
+     */
+    public record Scope(Optional<Pattern> domainsInclude, boolean includeLocal, Optional<Pattern> mailboxesInclude,
+            Optional<Pattern> mailboxesExclude) { }
+
+    /**
+     * Message rules.
+     *
+     * @param startDate earliest date of a first or full crawl
+     * @param ignoreDeltaTokens whether every crawl starts at the start date
+     * @param excludeSubjects subjects of messages not processed
+     * @param blankSubject subject used when a message has none
+     * @param contentMode how content is fetched
+     */
+    public record Messages(Instant startDate, boolean ignoreDeltaTokens, Optional<Pattern> excludeSubjects,
+            String blankSubject, ContentMode contentMode) { }
+
+    /**
+     * Attachment rules.
+     *
+     * @param extract whether attachments become documents of their own
+     * @param excludeNames names of attachments not processed
+     * @param blankName name used when an attachment has none
+     * @param maxBytes larger attachments get metadata only
+     */
+    public record Attachments(boolean extract, Optional<Pattern> excludeNames, String blankName, long maxBytes) { }
+
+    /**
+     * Logging settings.
+     *
+     * @param traceLevel how much of each call is logged
+     * @param statsInterval how often stats are logged; zero disables
+     */
+    public record Logging(TraceLevel traceLevel, Duration statsInterval) { }
+
+    /**
+     * Performance settings.
+     *
+     * @param pageSize results per request
+     * @param retryAfterMultiplier milliseconds of wait per second of server hint
+     * @param deltaTokenOffset added to a saved delta token before the next crawl
+     * @param authTokenOffset added to a token's expiry
+     */
+    public record Performance(int pageSize, long retryAfterMultiplier, Duration deltaTokenOffset,
+            Duration authTokenOffset) { }
+
+    /**
+     * Checks the arguments.
+     *
+     * @throws NullPointerException if any argument is null
+     */
+    public MimecastConfig {
+        requireNonNull(connection, "connection");
+        requireNonNull(scope, "scope");
+        requireNonNull(messages, "messages");
+        requireNonNull(attachments, "attachments");
+        requireNonNull(logging, "logging");
+        requireNonNull(performance, "performance");
+    }
+
+    /**
+     * Reads the connector's keys from a validated configuration.
+     *
+     * @param c the configuration
+     * @return the records
+     */
+    public static MimecastConfig from(SourceConfig c) {
+        Connection connection = new Connection(stripSlash(c.getString(MimecastKeys.API_ENDPOINT)),
+                tokenUrl(c.getString(MimecastKeys.AUTH_ENDPOINT)), c.getString(MimecastKeys.CLIENT_ID),
+                c.getString(MimecastKeys.CLIENT_SECRET));
+        Scope scope = new Scope(c.getPattern(MimecastKeys.DOMAINS_INCLUDE),
+                c.getBoolean(MimecastKeys.DOMAINS_INCLUDE_LOCAL), c.getPattern(MimecastKeys.MAILBOXES_INCLUDE),
+                c.getPattern(MimecastKeys.MAILBOXES_EXCLUDE));
+        Messages messages = new Messages(c.getInstant(MimecastKeys.START_DATE).orElseThrow(),
+                c.getBoolean(MimecastKeys.IGNORE_DELTA_TOKENS), c.getPattern(MimecastKeys.EXCLUDE_SUBJECTS),
+                c.getString(MimecastKeys.BLANK_SUBJECT), c.getEnum(MimecastKeys.CONTENT_MODE, ContentMode.class));
+        Attachments attachments = new Attachments(c.getBoolean(MimecastKeys.ATTACHMENTS_EXTRACT),
+                c.getPattern(MimecastKeys.ATTACHMENTS_EXCLUDE_NAMES), c.getString(MimecastKeys.ATTACHMENTS_BLANK_NAME),
+                c.getLong(MimecastKeys.ATTACHMENTS_MAX_BYTES));
+        Logging logging = new Logging(c.getEnum(MimecastKeys.TRACE_LEVEL, TraceLevel.class),
+                Duration.ofSeconds(c.getLong(MimecastKeys.STATS_INTERVAL_SECONDS)));
+        Performance performance = new Performance(c.getInt(MimecastKeys.PAGE_SIZE),
+                c.getLong(MimecastKeys.RETRY_AFTER_MULTIPLIER),
+                Duration.ofMinutes(c.getLong(MimecastKeys.DELTA_TOKEN_OFFSET_MINUTES)),
+                Duration.ofSeconds(c.getLong(MimecastKeys.AUTH_TOKEN_OFFSET_SECONDS)));
+        return new MimecastConfig(connection, scope, messages, attachments, logging, performance);
+    }
+
+    /**
+     * The token URL for an auth endpoint: a base URL gets {@code /oauth/token}; a URL with any
+     * other path is taken as the full token URL.
+     *
+     * @param authEndpoint the configured value
+     * @return the token URL
+     */
+    static String tokenUrl(String authEndpoint) {
+        String base = stripSlash(authEndpoint.trim());
+        String path = Optional.ofNullable(URI.create(base).getRawPath()).orElse("");
+        return path.isEmpty() ? base + "/oauth/token" : base;
+    }
+
+    private static String stripSlash(String url) {
+        String u = url.trim();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    /**
+     * The product an API path needs, for error messages and the check report.
+     *
+     * @param path an API path such as {@code /api/archive/get-file}
+     * @return the product's name as the Mimecast console shows it
+     */
+    static String productFor(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        if (p.contains("/archive/")) {
+            return "Data Retention / Archive";
+        }
+        if (p.contains("/domain/")) {
+            return "Domain Management";
+        }
+        if (p.contains("/user/") || p.contains("/directory/")) {
+            return "User and Group Management";
+        }
+        return "the product that offers " + path;
+    }
+
+    /**
+     * The application-role permission an API path needs.
+     *
+     * @param path an API path
+     * @return the permission as the Mimecast console names it
+     */
+    static String roleFor(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        if (p.contains("/archive/")) {
+            return "Archive - Search - Read & Search Content View";
+        }
+        return "Directories > Internal > Read";
+    }
+}

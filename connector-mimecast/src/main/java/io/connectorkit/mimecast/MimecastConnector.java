@@ -1,0 +1,88 @@
+package io.connectorkit.mimecast;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.connectorkit.api.Capability;
+import io.connectorkit.api.CheckReport;
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConfigSpec;
+import io.connectorkit.api.ConnectorContext;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ConnectorSession;
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.SourceConnector;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Mimecast API 2.0 archive connector, found by {@link java.util.ServiceLoader} as type
+ * {@code mimecast}. Stateless: each {@link #open} and {@link #check} builds its own Guice
+ * injector (one module per concern) in {@link #injector}, the one place injectors are made,
+ * and never lets it escape.
+ */
+public final class MimecastConnector implements SourceConnector {
+    private final ConfigSpec spec = MimecastKeys.spec();
+
+    /** Creates the connector; used by {@link java.util.ServiceLoader}. */
+    public MimecastConnector() {
+    }
+
+    @Override
+    public String type() {
+        return "mimecast";
+    }
+
+    @Override
+    public String displayName() {
+        return "Mimecast archive (API 2.0)";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return spec;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.INCREMENTAL, Capability.DELETIONS, Capability.ACLS, Capability.ATTACHMENTS,
+                Capability.BINARY_CONTENT);
+    }
+
+    @Override
+    public CheckReport check(SourceConfig config, ConnectorContext context) throws ConnectorException {
+        Injector injector = injector(config, context);
+        MimecastSession session = injector.getInstance(MimecastSession.class);
+        try {
+            return injector.getInstance(MimecastChecker.class).check();
+        } finally {
+            session.close();
+        }
+    }
+
+    @Override
+    public ConnectorSession open(SourceConfig config, ConnectorContext context) throws ConnectorException {
+        Injector injector = injector(config, context);
+        injector.getInstance(MimecastStats.class).start();
+        return injector.getInstance(MimecastSession.class);
+    }
+
+    @Override
+    public Optional<Checkpoint> rewind(Checkpoint current, Instant to) {
+        Objects.requireNonNull(to, "to");
+        return Optional.of(MimecastCheckpoint.parse(current).rewind(to).toCheckpoint());
+    }
+
+    @Override
+    public String describe(Checkpoint checkpoint) {
+        return MimecastCheckpoint.parse(checkpoint).describe();
+    }
+
+    private static Injector injector(SourceConfig config, ConnectorContext context) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(context, "context");
+        return Guice.createInjector(new SessionModule(MimecastConfig.from(config), context), new AuthModule(),
+                new ClientModule(), new PagingModule(), new FilterModule(), new AttachmentModule());
+    }
+}

@@ -1,0 +1,103 @@
+package io.connectorkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.Partition;
+import io.connectorkit.api.ScopeDecision;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Enumerates the scope: internal domains ({@code get-internal-domain}), then the mailboxes of
+ * each domain in scope ({@code get-internal-users}, paged; aliases are not mailboxes of their
+ * own, since the message list includes aliases), each decided by {@link MimecastScopeFilter}.
+ */
+final class MimecastDirectory {
+    static final String DOMAINS = "/api/domain/get-internal-domain";
+    static final String USERS = "/api/user/get-internal-users";
+
+    private final MimecastClient client;
+    private final MimecastPager pager;
+    private final MimecastScopeFilter filter;
+
+    @Inject
+    MimecastDirectory(MimecastClient client, MimecastPager pager, MimecastScopeFilter filter) {
+        this.client = requireNonNull(client, "client");
+        this.pager = requireNonNull(pager, "pager");
+        this.filter = requireNonNull(filter, "filter");
+    }
+
+    /**
+     * Decides every domain and every mailbox of the domains in scope.
+     *
+     * @return the decisions, domains first within each domain's mailboxes
+     * @throws ConnectorException if a listing failed; never a partial result
+     */
+    List<ScopeDecision> decisions() throws ConnectorException {
+        List<ScopeDecision> out = new ArrayList<>();
+        for (JsonObject d : domains()) {
+            String domain = MimecastJson.string(d, "domain").orElse("").toLowerCase(Locale.ROOT);
+            if (domain.isEmpty()) {
+                continue;
+            }
+            ScopeDecision decision = filter.domain(domain, MimecastJson.bool(d, "local"));
+            out.add(decision);
+            if (decision.included()) {
+                mailboxes(domain, out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The mailboxes in scope, one partition each.
+     *
+     * @return the partitions, sorted by address
+     * @throws ConnectorException if a listing failed
+     */
+    List<Partition> partitions() throws ConnectorException {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Partition> out = new ArrayList<>();
+        for (ScopeDecision d : decisions()) {
+            if (d.kind().equals("mailbox") && d.included() && seen.add(d.item())) {
+                String domain = d.item().substring(d.item().indexOf('@') + 1);
+                out.add(new Partition(d.item(), d.item(), Map.of("domain", domain)));
+            }
+        }
+        out.sort((a, b) -> a.id().compareTo(b.id()));
+        return out;
+    }
+
+    List<JsonObject> domains() throws ConnectorException {
+        JsonObject body = new JsonObject();
+        body.add("data", new JsonArray());
+        return MimecastJson.items(client.call(DOMAINS, body, "the internal domains"), "domains");
+    }
+
+    private void mailboxes(String domain, List<ScopeDecision> out) throws ConnectorException {
+        JsonObject item = new JsonObject();
+        item.addProperty("domain", domain);
+        pager.forEachPage(USERS, item, null, 0, "the users of domain " + domain, (users, next) -> {
+            for (JsonObject u : users) {
+                String address = MimecastJson.string(u, "emailAddress").orElse("").trim().toLowerCase(Locale.ROOT);
+                if (address.isEmpty() || !address.contains("@")) {
+                    continue;
+                }
+                if (MimecastJson.bool(u, "alias")) {
+                    out.add(new ScopeDecision("mailbox", address, false,
+                            "alias: covered by its primary mailbox (the message list includes aliases)"));
+                } else {
+                    out.add(filter.mailbox(address));
+                }
+            }
+        }, "users");
+    }
+}

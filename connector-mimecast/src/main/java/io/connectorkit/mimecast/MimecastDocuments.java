@@ -1,0 +1,118 @@
+package io.connectorkit.mimecast;
+
+import com.google.gson.JsonObject;
+import io.connectorkit.api.Document;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Document ids, versions and the email document. Ids are deterministic: one document per
+ * (mailbox, message), so the same message listed twice (two views, overlapping windows) is one
+ * document, and the same message in two mailboxes is two documents, each with its mailbox's ACL.
+ */
+final class MimecastDocuments {
+    static final String KIND_EMAIL = "email";
+    static final String KIND_ATTACHMENT = "attachment";
+
+    private MimecastDocuments() {
+    }
+
+    static String emailId(String mailbox, String messageId) {
+        return "mimecast-" + sha256(mailbox.toLowerCase(Locale.ROOT) + "\n" + messageId);
+    }
+
+    static String attachmentId(String emailId, int index) {
+        return emailId + "-att-" + index;
+    }
+
+    /**
+     * The version of a listed message: changes when the archive's copy or the settings that shape
+     * its documents change.
+     */
+    static String version(JsonObject listed, MimecastConfig config) {
+        return sha256(String.join("\n", MimecastJson.string(listed, "id").orElse(""),
+                MimecastJson.string(listed, "smash").orElse(""), MimecastJson.string(listed, "size").orElse(""),
+                MimecastJson.string(listed, "received").orElse(""), MimecastJson.string(listed, "status").orElse(""),
+                config.messages().contentMode().name(), Boolean.toString(config.attachments().extract()),
+                config.messages().blankSubject())).substring(0, 32);
+    }
+
+    /**
+     * Builds an email document from the listing and, when fetched, the content.
+     *
+     * @param mailbox the mailbox (partition and ACL)
+     * @param view the view it was first listed in
+     * @param listed the message-list item
+     * @param content the content, or null for a metadata-only document
+     * @param attachmentNames the names of the attachments processed
+     * @param config the configuration
+     * @return the document
+     */
+    static Document email(String mailbox, String view, JsonObject listed, MimecastMessageContent content,
+            List<String> attachmentNames, MimecastConfig config) {
+        String messageId = MimecastJson.string(listed, "id").orElseThrow();
+        String subject = firstNonBlank(MimecastJson.string(listed, "subject").orElse(null),
+                content == null ? null : content.subject(), config.messages().blankSubject());
+        List<String> from = content != null && !content.from().isEmpty() ? content.from()
+                : lower(MimecastJson.addresses(listed, "from"));
+        List<String> to = content != null && !content.to().isEmpty() ? content.to()
+                : lower(MimecastJson.addresses(listed, "to"));
+        Document.Builder b = Document.builder(emailId(mailbox, messageId), mailbox, KIND_EMAIL)
+                .title(subject)
+                .field("subject", subject)
+                .field("mailbox", mailbox)
+                .field("view", view)
+                .field("from", from)
+                .field("to", to)
+                .field("cc", content == null ? null : content.cc())
+                .field("received", MimecastDates.parse(MimecastJson.string(listed, "received").orElse(null))
+                        .orElse(null))
+                .field("sent", content == null ? null : content.sent())
+                .field("size", MimecastJson.number(listed, "size").orElse(null))
+                .field("attachmentCount", MimecastJson.number(listed, "attachmentCount").orElse(null))
+                .field("status", MimecastJson.string(listed, "status").orElse(null))
+                .field("mimecastId", messageId)
+                .field("smash", MimecastJson.string(listed, "smash").orElse(null))
+                .acl(List.of(mailbox))
+                .version(version(listed, config));
+        if (content != null) {
+            b.field("messageId", content.messageId())
+                    .field("inReplyTo", content.inReplyTo())
+                    .field("references", content.references().isEmpty() ? null : content.references())
+                    .field("attachmentNames", attachmentNames.isEmpty() ? null : attachmentNames)
+                    .content(content.bodyText());
+        } else {
+            b.field("contentUnchanged", Boolean.TRUE);
+        }
+        return b.build();
+    }
+
+    private static List<String> lower(List<String> in) {
+        List<String> out = new ArrayList<>();
+        in.forEach(s -> out.add(s.toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

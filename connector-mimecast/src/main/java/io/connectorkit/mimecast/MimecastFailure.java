@@ -1,0 +1,111 @@
+package io.connectorkit.mimecast;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ErrorKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One error read from a Mimecast {@code fail[]} array, which comes in two shapes: {@code code}
+ * and {@code message} directly on the item (gateway and auth errors), or an {@code errors[]}
+ * array per failed data item (function errors, often with HTTP 200).
+ *
+ * @param code the error code, such as {@code app_forbidden}
+ * @param message the server's message
+ * @param retryable whether the server said a retry may help
+ */
+record MimecastFailure(String code, String message, boolean retryable) {
+
+    /**
+     * Reads every error of a response body.
+     *
+     * @param body the parsed body, or null
+     * @return the errors, empty when {@code fail} is absent or empty
+     */
+    static List<MimecastFailure> read(JsonObject body) {
+        List<MimecastFailure> out = new ArrayList<>();
+        if (body == null || !body.has("fail") || !body.get("fail").isJsonArray()) {
+            return out;
+        }
+        for (JsonElement item : body.getAsJsonArray("fail")) {
+            if (!item.isJsonObject()) {
+                continue;
+            }
+            JsonObject o = item.getAsJsonObject();
+            if (o.has("errors") && o.get("errors").isJsonArray()) {
+                JsonArray errors = o.getAsJsonArray("errors");
+                for (JsonElement e : errors) {
+                    if (e.isJsonObject()) {
+                        out.add(of(e.getAsJsonObject()));
+                    }
+                }
+            } else if (o.has("code") || o.has("message")) {
+                out.add(of(o));
+            }
+        }
+        return out;
+    }
+
+    private static MimecastFailure of(JsonObject o) {
+        return new MimecastFailure(MimecastJson.string(o, "code").orElse("unknown"),
+                MimecastJson.string(o, "message").orElse(""),
+                o.has("retryable") && o.get("retryable").isJsonPrimitive() && o.get("retryable").getAsBoolean());
+    }
+
+    /** @return whether the code says the application lacks a product */
+    boolean productMissing() {
+        return code.equalsIgnoreCase("app_forbidden");
+    }
+
+    /** @return whether the code says the credentials are bad or expired */
+    boolean authentication() {
+        String c = code.toLowerCase(Locale.ROOT);
+        return c.equals("invalidclientidentifier") || c.equals("invalid_client") || c.equals("token_expired")
+                || c.equals("unauthorized") || c.equals("invalid_token");
+    }
+
+    /**
+     * The exception for the first error of a data call that failed.
+     *
+     * @param failures the errors
+     * @param status the HTTP status
+     * @param path the API path called
+     * @param what the item, for the message, such as "message eNo..."
+     * @return the classified exception
+     */
+    static ConnectorException toException(List<MimecastFailure> failures, int status, String path, String what) {
+        Optional<MimecastFailure> first = failures.stream().findFirst();
+        String code = first.map(MimecastFailure::code).orElse("none");
+        String text = first.map(MimecastFailure::message).orElse("");
+        String detail = path + " for " + what + " returned HTTP " + status + " with code " + code
+                + (text.isEmpty() ? "" : " (" + text + ")");
+        if (status == 403 || first.map(MimecastFailure::productMissing).orElse(false)
+                || code.toLowerCase(Locale.ROOT).contains("forbidden")) {
+            if (first.map(MimecastFailure::productMissing).orElse(false) || status == 403 && first.isEmpty()) {
+                String product = MimecastConfig.productFor(path);
+                return new ConnectorException(ErrorKind.PERMISSION, detail + ": the API application lacks the product '"
+                        + product + "'; add it (products cannot be changed after saving, so create a new API 2.0"
+                        + " application with it) and update mimecast.client-id and mimecast.client-secret");
+            }
+            return new ConnectorException(ErrorKind.PERMISSION, detail + ": give the application's role the"
+                    + " permission '" + MimecastConfig.roleFor(path) + "'");
+        }
+        if (status == 401) {
+            return new ConnectorException(ErrorKind.AUTHENTICATION, detail
+                    + ": check mimecast.client-id and mimecast.client-secret and that the application is enabled");
+        }
+        if (status == 404 || status == 405) {
+            return new ConnectorException(ErrorKind.CONFIGURATION, detail
+                    + ": check mimecast.api-endpoint (an API 2.0 host such as https://api.services.mimecast.com)");
+        }
+        if (status >= 500 || first.map(MimecastFailure::retryable).orElse(false)) {
+            return new ConnectorException(ErrorKind.TRANSIENT, detail + ": retry later");
+        }
+        return new ConnectorException(ErrorKind.PERMANENT, detail);
+    }
+}

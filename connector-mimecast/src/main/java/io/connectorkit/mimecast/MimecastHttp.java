@@ -1,0 +1,163 @@
+package io.connectorkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.ConnectorContext;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ErrorKind;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * The one place that sends HTTP requests. Every request waits its turn at the shared
+ * {@link MimecastRateLimiter}, is counted and traced, and is retried here on a 429 (after the
+ * server's hint; as long as the server keeps asking, up to {@link #MAX_RATE_LIMITED} times in a
+ * row) and on 5xx or I/O errors (capped exponential backoff, {@link #MAX_TRANSIENT} retries).
+ * Other statuses are returned for the caller to classify.
+ */
+final class MimecastHttp {
+    static final int MAX_RATE_LIMITED = 200;
+    static final int MAX_TRANSIENT = 4;
+
+    private final CloseableHttpClient http;
+    private final MimecastRateLimiter limiter;
+    private final MimecastStats stats;
+    private final MimecastTrace trace;
+    private final ConnectorContext context;
+    private final long multiplier;
+
+    @Inject
+    MimecastHttp(CloseableHttpClient http, MimecastRateLimiter limiter, MimecastStats stats, MimecastTrace trace,
+            ConnectorContext context, MimecastConfig config) {
+        this.http = requireNonNull(http, "http");
+        this.limiter = requireNonNull(limiter, "limiter");
+        this.stats = requireNonNull(stats, "stats");
+        this.trace = requireNonNull(trace, "trace");
+        this.context = requireNonNull(context, "context");
+        this.multiplier = requireNonNull(config, "config").performance().retryAfterMultiplier();
+    }
+
+    /**
+     * Sends a request until it gets an answer that is neither a rate limit nor a transient fault.
+     *
+     * @param request builds the request afresh for every attempt
+     * @param spoolBinary whether a non-JSON 200 body is spooled (downloads) rather than read as text
+     * @param maxBytes the size limit for spooled bodies
+     * @return the reply
+     * @throws ConnectorException RATE_LIMITED or TRANSIENT once the retries are used up
+     */
+    MimecastReply send(Supplier<ClassicHttpRequest> request, boolean spoolBinary, long maxBytes)
+            throws ConnectorException {
+        int rateLimited = 0;
+        int transientFaults = 0;
+        while (true) {
+            limiter.awaitTurn();
+            ClassicHttpRequest req = request.get();
+            String url = req.getRequestUri();
+            try {
+                url = req.getUri().toString();
+            } catch (java.net.URISyntaxException e) {
+                // keep the raw request URI for the log
+            }
+            long started = System.nanoTime();
+            stats.call();
+            MimecastReply reply;
+            try {
+                reply = http.execute(req, response -> read(response.getCode(), response.getHeaders(),
+                        response.getEntity(), spoolBinary, maxBytes));
+            } catch (IOException e) {
+                trace.call(req.getMethod(), url, -1, elapsed(started));
+                stats.httpError(-1);
+                if (++transientFaults > MAX_TRANSIENT) {
+                    throw new ConnectorException(ErrorKind.TRANSIENT, req.getMethod() + " " + trace.redact(url)
+                            + " failed " + transientFaults + " times: " + trace.redact(String.valueOf(e.getMessage()))
+                            + "; check the network path to Mimecast", e);
+                }
+                backoff(transientFaults);
+                continue;
+            }
+            trace.call(req.getMethod(), url, reply.status(), elapsed(started));
+            if (reply.text() != null) {
+                trace.body("response", url, reply.text());
+            }
+            if (reply.status() == 429) {
+                stats.httpError(429);
+                rateLimited++;
+                Duration wait = limiter.rateLimited(reply::header, rateLimited);
+                if (rateLimited > MAX_RATE_LIMITED) {
+                    throw new ConnectorException(ErrorKind.RATE_LIMITED, trace.redact(url) + " answered 429 "
+                            + rateLimited + " times in a row; the quota of the API application is exhausted:"
+                            + " ask Mimecast support to raise it or crawl fewer mailboxes at once", null, wait);
+                }
+                continue;
+            }
+            if (reply.status() >= 500) {
+                stats.httpError(reply.status());
+                if (++transientFaults > MAX_TRANSIENT) {
+                    return reply;
+                }
+                backoff(transientFaults);
+                continue;
+            }
+            if (reply.status() >= 400) {
+                stats.httpError(reply.status());
+            } else {
+                limiter.observe(reply::header);
+            }
+            return reply;
+        }
+    }
+
+    private MimecastReply read(int status, Header[] headers, HttpEntity entity, boolean spoolBinary,
+            long maxBytes) throws IOException {
+        Map<String, String> map = new HashMap<>();
+        for (Header h : headers) {
+            map.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+        }
+        if (entity == null) {
+            return new MimecastReply(status, map, "", null);
+        }
+        String type = entity.getContentType() == null ? "" : entity.getContentType().toLowerCase(Locale.ROOT);
+        boolean json = type.contains("json");
+        if (spoolBinary && status == 200 && !json) {
+            String declared = entity.getContentType() == null ? null : entity.getContentType().split(";")[0].trim();
+            try (var in = entity.getContent()) {
+                return new MimecastReply(status, map, null,
+                        MimecastSpool.read(in, context.tempDirectory(), maxBytes, declared, null));
+            }
+        }
+        try {
+            return new MimecastReply(status, map, EntityUtils.toString(entity, StandardCharsets.UTF_8), null);
+        } catch (org.apache.hc.core5.http.ParseException e) {
+            throw new IOException("Unreadable response body: " + e.getMessage(), e);
+        }
+    }
+
+    private long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private void backoff(int attempt) {
+        long millis = Math.min(64_000, (1L << Math.min(attempt - 1, 6)) * Math.max(1, multiplier));
+        if (context.cancelled()) {
+            throw new io.connectorkit.api.CancelledException("The run was cancelled while retrying a Mimecast call");
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.connectorkit.api.CancelledException("Interrupted while retrying a Mimecast call");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.connectorkit.mimecast;
+
+import io.connectorkit.api.ConfigKey;
+import io.connectorkit.api.ConfigSpec;
+import io.connectorkit.api.ConfigType;
+
+/**
+ * The configuration keys of the Mimecast connector, with the names, defaults and meanings of
+ * the public configuration reference. The host declares {@code connector.*}, {@code crawl.*},
+ * {@code sink.*} and {@code extract.*} itself.
+ */
+public final class MimecastKeys {
+    public static final String API_ENDPOINT = "mimecast.api-endpoint";
+    public static final String AUTH_ENDPOINT = "mimecast.auth-endpoint";
+    public static final String CLIENT_ID = "mimecast.client-id";
+    public static final String CLIENT_SECRET = "mimecast.client-secret";
+    public static final String DOMAINS_INCLUDE = "mimecast.domains.include";
+    public static final String DOMAINS_INCLUDE_LOCAL = "mimecast.domains.include-local";
+    public static final String MAILBOXES_INCLUDE = "mimecast.mailboxes.include";
+    public static final String MAILBOXES_EXCLUDE = "mimecast.mailboxes.exclude";
+    public static final String START_DATE = "mimecast.messages.start-date";
+    public static final String IGNORE_DELTA_TOKENS = "mimecast.messages.ignore-delta-tokens";
+    public static final String EXCLUDE_SUBJECTS = "mimecast.messages.exclude-subjects";
+    public static final String BLANK_SUBJECT = "mimecast.messages.blank-subject";
+    public static final String ATTACHMENTS_EXTRACT = "mimecast.attachments.extract";
+    public static final String ATTACHMENTS_EXCLUDE_NAMES = "mimecast.attachments.exclude-names";
+    public static final String ATTACHMENTS_BLANK_NAME = "mimecast.attachments.blank-name";
+    public static final String ATTACHMENTS_MAX_BYTES = "mimecast.attachments.max-bytes";
+    public static final String CONTENT_MODE = "mimecast.content.mode";
+    public static final String TRACE_LEVEL = "mimecast.trace-level";
+    public static final String STATS_INTERVAL_SECONDS = "mimecast.stats-interval-seconds";
+    public static final String PAGE_SIZE = "mimecast.page-size";
+    public static final String RETRY_AFTER_MULTIPLIER = "mimecast.retry-after-multiplier";
+    public static final String DELTA_TOKEN_OFFSET_MINUTES = "mimecast.delta-token-offset-minutes";
+    public static final String AUTH_TOKEN_OFFSET_SECONDS = "mimecast.auth-token-offset-seconds";
+
+    private static final String GLOBAL = "https://api.services.mimecast.com";
+
+    private MimecastKeys() {
+    }
+
+    /**
+     * Builds the connector's configuration spec.
+     *
+     * @return every key the connector reads
+     */
+    public static ConfigSpec spec() {
+        return ConfigSpec.of(
+                ConfigKey.of(API_ENDPOINT, ConfigType.URL).defaultValue(GLOBAL)
+                        .description("Base URL for API calls, such as https://us-api.services.mimecast.com."),
+                ConfigKey.of(AUTH_ENDPOINT, ConfigType.URL).defaultValue(GLOBAL)
+                        .description("Base URL of the token service (then /oauth/token), or the full token URL."),
+                ConfigKey.of(CLIENT_ID, ConfigType.STRING).required()
+                        .description("OAuth2 client id of the Mimecast API 2.0 application."),
+                ConfigKey.of(CLIENT_SECRET, ConfigType.STRING).required().secret()
+                        .description("OAuth2 client secret of the Mimecast API 2.0 application."),
+                ConfigKey.of(DOMAINS_INCLUDE, ConfigType.REGEX).defaultValue("")
+                        .description("Regex; only matching internal domains are crawled. Blank means all."),
+                ConfigKey.of(DOMAINS_INCLUDE_LOCAL, ConfigType.BOOLEAN).defaultValue("false")
+                        .description("Also process domains flagged local."),
+                ConfigKey.of(MAILBOXES_INCLUDE, ConfigType.REGEX).defaultValue("")
+                        .description("Regex on the email address; only matching mailboxes are crawled. Blank means all."),
+                ConfigKey.of(MAILBOXES_EXCLUDE, ConfigType.REGEX).defaultValue("")
+                        .description("Regex on the email address; matching mailboxes are not crawled. Wins over include."),
+                ConfigKey.of(START_DATE, ConfigType.INSTANT).required()
+                        .description("Earliest date (2020-01-01 or an ISO instant) for a mailbox's first crawl, and for"
+                                + " every crawl when delta tokens are ignored."),
+                ConfigKey.of(IGNORE_DELTA_TOKENS, ConfigType.BOOLEAN).defaultValue("false")
+                        .description("Re-list everything from the start date; also removes documents of messages no"
+                                + " longer in the archive."),
+                ConfigKey.of(EXCLUDE_SUBJECTS, ConfigType.REGEX).defaultValue("")
+                        .description("Regex; messages whose subject matches are not processed."),
+                ConfigKey.of(BLANK_SUBJECT, ConfigType.STRING).defaultValue("(no subject)")
+                        .description("Subject used when a message has none."),
+                ConfigKey.of(ATTACHMENTS_EXTRACT, ConfigType.BOOLEAN).defaultValue("false")
+                        .description("Store each attachment as its own document, linked to its email."),
+                ConfigKey.of(ATTACHMENTS_EXCLUDE_NAMES, ConfigType.REGEX).defaultValue("")
+                        .description("Regex on the file name; matching attachments are not processed."),
+                ConfigKey.of(ATTACHMENTS_BLANK_NAME, ConfigType.STRING).defaultValue("attachment")
+                        .description("Name used when an attachment has none."),
+                ConfigKey.of(ATTACHMENTS_MAX_BYTES, ConfigType.INTEGER).defaultValue("104857600")
+                        .range(0, Long.MAX_VALUE)
+                        .description("Larger attachments are indexed with metadata only, and counted."),
+                ConfigKey.of(CONTENT_MODE, ConfigType.ENUM).defaultValue("eml").allowedValues("eml", "parts")
+                        .description("eml: one get-file per message returns the whole MIME message, parsed locally"
+                                + " (fewest API calls); parts: get-message-detail + get-message-part + one get-file"
+                                + " per attachment."),
+                ConfigKey.of(TRACE_LEVEL, ConfigType.ENUM).defaultValue("NONE").allowedValues("NONE", "CALLS", "ALL")
+                        .description("NONE; CALLS = URL and status of every call; ALL = also request forms and JSON"
+                                + " responses (secrets and tokens always redacted)."),
+                ConfigKey.of(STATS_INTERVAL_SECONDS, ConfigType.INTEGER).defaultValue("60").range(0, 86_400)
+                        .description("How often call stats are logged (total calls, call rate, HTTP errors, 429s);"
+                                + " 0 disables."),
+                ConfigKey.of(PAGE_SIZE, ConfigType.INTEGER).defaultValue("100").range(1, 500)
+                        .description("Results per request (1..500)."),
+                ConfigKey.of(RETRY_AFTER_MULTIPLIER, ConfigType.INTEGER).defaultValue("1000").range(0, 1_000_000)
+                        .description("Wait in milliseconds = the server's retry hint in seconds times this; 1000 waits"
+                                + " exactly the hint."),
+                ConfigKey.of(DELTA_TOKEN_OFFSET_MINUTES, ConfigType.INTEGER).defaultValue("-15")
+                        .range(-525_600, 525_600)
+                        .description("Applied to a saved delta token before the next crawl; negative overlaps the"
+                                + " previous window."),
+                ConfigKey.of(AUTH_TOKEN_OFFSET_SECONDS, ConfigType.INTEGER).defaultValue("-60").range(-3_600, 3_600)
+                        .description("Applied to the token expiry; negative refreshes early."));
+    }
+}

@@ -1,0 +1,196 @@
+package io.connectorkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonObject;
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConnectorContext;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.CrawlMode;
+import io.connectorkit.api.Document;
+import io.connectorkit.api.Emitter;
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ItemFailure;
+import io.connectorkit.api.Partition;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Crawls one mailbox. For each view ({@code INBOX}, {@code SENT}) it lists the messages of the
+ * window {@code [delta token + offset, crawl start)} (from {@code mimecast.messages.start-date}
+ * on a first crawl, with {@code ignore-delta-tokens} or in {@link CrawlMode#FULL}), skips
+ * excluded subjects, asks {@link io.connectorkit.api.KnownDocuments} which messages are already
+ * indexed with the same version (their content is not downloaded again), emits the email and
+ * its attachments, and checkpoints after every page.
+ */
+final class MimecastMessageReader {
+    static final List<String> VIEWS = List.of("INBOX", "SENT");
+    static final String LIST = "/api/archive/get-message-list";
+    /** Counter of messages skipped by subject. */
+    static final String EXCLUDED = "messages_excluded";
+    /** Counter of messages whose content was not downloaded because the index has them. */
+    static final String UNCHANGED = "messages_unchanged";
+
+    private final MimecastPager pager;
+    private final MimecastContentReader content;
+    private final MimecastAttachments attachments;
+    private final MimecastScopeFilter filter;
+    private final MimecastConfig config;
+    private final ConnectorContext context;
+
+    @Inject
+    MimecastMessageReader(MimecastPager pager, MimecastContentReader content, MimecastAttachments attachments,
+            MimecastScopeFilter filter, MimecastConfig config, ConnectorContext context) {
+        this.pager = requireNonNull(pager, "pager");
+        this.content = requireNonNull(content, "content");
+        this.attachments = requireNonNull(attachments, "attachments");
+        this.filter = requireNonNull(filter, "filter");
+        this.config = requireNonNull(config, "config");
+        this.context = requireNonNull(context, "context");
+    }
+
+    /** Thrown inside page handling to stop promptly after a checkpoint when the run is cancelled. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stop() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
+            throws ConnectorException {
+        String mailbox = partition.id();
+        Instant crawlStart = context.clock().instant();
+        boolean full = mode == CrawlMode.FULL || config.messages().ignoreDeltaTokens();
+        MimecastCheckpoint[] position = {full ? MimecastCheckpoint.empty() : MimecastCheckpoint.parse(checkpoint)};
+        boolean fromStart = true;
+        Set<String> seen = new HashSet<>();
+        try {
+            for (String view : VIEWS) {
+                MimecastCheckpoint.View saved = position[0].view(view).orElse(new MimecastCheckpoint.View(null, null));
+                MimecastCheckpoint.Window window = saved.window();
+                if (window == null) {
+                    Instant start = config.messages().startDate();
+                    if (saved.deltaToken() != null) {
+                        Instant offset = saved.deltaToken().plus(config.performance().deltaTokenOffset());
+                        start = offset.isAfter(start) ? offset : start;
+                    }
+                    window = new MimecastCheckpoint.Window(start, crawlStart, null);
+                }
+                if (saved.deltaToken() != null || saved.window() != null
+                        || !window.start().equals(config.messages().startDate())) {
+                    fromStart = false;
+                }
+                listWindow(mailbox, view, saved, window, seen, position, full, emitter);
+                position[0] = position[0].with(view, new MimecastCheckpoint.View(window.end(), null));
+                emitter.checkpoint(position[0].toCheckpoint());
+            }
+        } catch (Stop stop) {
+            return;
+        }
+        if (fromStart) {
+            emitter.partitionComplete();
+        }
+    }
+
+    private void listWindow(String mailbox, String view, MimecastCheckpoint.View saved,
+            MimecastCheckpoint.Window window, Set<String> seen, MimecastCheckpoint[] position, boolean full,
+            Emitter emitter) throws ConnectorException {
+        if (!window.start().isBefore(window.end())) {
+            return;
+        }
+        JsonObject item = new JsonObject();
+        item.addProperty("mailbox", mailbox);
+        item.addProperty("view", view);
+        item.addProperty("start", MimecastDates.format(window.start()));
+        item.addProperty("end", MimecastDates.format(window.end()));
+        item.addProperty("includeAliases", true);
+        item.addProperty("includeDelegates", false);
+        String what = view + " of mailbox " + mailbox;
+        boolean[] anyPage = {false};
+        MimecastPager.PageHandler handler = (messages, next) -> {
+            anyPage[0] = true;
+            processPage(mailbox, view, messages, seen, full, emitter);
+            position[0] = position[0].with(view, new MimecastCheckpoint.View(saved.deltaToken(),
+                    new MimecastCheckpoint.Window(window.start(), window.end(), next)));
+            emitter.checkpoint(position[0].toCheckpoint());
+            if (emitter.cancelled() || context.cancelled()) {
+                throw new Stop();
+            }
+        };
+        try {
+            pager.forEachPage(LIST, item, window.next(), 0, what, handler);
+        } catch (ConnectorException e) {
+            if (window.next() == null || anyPage[0] || e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED) {
+                throw e;
+            }
+            // A saved page token may have expired: list the same window again from its first page.
+            pager.forEachPage(LIST, item, null, 0, what, handler);
+        }
+    }
+
+    private void processPage(String mailbox, String view, List<JsonObject> messages, Set<String> seen,
+            boolean full, Emitter emitter) throws ConnectorException {
+        List<JsonObject> todo = new ArrayList<>();
+        for (JsonObject m : messages) {
+            String id = MimecastJson.string(m, "id").orElse("");
+            if (id.isEmpty() || !seen.add(id)) {
+                continue;
+            }
+            if (filter.subjectExcluded(MimecastJson.string(m, "subject").orElse(""))) {
+                context.metrics().add(EXCLUDED, 1);
+                continue;
+            }
+            todo.add(m);
+        }
+        Map<String, String> known = known(mailbox, todo);
+        for (JsonObject m : todo) {
+            if (emitter.cancelled()) {
+                throw new Stop();
+            }
+            String messageId = MimecastJson.string(m, "id").orElseThrow();
+            String docId = MimecastDocuments.emailId(mailbox, messageId);
+            if (MimecastDocuments.version(m, config).equals(known.get(docId))) {
+                context.metrics().add(UNCHANGED, 1);
+                if (full) {
+                    // A full listing must report every message it saw, or the host would sweep it away;
+                    // the unchanged version tells the host that the stored content is still current.
+                    emitter.upsert(MimecastDocuments.email(mailbox, view, m, null, List.of(), config));
+                }
+                continue;
+            }
+            try (MimecastMessageContent c = content.read(mailbox, messageId)) {
+                Document email = MimecastDocuments.email(mailbox, view, m, c, attachments.names(c), config);
+                emitter.upsert(email);
+                attachments.emit(email, c, emitter);
+            } catch (ConnectorException e) {
+                if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED) {
+                    throw e;
+                }
+                emitter.failure(new ItemFailure(docId, mailbox, e.kind(), "Message " + messageId + " ("
+                        + MimecastJson.string(m, "subject").orElse("") + ") in " + view + " of " + mailbox + ": "
+                        + e.getMessage()));
+            }
+        }
+    }
+
+    private Map<String, String> known(String mailbox, List<JsonObject> messages) {
+        List<String> ids = new ArrayList<>();
+        messages.forEach(m -> ids.add(MimecastDocuments.emailId(mailbox, MimecastJson.string(m, "id").orElseThrow())));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return context.knownDocuments().versions(ids);
+        } catch (ConnectorException e) {
+            // The index could not say: download everything rather than miss content.
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.connectorkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.connectorkit.api.ConnectorException;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Pages through a list function: sends the same request with {@code meta.pagination.pageToken}
+ * set to the previous page's {@code next} until a page has no {@code next} or no items. A page
+ * token is only ever sent with the query that produced it.
+ */
+final class MimecastPager {
+    /** Receives one page. */
+    interface PageHandler {
+        /**
+         * Handles a page.
+         *
+         * @param items the page's items
+         * @param next the token of the following page, or null on the last page
+         * @throws ConnectorException to stop paging with an error
+         */
+        void page(List<JsonObject> items, String next) throws ConnectorException;
+    }
+
+    private final MimecastClient client;
+    private final int pageSize;
+
+    @Inject
+    MimecastPager(MimecastClient client, MimecastConfig config) {
+        this.client = requireNonNull(client, "client");
+        this.pageSize = requireNonNull(config, "config").performance().pageSize();
+    }
+
+    /**
+     * Reads every page from {@code startToken} on.
+     *
+     * @param path the function
+     * @param item the one request item ({@code data[0]}), or null to send none
+     * @param startToken a token saved from an earlier page of the same query, or null
+     * @param size the page size, or 0 for {@code mimecast.page-size}
+     * @param what what is listed, for messages
+     * @param handler receives each page
+     * @param nested names of arrays under {@code data[0]} that hold the items (else {@code data[]})
+     * @throws ConnectorException if a page cannot be read, or the handler throws
+     */
+    void forEachPage(String path, JsonObject item, String startToken, int size, String what, PageHandler handler,
+            String... nested) throws ConnectorException {
+        String token = startToken;
+        while (true) {
+            JsonObject pagination = new JsonObject();
+            pagination.addProperty("pageSize", size > 0 ? size : pageSize);
+            if (token != null) {
+                pagination.addProperty("pageToken", token);
+            }
+            JsonObject meta = new JsonObject();
+            meta.add("pagination", pagination);
+            JsonObject body = new JsonObject();
+            body.add("meta", meta);
+            JsonArray data = new JsonArray();
+            if (item != null) {
+                data.add(item);
+            }
+            body.add("data", data);
+            JsonObject response = client.call(path, body, what);
+            List<JsonObject> items = MimecastJson.items(response, nested);
+            String next = MimecastJson.object(response, "meta").flatMap(m -> MimecastJson.object(m, "pagination"))
+                    .flatMap(p -> MimecastJson.string(p, "next")).filter(s -> !s.isBlank()).orElse(null);
+            if (items.isEmpty() || (next != null && next.equals(token))) {
+                next = null;
+            }
+            handler.page(items, next);
+            if (next == null) {
+                return;
+            }
+            token = next;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.connectorkit.mimecast;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTTP response: status, headers (looked up ignoring case), and either the text of a JSON or
+ * error body or the spooled bytes of a binary body.
+ *
+ * @param status the HTTP status
+ * @param headers header names in lower case to values
+ * @param text the body as text, or null for a binary body
+ * @param spool the binary body, or null for a text body
+ */
+record MimecastReply(int status, Map<String, String> headers, String text, MimecastSpool spool) {
+    MimecastReply {
+        headers = Map.copyOf(headers);
+    }
+
+    /**
+     * A header value.
+     *
+     * @param name the header name, any case
+     * @return the value, or null when absent
+     */
+    String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** @return the JSON body, or null when the body is empty, binary or not a JSON object */
+    JsonObject json() {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            var e = JsonParser.parseString(text);
+            return e.isJsonObject() ? e.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+}

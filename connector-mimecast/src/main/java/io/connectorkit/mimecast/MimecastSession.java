@@ -1,0 +1,64 @@
+package io.connectorkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ConnectorSession;
+import io.connectorkit.api.CrawlMode;
+import io.connectorkit.api.Emitter;
+import io.connectorkit.api.Partition;
+import io.connectorkit.api.ScopeDecision;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
+
+/**
+ * A Mimecast session: one credential, one token cache, one rate limiter and one connection pool
+ * shared by every mailbox crawled concurrently. Partitions are the mailboxes in scope.
+ */
+final class MimecastSession implements ConnectorSession {
+    private final MimecastDirectory directory;
+    private final MimecastMessageReader reader;
+    private final MimecastStats stats;
+    private final CloseableHttpClient http;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    @Inject
+    MimecastSession(MimecastDirectory directory, MimecastMessageReader reader, MimecastStats stats,
+            CloseableHttpClient http) {
+        this.directory = requireNonNull(directory, "directory");
+        this.reader = requireNonNull(reader, "reader");
+        this.stats = requireNonNull(stats, "stats");
+        this.http = requireNonNull(http, "http");
+    }
+
+    @Override
+    public List<Partition> partitions() throws ConnectorException {
+        return directory.partitions();
+    }
+
+    @Override
+    public List<ScopeDecision> preview() throws ConnectorException {
+        return directory.decisions();
+    }
+
+    @Override
+    public void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
+            throws ConnectorException {
+        requireNonNull(partition, "partition");
+        requireNonNull(mode, "mode");
+        requireNonNull(emitter, "emitter");
+        reader.crawl(partition, checkpoint, mode, emitter);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            stats.close();
+            http.close(CloseMode.GRACEFUL);
+        }
+    }
+}
