@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.api.ConfigKey;
 import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.ConfigType;
+import io.connectorkit.api.SourceConnector;
+import io.connectorkit.runtime.config.RuntimeConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationDocTest {
@@ -34,6 +37,19 @@ class ConfigurationDocTest {
             for (ConfigKey key : section.spec().keys()) {
                 assertThat(doc).contains("| `" + key.name() + "` |");
             }
+        }
+    }
+
+    @Test
+    void everyHostAndConnectorKeyIsInTheReference() {
+        String doc = ConfigDocGenerator.render(ConfigSections.all());
+        ConfigSpec all = RuntimeConfig.hostSpec();
+        for (SourceConnector c : ServiceLoader.load(SourceConnector.class)) {
+            all = all.plus(c.configSpec());
+        }
+        assertThat(all.keys()).extracting(ConfigKey::name).contains("connector.type", "mimecast.client-secret");
+        for (ConfigKey key : all.keys()) {
+            assertThat(doc).as("docs/configuration.md documents %s", key.name()).contains("| `" + key.name() + "` |");
         }
     }
 
