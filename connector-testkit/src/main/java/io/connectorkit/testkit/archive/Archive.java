@@ -1,0 +1,226 @@
+package io.connectorkit.testkit.archive;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A generated archive: domains, users and messages derived on demand from an {@link ArchiveSpec},
+ * plus a small overlay of run-time changes (added and deleted messages, removed users, changed
+ * domain flags). Thread-safe. Messages are never held: a million-message mailbox costs no memory.
+ */
+public final class Archive {
+    private final ArchiveSpec spec;
+    private final MessageFactory factory;
+    private final ArchiveOverlay overlay = new ArchiveOverlay();
+    private final Map<String, MailboxRef> addresses = new HashMap<>();
+    private final Map<String, String> bigHashes = new ConcurrentHashMap<>();
+
+    Archive(ArchiveSpec spec) {
+        this.spec = requireNonNull(spec, "spec");
+        this.factory = new MessageFactory(spec);
+        for (int m = 0; m < spec.mailboxCount(); m++) {
+            addresses.put(factory.mailboxAddress(m), new MailboxRef(m, factory.mailboxAddress(m), false));
+            if (factory.hasAlias(m)) {
+                addresses.put(factory.aliasAddress(m), new MailboxRef(m, factory.mailboxAddress(m), true));
+            }
+        }
+    }
+
+    /** The spec this archive was generated from. */
+    public ArchiveSpec spec() {
+        return spec;
+    }
+
+    /** All internal domains, with run-time {@code local} changes applied. */
+    public List<Domain> domains() {
+        List<Domain> result = new ArrayList<>();
+        for (int d = 0; d < spec.totalDomains(); d++) {
+            Domain domain = factory.domain(d);
+            result.add(overlay.local(domain.domain()).map(domain::withLocal).orElse(domain));
+        }
+        return result;
+    }
+
+    /** Every user entry (mailboxes, each followed by its alias), removed users left out. */
+    public List<User> users() {
+        List<User> result = new ArrayList<>();
+        for (int m = 0; m < spec.mailboxCount(); m++) {
+            String mailbox = factory.mailboxAddress(m);
+            if (overlay.removed(mailbox)) {
+                continue;
+            }
+            String domain = factory.domainName(m / spec.usersPerDomain());
+            result.add(new User(mailbox, factory.displayName(m), false, mailbox, domain));
+            if (factory.hasAlias(m) && !overlay.removed(factory.aliasAddress(m))) {
+                result.add(new User(factory.aliasAddress(m), factory.displayName(m), true, mailbox, domain));
+            }
+        }
+        return result;
+    }
+
+    /** The user entries of one domain. */
+    public List<User> users(String domain) {
+        return users().stream().filter(u -> u.domain().equalsIgnoreCase(domain)).toList();
+    }
+
+    /** The mailbox addresses (alias entries excluded), removed users left out. */
+    public List<String> mailboxes() {
+        return users().stream().filter(u -> !u.alias()).map(User::emailAddress).toList();
+    }
+
+    /** Resolves a mailbox or alias address; empty for unknown or removed addresses. */
+    public Optional<MailboxRef> resolve(String address) {
+        MailboxRef ref = addresses.get(address.toLowerCase(Locale.ROOT));
+        if (ref == null || overlay.removed(address) || overlay.removed(ref.mailbox())) {
+            return Optional.empty();
+        }
+        return Optional.of(ref);
+    }
+
+    /** The messages of a mailbox view received in [from, to), oldest first, aliases included. */
+    public Stream<MessageHeader> messages(String mailbox, View view, Instant from, Instant to) {
+        return messages(new MessageQuery(mailbox, view, from, to, true));
+    }
+
+    /** The rows a query lists, oldest first, generated lazily. */
+    public Stream<MessageHeader> messages(MessageQuery query) {
+        return resolve(query.mailbox()).map(ref -> StreamSupport.stream(Spliterators.spliteratorUnknownSize(
+                iterator(ref, query, null, false), Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .map(this::header)).orElseGet(Stream::empty);
+    }
+
+    /** How many rows a query lists. */
+    public long count(MessageQuery query) {
+        return messages(query).count();
+    }
+
+    /** One page of a query, resuming after a key; newest first if asked. */
+    public MessagePage page(MessageQuery query, MessageKey after, int limit, boolean newestFirst) {
+        Optional<MailboxRef> ref = resolve(query.mailbox());
+        if (ref.isEmpty()) {
+            return new MessagePage(List.of(), Optional.empty());
+        }
+        MessageIterator it = iterator(ref.get(), query, after, newestFirst);
+        List<MessageHeader> items = new ArrayList<>();
+        while (items.size() < limit && it.hasNext()) {
+            items.add(header(it.next()));
+        }
+        Optional<MessageKey> resume = Optional.empty();
+        if (it.hasNext() && !items.isEmpty()) {
+            MessageHeader last = items.get(items.size() - 1);
+            resume = Optional.of(new MessageKey(last.received().getEpochSecond(),
+                    ArchiveIds.decode(last.id()).orElseThrow().index()));
+        }
+        return new MessagePage(items, resume);
+    }
+
+    /** The full message behind an id; empty for unknown, foreign, truncated or deleted ids. */
+    public Optional<ArchivedMessage> message(String id) {
+        Optional<ItemRef> ref = ArchiveIds.decode(id);
+        if (ref.isEmpty() || ref.get().kind() != ItemRef.Kind.MESSAGE || overlay.deleted(id)) {
+            return Optional.empty();
+        }
+        return message(ref.get());
+    }
+
+    /** The attachment behind an attachment id; empty if it or its message does not exist. */
+    public Optional<Attachment> attachment(String id) {
+        Optional<ItemRef> ref = ArchiveIds.decode(id);
+        if (ref.isEmpty() || ref.get().kind() != ItemRef.Kind.ATTACHMENT) {
+            return Optional.empty();
+        }
+        ItemRef owner = ref.get().message();
+        if (overlay.deleted(ArchiveIds.encode(owner))) {
+            return Optional.empty();
+        }
+        return message(owner).filter(m -> ref.get().attachment() < m.attachments().size())
+                .map(m -> m.attachments().get(ref.get().attachment()));
+    }
+
+    /** The exact size of a message's RFC822 form. */
+    public long emlSize(ArchivedMessage message) {
+        return EmlWriter.size(message);
+    }
+
+    /** The SHA-256 of an attachment; big ones are hashed once and remembered. */
+    public String sha256(Attachment attachment) {
+        if (attachment.size() < (1 << 20)) {
+            return attachment.sha256();
+        }
+        return bigHashes.computeIfAbsent(attachment.id(), k -> attachment.sha256());
+    }
+
+    /** The id of the message carrying the configured huge attachment, if any. */
+    public Optional<String> hugeAttachmentMessageId() {
+        if (spec.hugeAttachmentBytes() == 0 || spec.messagesPerView() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), 0, View.INBOX, 0, -1)));
+    }
+
+    /** Adds a message to a mailbox view (content generated from its new id). */
+    public MessageHeader addMessage(String mailbox, View view, Instant received) {
+        return addMessage(mailbox, view, received, null);
+    }
+
+    /** Adds a message with a chosen subject ({@code null} = generated). */
+    public MessageHeader addMessage(String mailbox, View view, Instant received, String subject) {
+        MailboxRef ref = resolve(mailbox).orElseThrow(() -> new IllegalArgumentException(
+                "mailbox " + mailbox + " is not in the archive; use one of archive.mailboxes()"));
+        ArchiveOverlay.Added added = overlay.add(ref.index(), view, spec.messagesPerView(), received, subject,
+                a -> ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), view,
+                        a.index(), -1)));
+        return header(factory.message(ref.index(), view, added.index(), received, subject));
+    }
+
+    /** Deletes a message; returns false if it was already deleted. */
+    public boolean deleteMessage(String id) {
+        return overlay.delete(id);
+    }
+
+    /** Removes a user (mailbox or alias entry); returns false if already removed. */
+    public boolean removeUser(String address) {
+        return overlay.remove(address);
+    }
+
+    /** Changes a domain's {@code local} flag. */
+    public void setDomainLocal(String domain, boolean local) {
+        overlay.local(domain, local);
+    }
+
+    private Optional<ArchivedMessage> message(ItemRef ref) {
+        if (ref.seedTag() != factory.seedTag() || ref.mailbox() < 0 || ref.mailbox() >= spec.mailboxCount()
+                || ref.index() < 0) {
+            return Optional.empty();
+        }
+        if (ref.index() < spec.messagesPerView()) {
+            return Optional.of(factory.message(ref.mailbox(), ref.view(), ref.index(), null, null));
+        }
+        return overlay.addedById(ArchiveIds.encode(ref.message()))
+                .map(a -> factory.message(a.mailbox(), a.view(), a.index(), a.received(), a.subject()));
+    }
+
+    private MessageIterator iterator(MailboxRef ref, MessageQuery query, MessageKey after, boolean descending) {
+        Predicate<ArchivedMessage> keep = m -> !overlay.deleted(m.id())
+                && (ref.alias() ? m.viaAlias() : query.includeAliases() || !m.viaAlias());
+        return new MessageIterator(factory, spec.messagesPerView(), overlay, ref.index(), query.view(),
+                query.from(), query.to(), after, descending, keep);
+    }
+
+    private MessageHeader header(ArchivedMessage message) {
+        return message.header(EmlWriter.size(message));
+    }
+}

@@ -1,0 +1,178 @@
+package io.connectorkit.testkit.mimecast;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Configures and starts a {@link FakeMimecastServer}. Defaults follow the documented service. */
+public final class FakeMimecastServerBuilder {
+    private Archive archive;
+    private final Map<String, String> credentials = new LinkedHashMap<>();
+    private Duration tokenTtl = Duration.ofSeconds(1799);
+    private Clock clock = Clock.systemUTC();
+    private DownloadStyle fileStyle = DownloadStyle.URLS;
+    private DownloadStyle partStyle = DownloadStyle.URL;
+    private LastPageStyle lastPage = LastPageStyle.NO_NEXT;
+    private TokenMismatch tokenMismatch = TokenMismatch.FAIL;
+    private ResetUnit resetUnit = ResetUnit.MILLIS_DURATION;
+    private long quota = 1_000_000;
+    private Duration quotaPeriod = Duration.ofHours(1);
+    private double callsPerSecond;
+    private Duration pageTokenTtl = Duration.ZERO;
+    private Duration downloadUrlTtl = Duration.ofMinutes(15);
+    private int defaultPageSize = 25;
+    private int maxPageSize = 500;
+    private boolean newestFirst = true;
+    private int threads = 8;
+    private final List<FaultRule> rules = new ArrayList<>();
+
+    FakeMimecastServerBuilder() {
+    }
+
+    /** The archive to serve (default: {@code ArchiveGenerator.seed(1).generate()}). */
+    public FakeMimecastServerBuilder archive(Archive value) {
+        this.archive = requireNonNull(value, "archive");
+        return this;
+    }
+
+    /** Accepts this client id and secret at {@code /oauth/token}; call again for more clients. */
+    public FakeMimecastServerBuilder clientCredentials(String clientId, String clientSecret) {
+        credentials.put(requireNonNull(clientId, "clientId"), requireNonNull(clientSecret, "clientSecret"));
+        return this;
+    }
+
+    /** Access-token lifetime, also sent as {@code expires_in} (default 1799 s). */
+    public FakeMimecastServerBuilder tokenTtl(Duration ttl) {
+        this.tokenTtl = requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /** The clock for every expiry and rate limit (use {@link ManualClock} in tests). */
+    public FakeMimecastServerBuilder clock(Clock value) {
+        this.clock = requireNonNull(value, "clock");
+        return this;
+    }
+
+    /** How get-file answers (default {@link DownloadStyle#URLS}). */
+    public FakeMimecastServerBuilder fileStyle(DownloadStyle style) {
+        this.fileStyle = requireNonNull(style, "style");
+        return this;
+    }
+
+    /** How get-message-part answers (default {@link DownloadStyle#URL}). */
+    public FakeMimecastServerBuilder partStyle(DownloadStyle style) {
+        this.partStyle = requireNonNull(style, "style");
+        return this;
+    }
+
+    /** How listings end (default {@link LastPageStyle#NO_NEXT}). */
+    public FakeMimecastServerBuilder lastPage(LastPageStyle style) {
+        this.lastPage = requireNonNull(style, "style");
+        return this;
+    }
+
+    /** How bad or expired page tokens are answered (default {@link TokenMismatch#FAIL}). */
+    public FakeMimecastServerBuilder tokenMismatch(TokenMismatch style) {
+        this.tokenMismatch = requireNonNull(style, "style");
+        return this;
+    }
+
+    /** How {@code X-RateLimit-Reset} is written (default {@link ResetUnit#MILLIS_DURATION}). */
+    public FakeMimecastServerBuilder resetUnit(ResetUnit unit) {
+        this.resetUnit = requireNonNull(unit, "unit");
+        return this;
+    }
+
+    /** Calls allowed per client per period (default 1,000,000 per hour); beyond it, 429. */
+    public FakeMimecastServerBuilder quota(long calls, Duration period) {
+        this.quota = calls;
+        this.quotaPeriod = requireNonNull(period, "period");
+        return this;
+    }
+
+    /** A per-client token bucket of this many calls per second (default off). */
+    public FakeMimecastServerBuilder callsPerSecond(double rate) {
+        this.callsPerSecond = rate;
+        return this;
+    }
+
+    /** Page tokens expire this long after they were issued (default never). */
+    public FakeMimecastServerBuilder pageTokenTtl(Duration ttl) {
+        this.pageTokenTtl = requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /** Download URLs expire this long after they were handed out (default 15 minutes). */
+    public FakeMimecastServerBuilder downloadUrlTtl(Duration ttl) {
+        this.downloadUrlTtl = requireNonNull(ttl, "ttl");
+        return this;
+    }
+
+    /** Page size when a request has none, and the silent cap on larger ones (default 25 and 500). */
+    public FakeMimecastServerBuilder pageSizes(int defaultSize, int maxSize) {
+        this.defaultPageSize = defaultSize;
+        this.maxPageSize = maxSize;
+        return this;
+    }
+
+    /** Whether get-message-list lists newest first (default true). */
+    public FakeMimecastServerBuilder newestFirst(boolean value) {
+        this.newestFirst = value;
+        return this;
+    }
+
+    /** Request-handling threads (default 8). */
+    public FakeMimecastServerBuilder threads(int count) {
+        this.threads = count;
+        return this;
+    }
+
+    /** Adds a fault rule. */
+    public FakeMimecastServerBuilder fault(FaultRule rule) {
+        rules.add(requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /** Answers every call of these endpoints with 403 app_forbidden (the product is missing). */
+    public FakeMimecastServerBuilder withoutProductFor(Endpoint... endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            rules.add(FaultRule.always(endpoint, Fault.forbidden()));
+        }
+        return this;
+    }
+
+    /** Makes detail, part and file calls for this id fail permanently with 200 + fail[]. */
+    public FakeMimecastServerBuilder failingMessage(String id) {
+        Fault failure = Fault.permanentFailure("err_message_retrieval_failed", "The message could not be retrieved");
+        for (Endpoint e : List.of(Endpoint.GET_MESSAGE_DETAIL, Endpoint.GET_MESSAGE_PART, Endpoint.GET_FILE)) {
+            rules.add(FaultRule.forId(e, id, failure));
+        }
+        return this;
+    }
+
+    /** The options these settings describe. */
+    public ServerOptions options() {
+        return new ServerOptions(credentials, tokenTtl, clock, fileStyle, partStyle, lastPage, tokenMismatch, resetUnit,
+                quota, quotaPeriod, callsPerSecond, pageTokenTtl, downloadUrlTtl, defaultPageSize, maxPageSize,
+                newestFirst, threads);
+    }
+
+    /** Starts the server on 127.0.0.1 and a free port. */
+    public FakeMimecastServer start() {
+        try {
+            return new FakeMimecastServer(archive != null ? archive : ArchiveGenerator.seed(1).generate(), options(),
+                    rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not bind the fake Mimecast server to 127.0.0.1", e);
+        }
+    }
+}
