@@ -43,8 +43,11 @@ final class MimecastRateLimiter {
             synchronized (lock) {
                 until = notBefore;
             }
+            if (until.equals(Instant.MIN)) {
+                return;
+            }
             long millis = Duration.between(context.clock().instant(), until).toMillis();
-            if (until.equals(Instant.MIN) || millis <= 0) {
+            if (millis <= 0) {
                 return;
             }
             sleep(Math.min(millis, SLICE_MILLIS));
