@@ -18,10 +18,19 @@ final class CrawlRun {
 
     private final CommandContext context;
     private final String resumeCommand;
+    private final String failureNote;
 
-    CrawlRun(CommandContext context, String resumeCommand) {
+    /**
+     * Creates a run.
+     *
+     * @param context the invocation's output
+     * @param resumeCommand the command line that resumes this crawl, for messages
+     * @param failureNote what item failures mean here, printed after the count; empty for none
+     */
+    CrawlRun(CommandContext context, String resumeCommand, String failureNote) {
         this.context = Objects.requireNonNull(context, "context");
         this.resumeCommand = Objects.requireNonNull(resumeCommand, "resumeCommand");
+        this.failureNote = Objects.requireNonNull(failureNote, "failureNote");
     }
 
     ExitStatus run(Host host, boolean full, boolean json) throws Exception {
@@ -76,9 +85,10 @@ final class CrawlRun {
             return ExitStatus.of(report.fatalKind());
         }
         if (!report.clean()) {
-            err.println("error: " + report.itemFailures() + " items and " + report.partitionsFailed()
-                    + " mailboxes failed; '" + resumeCommand.replace(" crawl ", " status ")
-                    + "' lists them, and the next crawl retries them.");
+            String what = ProgressLine.count(report.itemFailures()) + " items"
+                    + (report.partitionsFailed() > 0 ? " and " + report.partitionsFailed() + " mailboxes" : "");
+            err.println("error: " + what + " failed" + (failureNote.isEmpty() ? "" : " (" + failureNote + ")") + "; '"
+                    + resumeCommand.replace(" crawl ", " status ") + "' lists them, and the next crawl retries them.");
             err.flush();
             return ExitStatus.ITEM_FAILURES;
         }

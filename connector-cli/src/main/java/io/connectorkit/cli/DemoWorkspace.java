@@ -67,6 +67,7 @@ final class DemoWorkspace {
                 "mimecast.messages.start-date=2019-01-01",
                 "mimecast.attachments.extract=true",
                 "mimecast.stats-interval-seconds=0",
+                "crawl.parallel.partitions=6",
                 "sink.embedded.data-dir=" + root.resolve("opensearch").toString().replace('\\', '/'),
                 "");
         Files.writeString(file, config, StandardCharsets.UTF_8);
