@@ -21,6 +21,7 @@ public final class ProgressPrinter {
     private Instant lastPrinted;
     private int lastLength;
     private ProgressView last;
+    private ProgressView lastShown;
 
     /**
      * Creates a printer.
@@ -63,19 +64,20 @@ public final class ProgressPrinter {
         print(view);
     }
 
-    /** Shows the last moment (if it was not shown) and ends the in-place line. */
+    /** Shows the last moment (if it was not shown yet) and ends the in-place line. */
     public synchronized void finish() {
-        if (last != null && terminal) {
+        if (last != null && !last.equals(lastShown)) {
             print(last);
+        }
+        if (last != null && terminal) {
             err.println();
             err.flush();
-        } else if (last != null && lastPrinted == null) {
-            print(last);
         }
         last = null;
     }
 
     private void print(ProgressView view) {
+        lastShown = view;
         String line = ProgressLine.render(view);
         if (terminal) {
             // Pad over the previous line's tail: a shorter line would leave old characters behind.

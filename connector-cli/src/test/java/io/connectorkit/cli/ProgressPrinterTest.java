@@ -54,6 +54,16 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void plainOutputAlwaysEndsWithTheFinalState() {
+        ProgressPrinter printer = new ProgressPrinter(new PrintWriter(err), false, clock, Duration.ofSeconds(10));
+        printer.update(view(0, 10));
+        clock.advance(Duration.ofSeconds(1));
+        printer.update(view(4, 99));
+        printer.finish();
+        assertThat(err.toString().lines().toList()).hasSize(2).last().asString().startsWith("mailboxes 4/4 | 99 docs");
+    }
+
+    @Test
     void terminalOutputRewritesOneLineAndEndsIt() {
         ProgressPrinter printer = new ProgressPrinter(new PrintWriter(err), true, clock, Duration.ofSeconds(10));
         printer.update(view(0, 1_000_000));
