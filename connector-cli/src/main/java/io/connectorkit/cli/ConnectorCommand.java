@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * subcommand, it prints its usage.
  */
 @Command(name = "connector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false,
         description = "Crawls a source (the Mimecast email archive) into Elasticsearch or OpenSearch.",
         footerHeading = "%nExit status:%n",
         footer = {

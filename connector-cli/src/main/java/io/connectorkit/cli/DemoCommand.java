@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -81,6 +82,13 @@ public final class DemoCommand implements Callable<Integer> {
                         "expected here: the simulator's binary attachments are random bytes, so their text cannot be"
                                 + " extracted; their metadata is indexed").run(host, false, false);
                 SearchResults results = host.search(query, Optional.empty(), 5);
+                IndexCounts counts = new IndexCounts(host.indexUrl(), host.indexName());
+                OptionalLong emails = counts.ofKind("email");
+                OptionalLong attachments = counts.ofKind("attachment");
+                if (emails.isPresent() && attachments.isPresent()) {
+                    out.printf("  indexed      %s messages and %s attachments%n", ProgressLine.count(emails.getAsLong()),
+                            ProgressLine.count(attachments.getAsLong()));
+                }
                 out.println();
                 out.printf("Sample search for '%s':%n", query);
                 SearchPrinter.print(out, results);

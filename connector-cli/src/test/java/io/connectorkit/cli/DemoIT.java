@@ -20,9 +20,11 @@ class DemoIT {
         assertThat(run.status).as(run.toString()).isIn(0, 1);
         assertThat(run.out).contains("Starting the Mimecast simulator and the embedded index",
                 "Crawl finished in", "mailboxes    24 crawled, 0 failed, 24 in scope", "API calls",
+                "indexed      ",
                 "Sample search for 'invoice':", "matching documents", " 1. ",
                 "Query the index yourself:", "./connector search --config " + data.toAbsolutePath().resolve("demo.properties"));
-        assertThat(run.out).containsPattern("documents +[1-9][0-9,]* indexed");
+        assertThat(run.out).containsPattern("documents +[1-9][0-9,]* indexed")
+                .containsPattern("indexed +[1-9][0-9,]* messages and [1-9][0-9,]* attachments");
         assertThat(run.err).contains("mailboxes 24/24").doesNotContain("unexpected failure");
         if (run.status == 1) {
             assertThat(run.err).contains("expected here");
