@@ -94,7 +94,10 @@ final class BulkWriter implements Runnable {
         Exception failure = null;
         if (!actions.isEmpty()) {
             try {
+                long began = System.nanoTime();
                 List<String> outcome = sink.write(actions);
+                totals.bulkNanos.add(System.nanoTime() - began);
+                totals.bulkRequests.increment();
                 Set<String> deleted = new LinkedHashSet<>();
                 for (int i = 0; i < actions.size(); i++) {
                     SinkAction a = actions.get(i);

@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a crawl: lists partitions, crawls them on a bounded pool into one bulk writer, sweeps
@@ -38,6 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * sweeps only after complete listings, the mass-deletion breaker).
  */
 public final class CrawlPipeline {
+    private static final org.apache.logging.log4j.Logger LOG =
+            org.apache.logging.log4j.LogManager.getLogger(CrawlPipeline.class);
+
     private final RuntimeConfig config;
     private final DocumentSink sink;
     private final StateStore store;
@@ -93,7 +95,7 @@ public final class CrawlPipeline {
     public CrawlReport run(ConnectorSession session, CrawlMode mode, ProgressListener listener, RunControl control,
             MetricCounters metrics) throws InterruptedException {
         RunTotals totals = new RunTotals();
-        Services services = new Services(sink, indexQueries, options);
+        RunServices services = new RunServices(sink, indexQueries, options);
         Map<String, Partition> listed = new LinkedHashMap<>();
         List<PartitionState> known;
         try {
@@ -154,6 +156,9 @@ public final class CrawlPipeline {
             writer.stop();
             writerThread.join();
         }
+        LOG.info("Crawl of '{}': {} documents in {} bulk requests ({} ms in bulk calls), {} ms in all",
+                config.connectorId(), totals.upserted.sum(), totals.bulkRequests.sum(), totals.bulkNanos.sum() / 1_000_000,
+                totals.elapsed().toMillis());
         PartitionRemover.Result removal = new PartitionRemover.Result(0, 0, null, List.of());
         if (!control.cancelled() && services.fatalKind() == null) {
             removal = new PartitionRemover(sink, store, crawl).remove(states.size(), vanished);
@@ -176,51 +181,6 @@ public final class CrawlPipeline {
             listener.progress(totals.progress(metrics));
         } catch (RuntimeException e) {
             // A broken progress display must not stop a crawl.
-        }
-    }
-
-    /** What the partition crawlers of one run share. */
-    static final class Services {
-        private final DocumentSink sink;
-        private final Semaphore indexQueries;
-        private final PipelineOptions options;
-        private final AtomicReference<ErrorKind> fatalKind = new AtomicReference<>();
-        private final AtomicReference<String> fatalMessage = new AtomicReference<>();
-
-        Services(DocumentSink sink, Semaphore indexQueries, PipelineOptions options) {
-            this.sink = sink;
-            this.indexQueries = indexQueries;
-            this.options = options;
-        }
-
-        DocumentSink sink() {
-            return sink;
-        }
-
-        Semaphore indexQueries() {
-            return indexQueries;
-        }
-
-        PipelineOptions options() {
-            return options;
-        }
-
-        void fatal(ErrorKind kind, String message) {
-            if (fatalKind.compareAndSet(null, kind)) {
-                fatalMessage.set(message);
-            }
-        }
-
-        void partitionFailed(String partition, String message) {
-            // Failed partitions are counted by the pipeline; the reason is in the partition's state and log.
-        }
-
-        ErrorKind fatalKind() {
-            return fatalKind.get();
-        }
-
-        String fatalMessage() {
-            return fatalMessage.get();
         }
     }
 }

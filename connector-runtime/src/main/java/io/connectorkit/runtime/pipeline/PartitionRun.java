@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class PartitionRun {
     private static final int KEPT_FAILURES = 100;
+    /** The item id under which a failed crawl of the whole partition is kept, until a crawl succeeds. */
+    static final String PARTITION_ITEM = "(partition)";
 
     private final String partition;
     private final StateStore store;
@@ -88,6 +90,12 @@ final class PartitionRun {
         failedIds.add(f.itemId());
     }
 
+    /** The crawl of the whole partition failed; kept in the state until a crawl succeeds. */
+    synchronized void partitionFailed(String kind, String reason) {
+        FailureRecord before = carried.remove(PARTITION_ITEM);
+        current.put(PARTITION_ITEM, new FailureRecord(PARTITION_ITEM, kind, reason, before == null ? 0 : before.retries() + 1));
+    }
+
     /** An item landed: a failure carried over from an earlier run is resolved. */
     synchronized void acknowledged(String id) {
         carried.remove(id);
@@ -107,6 +115,9 @@ final class PartitionRun {
 
     /** Persists the end of a crawl attempt; with {@code success}, stamps the last success. */
     synchronized void finish(boolean success, boolean forgetCarried, Instant now) throws StateStoreException {
+        if (success) {
+            carried.remove(PARTITION_ITEM);
+        }
         if (forgetCarried) {
             carried.clear();
             carriedBeyondKept = 0;

@@ -11,6 +11,8 @@ final class RunTotals {
     final LongAdder deletions = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder bytes = new LongAdder();
+    final LongAdder bulkRequests = new LongAdder();
+    final LongAdder bulkNanos = new LongAdder();
     final AtomicInteger crawled = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger removed = new AtomicInteger();

@@ -1,0 +1,108 @@
+package io.connectorkit.runtime.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectorkit.api.ConnectorSession;
+import io.connectorkit.api.CrawlMode;
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.runtime.CancellationSignal;
+import io.connectorkit.runtime.ConnectorRegistry;
+import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.ProgressListener;
+import io.connectorkit.runtime.config.RuntimeConfig;
+import io.connectorkit.runtime.state.PartitionState;
+import io.connectorkit.runtime.state.StateConflictException;
+import io.connectorkit.runtime.testing.InMemorySink;
+import io.connectorkit.runtime.testing.InMemoryStateStore;
+import io.connectorkit.runtime.testing.PlainTextExtractor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrawlPipelineTest {
+    private final ConnectorRegistry registry = ConnectorRegistry.load();
+    private final InMemorySink sink = new InMemorySink();
+    private final InMemoryStateStore store = new InMemoryStateStore();
+
+    @TempDir
+    Path temp;
+
+    private CrawlReport crawl(CrawlMode mode, ProgressListener listener, CancellationSignal cancel, String... keyValues)
+            throws Exception {
+        Map<String, String> values = new HashMap<>(Map.of("connector.type", "scripted", "connector.id", "unit",
+                "sink.bulk.max-docs", "10"));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put(keyValues[i], keyValues[i + 1]);
+        }
+        SourceConfig config = registry.validate(values);
+        CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, store,
+                Clock.systemUTC(), new PipelineOptions(2, Duration.ofMillis(1), 4096));
+        RunControl control = new RunControl(cancel);
+        MetricCounters metrics = new MetricCounters();
+        HostContext context = new HostContext("unit", pipeline.knownDocuments(), Clock.systemUTC(), metrics, temp,
+                control::cancelled);
+        try (ConnectorSession session = registry.connector("scripted").open(config, context)) {
+            return pipeline.run(session, mode, listener, control, metrics);
+        }
+    }
+
+    @Test
+    void cancellationStopsAfterCommittingWhatWasAcknowledged() throws Exception {
+        CancellationSignal cancel = new CancellationSignal();
+        CrawlReport report = crawl(CrawlMode.INCREMENTAL, p -> {
+            if (p.documents() >= 50) {
+                cancel.cancel();
+            }
+        }, cancel, "test.documents", "100000", "crawl.parallel.partitions", "1");
+        assertThat(report.cancelled()).isTrue();
+        assertThat(report.documentsUpserted()).isLessThan(110_000);
+        PartitionState state = store.get("a").orElseThrow();
+        int next = Integer.parseInt(state.checkpoint());
+        assertThat(next).isPositive();
+        for (int i = 0; i < next; i++) {
+            assertThat(sink.ids()).as("every document before the checkpoint is indexed").contains("a-" + i);
+        }
+        assertThat(state.lastSuccess()).as("a cancelled crawl is not a success").isNull();
+    }
+
+    @Test
+    void noCheckpointIsCommittedWhileTheIndexRejectsWrites() throws Exception {
+        sink.failWrites(true);
+        CrawlReport report = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "30");
+        assertThat(report.partitionsFailed()).isEqualTo(1);
+        assertThat(store.get("a").orElseThrow().checkpoint()).isNull();
+        sink.failWrites(false);
+        CrawlReport again = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "30");
+        assertThat(again.clean()).isTrue();
+        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo("30");
+        assertThat(sink.ids()).hasSize(33);
+    }
+
+    @Test
+    void fullCrawlStampsANewGenerationAndSweepsOnlyAfterACompleteListing() throws Exception {
+        crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(), "test.documents", "20");
+        long first = store.get("a").orElseThrow().generation();
+        crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(), "test.documents", "20",
+                "test.skip", "a-1", "test.stop-after", "15");
+        assertThat(sink.ids()).as("a failed crawl sweeps nothing").contains("a-1");
+        CrawlReport report = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "20", "test.skip", "a-1");
+        assertThat(store.get("a").orElseThrow().generation()).isGreaterThan(first);
+        assertThat(report.deletions()).isEqualTo(1);
+        assertThat(sink.ids()).doesNotContain("a-1").contains("a-0", "a-19");
+    }
+
+    @Test
+    void aStaleStateWriteIsAConflict() throws Exception {
+        PartitionState saved = store.save(PartitionState.initial("p"));
+        store.save(saved.withCheckpoint("1"));
+        assertThatThrownBy(() -> store.save(saved.withCheckpoint("2"))).isInstanceOf(StateConflictException.class);
+    }
+}

@@ -1,0 +1,106 @@
+package io.connectorkit.runtime.testing;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.runtime.SearchResults;
+import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.sink.SinkException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A content index in memory, for pipeline tests; {@link #failWrites} makes every write fail. */
+public final class InMemorySink implements DocumentSink {
+    private final Map<String, JsonObject> documents = new ConcurrentHashMap<>();
+    private volatile boolean failWrites;
+
+    public void failWrites(boolean value) {
+        failWrites = value;
+    }
+
+    public Set<String> ids() {
+        return Set.copyOf(documents.keySet());
+    }
+
+    @Override
+    public synchronized List<String> write(List<SinkAction> actions) throws SinkException {
+        if (failWrites) {
+            throw new SinkException("index unavailable (test)", null);
+        }
+        List<String> out = new ArrayList<>();
+        for (SinkAction a : actions) {
+            if (a.isDelete()) {
+                documents.remove(a.id());
+            } else {
+                documents.put(a.id(), JsonParser.parseString(a.source()).getAsJsonObject());
+            }
+            out.add(null);
+        }
+        return out;
+    }
+
+    @Override
+    public long deleteChildren(Collection<String> parentIds) {
+        return removeIf(d -> d.has("parent_id") && parentIds.contains(d.get("parent_id").getAsString()));
+    }
+
+    @Override
+    public long sweep(String partition, long generation, Set<String> keep) {
+        return removeIf(d -> d.get("partition").getAsString().equals(partition)
+                && d.get("generation").getAsLong() < generation && !keep.contains(d.get("id").getAsString()));
+    }
+
+    @Override
+    public long deletePartition(String partition) {
+        return removeIf(d -> d.get("partition").getAsString().equals(partition));
+    }
+
+    private synchronized long removeIf(java.util.function.Predicate<JsonObject> test) {
+        List<String> gone = documents.entrySet().stream().filter(e -> test.test(e.getValue())).map(Map.Entry::getKey).toList();
+        gone.forEach(documents::remove);
+        return gone.size();
+    }
+
+    @Override
+    public Map<String, String> versions(Collection<String> ids) {
+        Map<String, String> out = new TreeMap<>();
+        ids.forEach(id -> {
+            JsonObject d = documents.get(id);
+            if (d != null) {
+                out.put(id, d.get("version").getAsString());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> countByPartition() {
+        Map<String, Long> out = new TreeMap<>();
+        documents.values().forEach(d -> out.merge(d.get("partition").getAsString(), 1L, Long::sum));
+        return out;
+    }
+
+    @Override
+    public SearchResults search(String query, Optional<String> principal, int size) {
+        throw new UnsupportedOperationException("not needed by pipeline tests");
+    }
+
+    @Override
+    public void refresh() {
+    }
+
+    @Override
+    public String indexName() {
+        return "memory";
+    }
+
+    @Override
+    public void close() {
+    }
+}
