@@ -1,5 +1,7 @@
 package io.connectorkit.runtime.extract;
 
+import java.util.regex.Pattern;
+
 /**
  * The wording of extraction failures. Results carry the reason alone while they are shared
  * between documents (cache, {@link KnownText}); the document is named once, when a result is
@@ -7,6 +9,7 @@ package io.connectorkit.runtime.extract;
  */
 final class ExtractionFailures {
     private static final int MAX_DETAIL = 240;
+    private static final Pattern TIKA_WRAPPER = Pattern.compile("TIKA-\\d+: Illegal ");
 
     private ExtractionFailures() {
     }
@@ -31,13 +34,27 @@ final class ExtractionFailures {
     }
 
     static String parserFailed(String mediaType, Throwable cause) {
-        return "the " + (mediaType == null ? "" : mediaType + " ") + "parser failed (" + detail(cause)
+        return "the " + (mediaType == null ? "" : mediaType + " ") + "parser failed (" + detail(unwrap(cause))
                 + "); the content is probably corrupt, encrypted or not what its type says";
     }
 
+    /**
+     * The exception that says what went wrong: Tika wraps a parser's own exception in one that
+     * only names the parser ("TIKA-198: Illegal IOException from ...PDFParser@3e0b3146").
+     */
+    static Throwable unwrap(Throwable cause) {
+        Throwable t = cause;
+        while (t.getCause() != null && t.getCause() != t && t.getMessage() != null
+                && TIKA_WRAPPER.matcher(t.getMessage()).lookingAt()) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
     static String timedOut(int seconds, boolean parsing) {
-        return (parsing ? "parsing" : "reading the content") + " took longer than " + seconds
-                + " seconds and was abandoned; raise extract.timeout-seconds if such content is expected";
+        return (parsing ? "parsing" : "reading the content") + " timed out after " + seconds
+                + (seconds == 1 ? " second" : " seconds")
+                + " and was abandoned; raise extract.timeout-seconds if such content is expected";
     }
 
     /** The first line of an exception's message, cut short; the type name when there is none. */

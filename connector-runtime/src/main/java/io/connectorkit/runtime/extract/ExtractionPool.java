@@ -1,5 +1,7 @@
 package io.connectorkit.runtime.extract;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -34,8 +36,8 @@ final class ExtractionPool implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("Extraction threads is " + threads + "; use at least 1");
         }
-        this.timeout = java.util.Objects.requireNonNull(timeout, "timeout");
-        this.counters = java.util.Objects.requireNonNull(counters, "counters");
+        this.timeout = requireNonNull(timeout, "timeout");
+        this.counters = requireNonNull(counters, "counters");
         this.permits = new Semaphore(threads, true);
         this.executor = new ThreadPoolExecutor(threads, threads * 2, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonThreads());
@@ -65,17 +67,18 @@ final class ExtractionPool implements AutoCloseable {
             try {
                 return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                future.cancel(true);
                 counters.timeout();
                 Extraction answer = answer(attempt, ExtractionFailures.timedOut((int) timeout.toSeconds(),
                         attempt.isParsing()));
+                // Abandon before interrupting, so the worker knows its failure is no longer its own to count.
                 attempt.abandon(answer);
+                future.cancel(true);
                 return answer;
             } catch (InterruptedException e) {
-                future.cancel(true);
                 Thread.currentThread().interrupt();
                 Extraction answer = failed(attempt, "the crawl was stopped during extraction");
                 attempt.abandon(answer);
+                future.cancel(true);
                 return answer;
             } catch (ExecutionException e) {
                 // Work converts every exception to a result itself; this is an Error such as OutOfMemoryError.

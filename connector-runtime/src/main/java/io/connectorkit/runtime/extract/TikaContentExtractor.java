@@ -5,13 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.api.ContentSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -31,13 +25,9 @@ public final class TikaContentExtractor implements ContentExtractor {
     /** Default bound of the result cache, in characters of text (about 32 MB of heap). */
     static final long DEFAULT_CACHE_CHARS = 16_000_000L;
 
-    private static final Logger LOG = LogManager.getLogger(TikaContentExtractor.class);
-
-    private final ExtractionConfig config;
-    private final KnownText knownText;
     private final TikaTextParser tika;
-    private final ExtractionCache cache;
     private final ExtractionCounters counters = new ExtractionCounters();
+    private final ExtractionReuse reuse;
     private final ExtractionPool pool;
 
     /**
@@ -59,10 +49,10 @@ public final class TikaContentExtractor implements ContentExtractor {
      * @param cacheChars the most characters of text the result cache holds
      */
     public TikaContentExtractor(ExtractionConfig config, KnownText knownText, int threads, long cacheChars) {
-        this.config = requireNonNull(config, "config");
-        this.knownText = requireNonNull(knownText, "knownText");
+        requireNonNull(config, "config");
+        requireNonNull(knownText, "knownText");
         this.tika = new TikaTextParser(config.maxChars());
-        this.cache = new ExtractionCache(cacheChars);
+        this.reuse = new ExtractionReuse(new ExtractionCache(cacheChars), knownText, counters, config.timeoutSeconds());
         this.pool = new ExtractionPool(threads, config.timeout(), counters);
     }
 
@@ -72,7 +62,7 @@ public final class TikaContentExtractor implements ContentExtractor {
         requireNonNull(source, "source");
         String declaredSha = ContentFacts.declaredSha256(source);
         if (declaredSha != null) {
-            Extraction earlier = earlier(declaredSha, true);
+            Extraction earlier = reuse.earlier(declaredSha, true);
             if (earlier != null) {
                 return ExtractionFailures.named(documentId, earlier);
             }
@@ -108,23 +98,18 @@ public final class TikaContentExtractor implements ContentExtractor {
         try (content) {
             String sha = content.sha256();
             attempt.contentRead(sha, content.length());
-            Extraction earlier = earlier(sha, false);
+            Extraction earlier = reuse.earlier(sha, false);
             if (earlier != null) {
                 return earlier;
             }
             CompletableFuture<Extraction> mine = new CompletableFuture<>();
-            CompletableFuture<Extraction> other = cache.claim(sha, mine);
-            if (other != null) {
-                Extraction shared = await(other, false);
-                if (shared != null) {
-                    counters.cacheHit();
-                    return shared;
-                }
-                // The other parse was abandoned without an answer; parse these bytes ourselves.
+            Extraction shared = reuse.claim(sha, mine);
+            if (shared != null) {
+                return shared;
             }
-            attempt.onAbandon(answer -> cache.finish(sha, mine, answer));
+            attempt.onAbandon(answer -> reuse.finish(sha, mine, answer));
             Extraction result = parse(source, content, attempt);
-            cache.finish(sha, mine, result);
+            reuse.finish(sha, mine, result);
             return result;
         }
     }
@@ -157,55 +142,6 @@ public final class TikaContentExtractor implements ContentExtractor {
                     ExtractionFailures.parserFailed(attempt.mediaType(), e));
         } finally {
             closeQuietly(in, attempt);
-        }
-    }
-
-    /**
-     * An earlier result for these bytes: from the cache, from a parse still running (waited for),
-     * or from {@link KnownText}; {@code null} when the bytes must be parsed.
-     *
-     * @param boundedWait whether to wait at most the timeout (on a crawl thread, outside the pool)
-     */
-    private Extraction earlier(String sha, boolean boundedWait) {
-        Extraction cached = cache.get(sha);
-        if (cached == null) {
-            CompletableFuture<Extraction> running = cache.running(sha);
-            cached = running == null ? null : await(running, boundedWait);
-        }
-        if (cached != null) {
-            counters.cacheHit();
-            return cached;
-        }
-        Optional<Extraction> known = lookUpKnown(sha);
-        if (known.isPresent()) {
-            counters.knownTextHit();
-            Extraction k = known.get();
-            return new Extraction(k.text() == null ? "" : k.text(), k.mediaType(), k.language(), k.truncated(), sha,
-                    k.bytes(), k.failure());
-        }
-        return null;
-    }
-
-    private Optional<Extraction> lookUpKnown(String sha) {
-        try {
-            Optional<Extraction> known = knownText.find(sha);
-            return known == null ? Optional.empty() : known;
-        } catch (RuntimeException e) {
-            LOG.warn("Looking up earlier text of content {} failed ({}); extracting it again", sha,
-                    ExtractionFailures.detail(e));
-            return Optional.empty();
-        }
-    }
-
-    /** The result of another parse of the same bytes, or {@code null} if it does not come in time. */
-    private Extraction await(CompletableFuture<Extraction> other, boolean bounded) {
-        try {
-            return bounded ? other.get(config.timeoutSeconds(), TimeUnit.SECONDS) : other.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException e) {
-            return null;
         }
     }
 

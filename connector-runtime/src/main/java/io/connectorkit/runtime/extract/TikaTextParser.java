@@ -104,19 +104,43 @@ final class TikaTextParser {
                 MAX_EMBEDDED_COUNT);
         context.set(EmbeddedDocumentExtractor.class, embedded);
         String failure = null;
+        boolean bomb = false;
         try {
             parser.parse(in, new BodyContentHandler(capped), metadata, context);
         } catch (IOException | SAXException | TikaException | RuntimeException e) {
             // Reaching the text limit ends the parse by exception; that is truncation, not failure.
             if (!capped.limitReached && !WriteLimitReachedException.isWriteLimitReached(e)) {
-                failure = ExtractionFailures.parserFailed(ContentFacts.baseType(metadata.get(Metadata.CONTENT_TYPE)), e);
+                Throwable guard = zipBombGuard(e);
+                bomb = guard != null;
+                failure = bomb
+                        ? "Tika's zip-bomb guard stopped the parse (" + ExtractionFailures.detail(guard)
+                                + "); the content expands far beyond its size"
+                        : ExtractionFailures.parserFailed(ContentFacts.baseType(metadata.get(Metadata.CONTENT_TYPE)), e);
             }
         } catch (StackOverflowError e) {
             // Deeply nested content (XML, PDF objects) can exhaust a parser's recursion; the thread survives it.
             failure = "the parser ran out of stack on deeply nested content";
         }
-        boolean truncated = capped.limitReached || embedded.limitReached();
+        boolean truncated = capped.limitReached || embedded.limitReached() || bomb;
         return new Parsed(clean(text.toString(), plainText), truncated, failure);
+    }
+
+    /**
+     * The exception of Tika's zip-bomb guard in a cause chain, or {@code null}. Thrown deep inside
+     * nested archives, it often reaches the top wrapped by a parser of an outer level.
+     */
+    static Throwable zipBombGuard(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (t.getClass().getName().endsWith("SecureSAXException")
+                    || (message != null && message.contains("Suspected zip bomb"))) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /**
