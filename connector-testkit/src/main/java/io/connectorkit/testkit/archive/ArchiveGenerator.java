@@ -25,6 +25,7 @@ public final class ArchiveGenerator {
     private int shareEvery = 10;
     private long maxAttachmentBytes = 200_000;
     private long hugeAttachmentBytes;
+    private double attachmentShare = 0.5;
 
     private ArchiveGenerator(long seed) {
         this.seed = seed;
@@ -84,6 +85,12 @@ public final class ArchiveGenerator {
         return this;
     }
 
+    /** The share of messages (0..1) that have attachments (default 0.5). */
+    public ArchiveGenerator attachmentShare(double share) {
+        this.attachmentShare = share;
+        return this;
+    }
+
     /** One extra attachment of this size on the first INBOX message of the first mailbox; 0 = none. */
     public ArchiveGenerator hugeAttachmentBytes(long bytes) {
         this.hugeAttachmentBytes = bytes;
@@ -93,7 +100,7 @@ public final class ArchiveGenerator {
     /** The spec these settings describe. */
     public ArchiveSpec spec() {
         return new ArchiveSpec(seed, domains, localDomains, usersPerDomain, aliasEvery, messagesPerView, start, end,
-                shareEvery, maxAttachmentBytes, hugeAttachmentBytes);
+                shareEvery, maxAttachmentBytes, hugeAttachmentBytes, attachmentShare);
     }
 
     /** Generates the archive (cheap: content is derived on demand). */

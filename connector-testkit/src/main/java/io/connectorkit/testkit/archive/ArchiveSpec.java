@@ -20,10 +20,11 @@ import java.time.Instant;
  * @param maxAttachmentBytes upper bound of ordinary attachment sizes
  * @param hugeAttachmentBytes size of one extra attachment on the first message of the first
  *     mailbox's INBOX; 0 = none
+ * @param attachmentShare the share of messages (0..1) that have attachments
  */
 public record ArchiveSpec(long seed, int domains, int localDomains, int usersPerDomain, int aliasEvery,
                           int messagesPerView, Instant start, Instant end, int shareEvery,
-                          long maxAttachmentBytes, long hugeAttachmentBytes) {
+                          long maxAttachmentBytes, long hugeAttachmentBytes, double attachmentShare) {
     public ArchiveSpec {
         requireNonNull(start, "start");
         requireNonNull(end, "end");
@@ -38,6 +39,9 @@ public record ArchiveSpec(long seed, int domains, int localDomains, int usersPer
         }
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("end " + end + " must be after start " + start);
+        }
+        if (attachmentShare < 0 || attachmentShare > 1) {
+            throw new IllegalArgumentException("attachmentShare must be between 0 and 1, got " + attachmentShare);
         }
         if (maxAttachmentBytes < 1 || hugeAttachmentBytes < 0) {
             throw new IllegalArgumentException("maxAttachmentBytes must be >= 1 and hugeAttachmentBytes >= 0, got "

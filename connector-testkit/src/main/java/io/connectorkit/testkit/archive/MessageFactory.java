@@ -132,9 +132,9 @@ final class MessageFactory {
         for (int c = rng.nextInt(3); c > 0; c--) {
             cc.add(external(rng));
         }
-        String smash = String.format("%016x%016x", Hashing.mix(key, 1), Hashing.mix(key, 2));
+        String smash = EmlWriter.hex(Hashing.mix(key, 1)) + EmlWriter.hex(Hashing.mix(key, 2));
         String domain = from.emailAddress().substring(from.emailAddress().indexOf('@') + 1);
-        String messageId = String.format("<%016x.%d@%s>", key, index, domain);
+        String messageId = "<" + EmlWriter.hex(key) + "." + index + "@" + domain + ">";
         String text = body(rng, from, to.get(0));
         String html = "<html><body><p>" + text.replace("&", "&amp;").replace("<", "&lt;")
                 .replace("\r\n\r\n", "</p><p>").replace("\r\n", "<br>") + "</p></body></html>";
@@ -186,9 +186,10 @@ final class MessageFactory {
     }
 
     private List<Attachment> attachments(SplittableRandom rng, long key, int m, View view, int index) {
+        boolean any = rng.nextDouble() < spec.attachmentShare();
         int roll = rng.nextInt(100);
-        int count = roll < 50 ? 0 : roll < 80 ? 1 : roll < 95 ? 2 : 3;
-        boolean inlineImage = rng.nextInt(10) == 0;
+        int count = !any ? 0 : roll < 60 ? 1 : roll < 90 ? 2 : 3;
+        boolean inlineImage = rng.nextInt(10) == 0 && any;
         List<Attachment> result = new ArrayList<>();
         for (int a = 0; a < count + (inlineImage ? 1 : 0); a++) {
             String id = ArchiveIds.encode(new ItemRef(ItemRef.Kind.ATTACHMENT, seedTag, m, view, index, a));
@@ -196,7 +197,7 @@ final class MessageFactory {
             long size = logUniform(rng, 64, spec.maxAttachmentBytes());
             if (a == count) {
                 result.add(new Attachment(id, "image" + a + ".png", "image/png", "png", size,
-                        String.format("image%d.%016x@inline", a, key), seed));
+                        "image" + a + "." + EmlWriter.hex(key) + "@inline", seed));
                 continue;
             }
             String[] type = TYPES[rng.nextInt(TYPES.length)];

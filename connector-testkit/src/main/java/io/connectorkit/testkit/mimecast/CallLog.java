@@ -1,16 +1,25 @@
 package io.connectorkit.testkit.mimecast;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Thread-safe record of requests and counters per endpoint and per (endpoint, status). */
+/**
+ * Thread-safe record of requests and counters per endpoint and per (endpoint, status). Counters
+ * are exact; only the most recent {@code limit} requests are kept, so long runs stay small.
+ */
 final class CallLog {
     private final Map<Endpoint, AtomicLong> arrivals = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> answered = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+    private final int limit;
+
+    CallLog(int limit) {
+        this.limit = limit;
+    }
 
     /** Counts an arriving call and returns its 1-based number for the endpoint. */
     long arrive(Endpoint endpoint) {
@@ -20,7 +29,10 @@ final class CallLog {
     void answer(RecordedRequest request) {
         answered.computeIfAbsent(request.endpoint() + ":" + request.status(), k -> new AtomicLong()).incrementAndGet();
         synchronized (requests) {
-            requests.add(request);
+            requests.addLast(request);
+            if (requests.size() > limit) {
+                requests.removeFirst();
+            }
         }
     }
 

@@ -10,8 +10,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.connectorkit.testkit.archive.Archive;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +41,7 @@ public final class FakeMimecastServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final String baseUrl;
-    private final CallLog log = new CallLog();
+    private final CallLog log;
     private final FaultPlan faults = new FaultPlan();
     private final TokenIssuer tokens;
     private final RateLimiter limiter;
@@ -52,16 +50,25 @@ public final class FakeMimecastServer implements AutoCloseable {
     private final DirectoryFunctions directory;
     private final ListFunction list;
     private final ContentFunctions content;
+    private final TokenEndpoint token;
 
-    FakeMimecastServer(Archive archive, ServerOptions options, List<FaultRule> rules) throws IOException {
+    FakeMimecastServer(Archive archive, ServerOptions options, List<FaultRule> rules, int port) throws IOException {
         this.archive = requireNonNull(archive, "archive");
         this.options = requireNonNull(options, "options");
         rules.forEach(faults::add);
+        this.log = new CallLog(options.recordLimit());
         this.tokens = new TokenIssuer(options.clock(), options.tokenTtl());
+        this.token = new TokenEndpoint(options, tokens);
         this.limiter = new RateLimiter(options.quota(), options.quotaPeriod(), options.callsPerSecond());
         SignedTokens signer = new SignedTokens();
         this.paging = new Paging(signer, options);
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        // Without TCP_NODELAY every small answer waits out the client's delayed ACK (~40 ms), which
+        // would make the fake far slower than the real service. The JDK server reads this property
+        // once, when the first server in the JVM is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         this.baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
         this.downloads = new Downloads(archive, options, signer, () -> baseUrl);
         this.directory = new DirectoryFunctions(archive, options, paging);
@@ -117,7 +124,7 @@ public final class FakeMimecastServer implements AutoCloseable {
         return log.calls(endpoint, status);
     }
 
-    /** Every recorded request, in arrival order of their answers. */
+    /** The recorded requests (the most recent {@code recordLimit}), in the order they were answered. */
     public List<RecordedRequest> requests() {
         return log.requests();
     }
@@ -156,7 +163,7 @@ public final class FakeMimecastServer implements AutoCloseable {
         String path = ex.getRequestURI().getRawPath();
         String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("");
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Exchange exchange = new Exchange(ex, path, query, body, now);
+        Responder exchange = new Responder(ex, path, query, body, now, log, options);
         Optional<Endpoint> endpoint = Endpoint.forPath(path);
         if (endpoint.isEmpty()) {
             exchange.send(null, Reply.empty(404), null, false, false);
@@ -168,17 +175,15 @@ public final class FakeMimecastServer implements AutoCloseable {
             exchange.send(e, Reply.empty(405), null, false, false);
             return;
         }
-        if (e == Endpoint.TOKEN) {
-            Fault fault = slowThenFirst(faults.match(e, callNumber, List.of()));
-            exchange.send(e, fault != null ? faultReply(fault, null) : token(ex, body), null,
-                    fault instanceof Fault.Disconnect, fault instanceof Fault.MalformedJson);
-            return;
-        }
-        if (e == Endpoint.DOWNLOAD) {
-            Fault fault = slowThenFirst(faults.match(e, callNumber, List.of(Downloads.idOf(path))));
-            Reply reply = fault == null || fault instanceof Fault.Disconnect ? downloads.serve(path, query, now)
-                    : faultReply(fault, null);
-            exchange.send(e, reply, null, fault instanceof Fault.Disconnect, false);
+        if (e == Endpoint.TOKEN || e == Endpoint.DOWNLOAD) {
+            List<String> names = e == Endpoint.TOKEN ? List.of() : List.of(Downloads.idOf(path));
+            Fault fault = FaultReplies.slowThenFirst(faults.match(e, callNumber, names));
+            Reply reply = fault == null ? null : FaultReplies.replace(fault, null, paging);
+            if (reply == null) {
+                reply = e == Endpoint.TOKEN ? token.answer(ex.getRequestHeaders().getFirst("Content-Type"), body)
+                        : downloads.serve(path, query, now);
+            }
+            exchange.send(e, reply, null, fault instanceof Fault.Disconnect, fault instanceof Fault.MalformedJson);
             return;
         }
         JsonObject json;
@@ -192,6 +197,8 @@ public final class FakeMimecastServer implements AutoCloseable {
             exchange.send(e, Reply.empty(400), null, false, false);
             return;
         }
+        // Slowness hits every answer, so it is applied before authentication.
+        Fault fault = FaultReplies.slowThenFirst(faults.match(e, callNumber, new Call(e, json, null, now).names()));
         TokenIssuer.Check auth = tokens.check(Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
         if (auth.status() == TokenIssuer.Status.EXPIRED) {
             exchange.send(e, Envelope.gatewayFailure(401, "token_expired", "The access token has expired"), null,
@@ -210,14 +217,12 @@ public final class FakeMimecastServer implements AutoCloseable {
             return;
         }
         Call call = new Call(e, json, auth.clientId(), now);
-        Fault fault = slowThenFirst(faults.match(e, callNumber, call.names()));
-        boolean cut = fault instanceof Fault.Disconnect;
-        boolean malformed = fault instanceof Fault.MalformedJson;
-        Reply reply = fault == null || cut || malformed ? function(call) : faultReply(fault, call);
+        Reply reply = fault == null ? null : FaultReplies.replace(fault, call, paging);
         if (fault instanceof Fault.RateLimited limited) {
             decision = limiter.exhausted(limited.reset());
         }
-        exchange.send(e, reply == null ? function(call) : reply, decision, cut, malformed);
+        exchange.send(e, reply == null ? function(call) : reply, decision, fault instanceof Fault.Disconnect,
+                fault instanceof Fault.MalformedJson);
     }
 
     private Reply function(Call call) {
@@ -231,157 +236,5 @@ public final class FakeMimecastServer implements AutoCloseable {
             case GET_FILE -> content.file(call);
             default -> Reply.empty(404);
         };
-    }
-
-    /** Sleeps for every Slow fault, returns the first other fault. */
-    private static Fault slowThenFirst(List<Fault> matched) {
-        Fault first = null;
-        for (Fault f : matched) {
-            if (f instanceof Fault.Slow slow) {
-                try {
-                    Thread.sleep(slow.delay().toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            } else if (first == null) {
-                first = f;
-            }
-        }
-        return first;
-    }
-
-    /** The answer a fault gives instead of the function; null to run the function anyway. */
-    private Reply faultReply(Fault fault, Call call) {
-        if (fault instanceof Fault.RateLimited) {
-            return Envelope.httpFailure(429, "err_rate_limit_exceeded", "Quota exceeded", true);
-        } else if (fault instanceof Fault.ServerError error) {
-            return Envelope.httpFailure(error.status(), "err_platform_error", "An internal error occurred", true);
-        } else if (fault instanceof Fault.Forbidden) {
-            return Envelope.gatewayFailure(403, "app_forbidden",
-                    "Resource or method requested does not exist in any product assigned to the application.");
-        } else if (fault instanceof Fault.FunctionFailure failure) {
-            return Envelope.functionFailure(call == null ? null : call.item(), failure.code(), failure.message(),
-                    failure.retryable(), null);
-        } else if (fault instanceof Fault.PageTokenExpired) {
-            return call != null && call.pageToken().isPresent() ? paging.expired(call) : null;
-        } else if (fault instanceof Fault.EmptyBadRequest) {
-            return Reply.empty(400);
-        } else if (fault instanceof Fault.TokenExpired) {
-            return Envelope.gatewayFailure(401, "token_expired", "The access token has expired");
-        } else if (fault instanceof Fault.DownloadExpired) {
-            return Downloads.expired();
-        }
-        return null;
-    }
-
-    private Reply token(HttpExchange ex, String body) {
-        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            return tokenFailure(400, "InvalidRequest", "Content-Type must be application/x-www-form-urlencoded");
-        }
-        java.util.Map<String, String> form = new java.util.HashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        if (!"client_credentials".equals(form.get("grant_type"))) {
-            return tokenFailure(400, "UnsupportedGrantType", "grant_type must be client_credentials");
-        }
-        String id = form.get("client_id");
-        String secret = form.get("client_secret");
-        if (id == null || secret == null || !secret.equals(options.credentials().get(id))) {
-            return tokenFailure(401, "InvalidClientIdentifier", "Client credentials are invalid");
-        }
-        JsonObject token = new JsonObject();
-        token.addProperty("access_token", tokens.issue(id));
-        token.addProperty("token_type", "Bearer");
-        token.addProperty("expires_in", tokens.expiresInSeconds());
-        token.addProperty("scope", "");
-        return Reply.json(200, token);
-    }
-
-    private static Reply tokenFailure(int status, String code, String message) {
-        JsonObject entry = new JsonObject();
-        entry.addProperty("code", code);
-        entry.addProperty("message", message);
-        com.google.gson.JsonArray fail = new com.google.gson.JsonArray();
-        fail.add(entry);
-        JsonObject body = new JsonObject();
-        body.add("fail", fail);
-        return Reply.json(status, body);
-    }
-
-    /** One exchange being answered: adds headers, records, then sends (or cuts) the body. */
-    private final class Exchange {
-        private final HttpExchange ex;
-        private final String path;
-        private final String query;
-        private final String body;
-        private final Instant at;
-
-        Exchange(HttpExchange ex, String path, String query, String body, Instant at) {
-            this.ex = ex;
-            this.path = path;
-            this.query = query;
-            this.body = body;
-            this.at = at;
-        }
-
-        void send(Endpoint endpoint, Reply reply, RateLimiter.Decision decision, boolean cut, boolean malformed)
-                throws IOException {
-            if (decision != null) {
-                rateHeaders(decision, reply.status() == 429);
-            }
-            reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-            if (reply.contentType() != null) {
-                ex.getResponseHeaders().set("Content-Type", reply.contentType());
-            }
-            if (malformed && reply.isJson() && reply.length() > 1) {
-                java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
-                reply.body().writeTo(whole);
-                byte[] half = java.util.Arrays.copyOf(whole.toByteArray(), (int) reply.length() / 2);
-                reply = Reply.bytes(200, reply.contentType(), half);
-            }
-            log.answer(new RecordedRequest(endpoint, ex.getRequestMethod(), path, query,
-                    ex.getRequestHeaders(), body, reply.status(), at));
-            long length = reply.length();
-            ex.sendResponseHeaders(reply.status(), length <= 0 ? -1 : length);
-            if (length <= 0) {
-                return;
-            }
-            OutputStream out = ex.getResponseBody();
-            if (cut) {
-                long limit = Math.max(1, Math.min(length / 2, 64 * 1024));
-                try {
-                    reply.body().writeTo(new CutOffStream(out, limit));
-                } catch (CutOffStream.Reached reached) {
-                    out.flush();
-                    // Escaping the handler makes the JDK server close the connection mid-body.
-                    throw new UncheckedIOException(new IOException("connection dropped by a scripted fault"));
-                }
-                return;
-            }
-            reply.body().writeTo(out);
-            out.flush();
-        }
-
-        private void rateHeaders(RateLimiter.Decision d, boolean limited) {
-            long resetMillis = d.resetMillis();
-            long epochMillis = options.clock().millis() + resetMillis;
-            String reset = switch (options.resetUnit()) {
-                case EPOCH_SECONDS -> Long.toString((epochMillis + 999) / 1000);
-                case EPOCH_MILLIS -> Long.toString(epochMillis);
-                default -> Long.toString(resetMillis);
-            };
-            ex.getResponseHeaders().set("X-RateLimit-Limit", Long.toString(d.limit()));
-            ex.getResponseHeaders().set("X-RateLimit-Remaining", Long.toString(d.remaining()));
-            ex.getResponseHeaders().set("X-RateLimit-Reset", reset);
-            if (limited && options.resetUnit() == ResetUnit.RETRY_AFTER_SECONDS) {
-                ex.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, (resetMillis + 999) / 1000)));
-            }
-        }
     }
 }

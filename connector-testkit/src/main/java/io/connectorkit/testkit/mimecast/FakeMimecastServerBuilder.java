@@ -33,6 +33,9 @@ public final class FakeMimecastServerBuilder {
     private int maxPageSize = 500;
     private boolean newestFirst = true;
     private int threads = 8;
+    private String rateLimitHeaderPrefix = "X-RateLimit-";
+    private int port;
+    private int recordLimit = 100_000;
     private final List<FaultRule> rules = new ArrayList<>();
 
     FakeMimecastServerBuilder() {
@@ -130,9 +133,30 @@ public final class FakeMimecastServerBuilder {
         return this;
     }
 
+    /** The port to listen on, on 127.0.0.1 (default 0: any free port). */
+    public FakeMimecastServerBuilder port(int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + value);
+        }
+        this.port = value;
+        return this;
+    }
+
+    /** Keeps only the most recent requests for {@code requests()} (default 100,000); counters stay exact. */
+    public FakeMimecastServerBuilder recordLimit(int requests) {
+        this.recordLimit = requests;
+        return this;
+    }
+
     /** Request-handling threads (default 8). */
     public FakeMimecastServerBuilder threads(int count) {
         this.threads = count;
+        return this;
+    }
+
+    /** Spells the rate-limit headers {@code X-Rate-Limit-*} instead of the documented {@code X-RateLimit-*}. */
+    public FakeMimecastServerBuilder hyphenatedRateLimitHeaders() {
+        this.rateLimitHeaderPrefix = "X-Rate-Limit-";
         return this;
     }
 
@@ -163,16 +187,17 @@ public final class FakeMimecastServerBuilder {
     public ServerOptions options() {
         return new ServerOptions(credentials, tokenTtl, clock, fileStyle, partStyle, lastPage, tokenMismatch, resetUnit,
                 quota, quotaPeriod, callsPerSecond, pageTokenTtl, downloadUrlTtl, defaultPageSize, maxPageSize,
-                newestFirst, threads);
+                newestFirst, threads, recordLimit, rateLimitHeaderPrefix);
     }
 
     /** Starts the server on 127.0.0.1 and a free port. */
     public FakeMimecastServer start() {
         try {
             return new FakeMimecastServer(archive != null ? archive : ArchiveGenerator.seed(1).generate(), options(),
-                    rules);
+                    rules, port);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not bind the fake Mimecast server to 127.0.0.1", e);
+            throw new UncheckedIOException("could not bind the fake Mimecast server to 127.0.0.1:" + port
+                    + "; pick a free port or 0 for any", e);
         }
     }
 }

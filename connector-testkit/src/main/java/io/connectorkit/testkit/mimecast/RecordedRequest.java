@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param query the raw query string, empty if none
  * @param headers the request headers, names in lower case
  * @param body the request body as UTF-8 text
- * @param status the HTTP status answered (0 if the connection was dropped before one was sent)
+ * @param status the HTTP status answered, 0 when a scripted fault dropped the connection mid-body
  * @param at when the request arrived, by the server's clock
  */
 public record RecordedRequest(Endpoint endpoint, String method, String path, String query,

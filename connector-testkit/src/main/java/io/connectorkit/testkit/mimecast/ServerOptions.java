@@ -27,12 +27,16 @@ import java.util.Map;
  * @param maxPageSize larger page sizes are silently capped to this
  * @param newestFirst whether get-message-list lists newest first
  * @param threads request-handling threads
+ * @param recordLimit how many recent requests are kept for {@code requests()} (counters stay exact)
+ * @param rateLimitHeaderPrefix {@code X-RateLimit-} (documented) or {@code X-Rate-Limit-} (as one
+ *     reviewer quotes the 2.0 docs)
  */
 public record ServerOptions(Map<String, String> credentials, Duration tokenTtl, Clock clock, DownloadStyle fileStyle,
                             DownloadStyle partStyle, LastPageStyle lastPage, TokenMismatch tokenMismatch,
                             ResetUnit resetUnit, long quota, Duration quotaPeriod, double callsPerSecond,
                             Duration pageTokenTtl, Duration downloadUrlTtl, int defaultPageSize, int maxPageSize,
-                            boolean newestFirst, int threads) {
+                            boolean newestFirst, int threads, int recordLimit,
+                            String rateLimitHeaderPrefix) {
     public ServerOptions {
         credentials = Map.copyOf(credentials);
         requireNonNull(tokenTtl, "tokenTtl");
@@ -45,12 +49,16 @@ public record ServerOptions(Map<String, String> credentials, Duration tokenTtl, 
         requireNonNull(quotaPeriod, "quotaPeriod");
         requireNonNull(pageTokenTtl, "pageTokenTtl");
         requireNonNull(downloadUrlTtl, "downloadUrlTtl");
+        requireNonNull(rateLimitHeaderPrefix, "rateLimitHeaderPrefix");
         if (credentials.isEmpty()) {
             throw new IllegalArgumentException("the fake server needs at least one client; call clientCredentials(id, secret)");
         }
         if (defaultPageSize < 1 || maxPageSize < defaultPageSize) {
             throw new IllegalArgumentException("page sizes must satisfy 1 <= default <= max, got " + defaultPageSize
                     + " and " + maxPageSize);
+        }
+        if (recordLimit < 0) {
+            throw new IllegalArgumentException("recordLimit must be >= 0, got " + recordLimit);
         }
         if (quota < 1 || callsPerSecond < 0 || threads < 1) {
             throw new IllegalArgumentException("quota and threads must be >= 1 and callsPerSecond >= 0, got " + quota

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /** A minimal Mimecast API client over java.net.http for the fake server's tests. */
@@ -41,8 +42,12 @@ final class ApiClient {
     }
 
     HttpResponse<String> post(Endpoint endpoint, String json) {
+        return post(endpoint, json, Duration.ofSeconds(30));
+    }
+
+    HttpResponse<String> post(Endpoint endpoint, String json, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + endpoint.path()))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
@@ -75,6 +80,15 @@ final class ApiClient {
         return http;
     }
 
+    /** The request timed out on the client side. */
+    static final class TimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(HttpTimeoutException cause) {
+            super(cause);
+        }
+    }
+
     static JsonElement data0(JsonObject body) {
         return body.getAsJsonArray("data").get(0);
     }
@@ -82,6 +96,8 @@ final class ApiClient {
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new TimedOut(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
