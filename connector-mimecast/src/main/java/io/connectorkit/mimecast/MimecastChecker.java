@@ -8,7 +8,6 @@ import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
-import io.connectorkit.api.ScopeDecision;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +67,17 @@ final class MimecastChecker {
         });
         Optional<String> mailbox = domain.isEmpty() ? skipped(results, MimecastDirectory.USERS, "domain")
                 : probe(results, MimecastDirectory.USERS, () -> {
-                    String first = directory.decisions().stream()
-                            .filter(d -> d.kind().equals("mailbox") && d.included()).map(ScopeDecision::item)
-                            .findFirst().orElse(null);
-                    return new Probe<>(first, first == null ? "no mailbox in scope" : "mailboxes listed, first in"
-                            + " scope: " + first);
+                    JsonObject item = new JsonObject();
+                    item.addProperty("domain", domain.get());
+                    JsonObject body = MimecastContentReader.envelope(item);
+                    body.add("meta", pageSize(config.performance().pageSize()));
+                    String first = MimecastJson.items(client.call(MimecastDirectory.USERS, body,
+                            "the users of domain " + domain.get()), "users").stream()
+                            .filter(u -> !MimecastJson.bool(u, "alias"))
+                            .map(u -> MimecastJson.string(u, "emailAddress").orElse("").toLowerCase(Locale.ROOT))
+                            .filter(a -> a.contains("@") && filter.mailbox(a).included()).findFirst().orElse(null);
+                    return new Probe<>(first, first == null ? "users of " + domain.get() + " listed; none in scope on"
+                            + " the first page" : "users of " + domain.get() + " listed, first in scope: " + first);
                 });
         Optional<String> message = mailbox.isEmpty() ? skipped(results, MimecastMessageReader.LIST, "mailbox")
                 : probe(results, MimecastMessageReader.LIST, () -> {
@@ -82,11 +87,7 @@ final class MimecastChecker {
                     item.addProperty("start", MimecastDates.format(config.messages().startDate()));
                     item.addProperty("end", MimecastDates.format(context.clock().instant()));
                     JsonObject body = MimecastContentReader.envelope(item);
-                    JsonObject pagination = new JsonObject();
-                    pagination.addProperty("pageSize", 1);
-                    JsonObject meta = new JsonObject();
-                    meta.add("pagination", pagination);
-                    body.add("meta", meta);
+                    body.add("meta", pageSize(1));
                     List<JsonObject> items = MimecastJson.items(client.call(MimecastMessageReader.LIST, body,
                             "mailbox " + mailbox.get()), "messages");
                     String id = items.isEmpty() ? null : MimecastJson.string(items.get(0), "id").orElse(null);
@@ -124,6 +125,14 @@ final class MimecastChecker {
         return new CheckReport(results);
     }
 
+    private static JsonObject pageSize(int size) {
+        JsonObject pagination = new JsonObject();
+        pagination.addProperty("pageSize", size);
+        JsonObject meta = new JsonObject();
+        meta.add("pagination", pagination);
+        return meta;
+    }
+
     private record Probe<T>(T value, String message) { }
 
     private interface Call<T> {
@@ -150,7 +159,7 @@ final class MimecastChecker {
     private static String fix(String path, ConnectorException e) {
         if (e.kind() == ErrorKind.PERMISSION) {
             if (e.getMessage().contains("lacks the product")) {
-                return "Create an API 2.0 application with the product '" + MimecastConfig.productFor(path)
+                return "Create a new API 2.0 application with the product '" + MimecastConfig.productFor(path)
                         + "' (products cannot be added to a saved application) and use its client id and secret";
             }
             return "Give the API application's role the permission '" + MimecastConfig.roleFor(path) + "'";

@@ -47,17 +47,23 @@ final class MimecastClient {
      * @throws ConnectorException classified by status and {@code fail[]} code
      */
     JsonObject call(String path, JsonObject body, String what) throws ConnectorException {
-        MimecastReply reply = post(path, body, false, 0);
-        JsonObject json = reply.json();
-        List<MimecastFailure> failures = MimecastFailure.read(json);
-        if (reply.status() != 200 || !failures.isEmpty() || json == null) {
+        for (int attempt = 1; ; attempt++) {
+            MimecastReply reply = post(path, body, false, 0);
+            JsonObject json = reply.json();
+            List<MimecastFailure> failures = MimecastFailure.read(json);
+            if (reply.status() == 200 && failures.isEmpty() && json != null) {
+                return json;
+            }
             if (reply.status() == 200 && failures.isEmpty()) {
-                throw new ConnectorException(ErrorKind.TRANSIENT, path + " for " + what
-                        + " answered HTTP 200 with a body that is not a JSON object; retry later");
+                // A cut-off body: the call itself worked, so asking again is safe.
+                if (attempt < MimecastHttp.MAX_TRANSIENT) {
+                    continue;
+                }
+                throw new ConnectorException(ErrorKind.TRANSIENT, path + " for " + what + " answered HTTP 200 "
+                        + attempt + " times with a body that is not a JSON object; retry later");
             }
             throw MimecastFailure.toException(failures, reply.status(), path, what);
         }
-        return json;
     }
 
     /**
@@ -71,31 +77,37 @@ final class MimecastClient {
      * @throws ConnectorException classified as for {@link #call}
      */
     MimecastSpool download(String path, JsonObject body, String what, long maxBytes) throws ConnectorException {
-        MimecastReply reply = post(path, body, true, maxBytes);
-        if (reply.spool() != null) {
-            stats.download(reply.spool().length());
-            return reply.spool();
-        }
-        JsonObject json = reply.json();
-        List<MimecastFailure> failures = MimecastFailure.read(json);
-        if (reply.status() != 200 || !failures.isEmpty() || json == null) {
-            throw MimecastFailure.toException(failures, reply.status(), path, what);
-        }
-        Optional<String> url = downloadUrl(json);
-        if (url.isEmpty()) {
-            throw new ConnectorException(ErrorKind.PERMANENT, path + " for " + what
-                    + " answered without content and without a download URL (data[0].urls[] or data[0].url)");
-        }
-        // Pre-signed URLs carry their own credentials: the bearer must not travel to the download host.
-        MimecastReply download = http.send(() -> ClassicRequestBuilder.get(url.get()).build(), true, maxBytes);
-        if (download.status() != 200 || download.spool() == null) {
-            ErrorKind kind = download.status() == 403 || download.status() == 404 || download.status() >= 500
-                    ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT;
+        for (int attempt = 1; ; attempt++) {
+            MimecastReply reply = post(path, body, true, maxBytes);
+            if (reply.spool() != null) {
+                stats.download(reply.spool().length());
+                return reply.spool();
+            }
+            JsonObject json = reply.json();
+            List<MimecastFailure> failures = MimecastFailure.read(json);
+            if (reply.status() != 200 || !failures.isEmpty() || json == null) {
+                throw MimecastFailure.toException(failures, reply.status(), path, what);
+            }
+            Optional<String> url = downloadUrl(json);
+            if (url.isEmpty()) {
+                throw new ConnectorException(ErrorKind.PERMANENT, path + " for " + what
+                        + " answered without content and without a download URL (data[0].urls[] or data[0].url)");
+            }
+            // Pre-signed URLs carry their own credentials: the bearer must not travel to the download host.
+            MimecastReply download = http.send(() -> ClassicRequestBuilder.get(url.get()).build(), true, maxBytes);
+            if (download.status() == 200 && download.spool() != null) {
+                stats.download(download.spool().length());
+                return download.spool();
+            }
+            boolean expired = download.status() == 403 || download.status() == 404;
+            if (expired && attempt == 1) {
+                // Pre-signed URLs are short-lived: ask for a fresh one once.
+                continue;
+            }
+            ErrorKind kind = expired || download.status() >= 500 ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT;
             throw new ConnectorException(kind, "Downloading " + what + " from " + trace.redact(url.get())
-                    + " answered HTTP " + download.status() + "; a pre-signed URL may have expired, retry later");
+                    + " answered HTTP " + download.status() + " " + attempt + " times; retry later");
         }
-        stats.download(download.spool().length());
-        return download.spool();
     }
 
     static Optional<String> downloadUrl(JsonObject json) {

@@ -36,12 +36,16 @@ final class MimecastDirectory {
     }
 
     /**
-     * Decides every domain and every mailbox of the domains in scope.
+     * Decides every domain and every mailbox, those of excluded domains included (for previews).
      *
-     * @return the decisions, domains first within each domain's mailboxes
+     * @return the decisions, each domain followed by its mailboxes
      * @throws ConnectorException if a listing failed; never a partial result
      */
     List<ScopeDecision> decisions() throws ConnectorException {
+        return decisions(true);
+    }
+
+    private List<ScopeDecision> decisions(boolean everyMailbox) throws ConnectorException {
         List<ScopeDecision> out = new ArrayList<>();
         for (JsonObject d : domains()) {
             String domain = MimecastJson.string(d, "domain").orElse("").toLowerCase(Locale.ROOT);
@@ -51,7 +55,9 @@ final class MimecastDirectory {
             ScopeDecision decision = filter.domain(domain, MimecastJson.bool(d, "local"));
             out.add(decision);
             if (decision.included()) {
-                mailboxes(domain, out);
+                mailboxes(domain, null, out);
+            } else if (everyMailbox) {
+                mailboxes(domain, "domain " + domain + " is excluded by " + decision.rule(), out);
             }
         }
         return out;
@@ -66,7 +72,7 @@ final class MimecastDirectory {
     List<Partition> partitions() throws ConnectorException {
         Set<String> seen = new LinkedHashSet<>();
         List<Partition> out = new ArrayList<>();
-        for (ScopeDecision d : decisions()) {
+        for (ScopeDecision d : decisions(false)) {
             if (d.kind().equals("mailbox") && d.included() && seen.add(d.item())) {
                 String domain = d.item().substring(d.item().indexOf('@') + 1);
                 out.add(new Partition(d.item(), d.item(), Map.of("domain", domain)));
@@ -82,7 +88,7 @@ final class MimecastDirectory {
         return MimecastJson.items(client.call(DOMAINS, body, "the internal domains"), "domains");
     }
 
-    private void mailboxes(String domain, List<ScopeDecision> out) throws ConnectorException {
+    private void mailboxes(String domain, String excludedBy, List<ScopeDecision> out) throws ConnectorException {
         JsonObject item = new JsonObject();
         item.addProperty("domain", domain);
         pager.forEachPage(USERS, item, null, 0, "the users of domain " + domain, (users, next) -> {
@@ -91,7 +97,9 @@ final class MimecastDirectory {
                 if (address.isEmpty() || !address.contains("@")) {
                     continue;
                 }
-                if (MimecastJson.bool(u, "alias")) {
+                if (excludedBy != null) {
+                    out.add(new ScopeDecision("mailbox", address, false, excludedBy));
+                } else if (MimecastJson.bool(u, "alias")) {
                     out.add(new ScopeDecision("mailbox", address, false,
                             "alias: covered by its primary mailbox (the message list includes aliases)"));
                 } else {

@@ -66,7 +66,8 @@ final class MimecastMessageReader {
     void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
             throws ConnectorException {
         String mailbox = partition.id();
-        Instant crawlStart = context.clock().instant();
+        // Whole seconds: the window end sent to Mimecast and the delta token saved must be the same instant.
+        Instant crawlStart = context.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         boolean full = mode == CrawlMode.FULL || config.messages().ignoreDeltaTokens();
         MimecastCheckpoint[] position = {full ? MimecastCheckpoint.empty() : MimecastCheckpoint.parse(checkpoint)};
         boolean fromStart = true;
@@ -158,11 +159,7 @@ final class MimecastMessageReader {
             String docId = MimecastDocuments.emailId(mailbox, messageId);
             if (MimecastDocuments.version(m, config).equals(known.get(docId))) {
                 context.metrics().add(UNCHANGED, 1);
-                if (full) {
-                    // A full listing must report every message it saw, or the host would sweep it away;
-                    // the unchanged version tells the host that the stored content is still current.
-                    emitter.upsert(MimecastDocuments.email(mailbox, view, m, null, List.of(), config));
-                }
+                keep(mailbox, view, m, full, emitter);
                 continue;
             }
             try (MimecastMessageContent c = content.read(mailbox, messageId)) {
@@ -177,6 +174,18 @@ final class MimecastMessageReader {
                         + MimecastJson.string(m, "subject").orElse("") + ") in " + view + " of " + mailbox + ": "
                         + e.getMessage()));
             }
+        }
+    }
+
+    /**
+     * Keeps a message the index already holds at this version without downloading it. A full
+     * listing must report every message it saw, or the host's sweep would remove it; until the
+     * host offers a way to say "unchanged", the document is sent again without content, marked
+     * {@code contentUnchanged}, and its version tells the host the stored content is current.
+     */
+    private void keep(String mailbox, String view, JsonObject listed, boolean full, Emitter emitter) {
+        if (full) {
+            emitter.upsert(MimecastDocuments.email(mailbox, view, listed, null, List.of(), config));
         }
     }
 

@@ -31,6 +31,7 @@ final class RecordingEmitter implements Emitter {
     final List<ItemFailure> failures = new ArrayList<>();
     final List<Checkpoint> checkpoints = new ArrayList<>();
     final List<String> deletes = new ArrayList<>();
+    final List<String> unchanged = new ArrayList<>();
     int completions;
     private final String partition;
 
@@ -63,6 +64,15 @@ final class RecordingEmitter implements Emitter {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /**
+     * Records a document kept unchanged (declared by newer versions of {@link Emitter}).
+     *
+     * @param documentId the document id
+     */
+    public synchronized void unchanged(String documentId) {
+        unchanged.add(documentId);
     }
 
     @Override
