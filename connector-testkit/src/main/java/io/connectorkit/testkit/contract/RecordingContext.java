@@ -34,6 +34,7 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
     private final Map<String, String> knownVersions = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final LongAdder lookups = new LongAdder();
 
     /**
      * Creates a context.
@@ -80,6 +81,7 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
     @Override
     public KnownDocuments knownDocuments() {
         return ids -> {
+            lookups.add(ids.size());
             Map<String, String> found = new LinkedHashMap<>();
             for (String id : ids) {
                 String version = knownVersions.get(id);
@@ -99,6 +101,11 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
      */
     public Map<String, String> knownVersions() {
         return Map.copyOf(knownVersions);
+    }
+
+    /** @return how many ids the connector looked up through {@link #knownDocuments()} so far */
+    public long knownDocumentLookups() {
+        return lookups.sum();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ConfigKey;
 import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Document;
@@ -21,6 +22,10 @@ import io.connectorkit.api.ItemFailure;
 import io.connectorkit.api.Partition;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,8 +50,8 @@ import org.junit.jupiter.api.Test;
  * <p><b>What the subclass provides.</b> {@link #connectorType()}, a {@link #config()} for the
  * running source, a {@link #configWithBadCredentials()}, a {@link #mutator()} to change the
  * source, and optionally a {@link #faultInjector()}, an {@link #expectedDocumentCount()} and an
- * {@link #allowedResumeOverlap()}. The source must hold at least one partition with at least two
- * items.
+ * {@link #allowedResumeOverlap()}. The source must hold at least two items and at least one
+ * partition.
  *
  * <p><b>Lifecycle.</b> JUnit creates one instance per test. Start the source in a
  * {@code @BeforeEach} (or {@code @BeforeAll}); {@link #config()} is called from within the test,
@@ -57,7 +62,9 @@ import org.junit.jupiter.api.Test;
  * <p><b>Capabilities.</b> Tests that need a {@link Capability} the connector does not declare are
  * skipped with a message naming it: {@link Capability#INCREMENTAL} for the incremental and resume
  * tests, {@link Capability#DELETIONS} for the partition-complete and deletion tests. The fault
- * test is skipped without a {@link #faultInjector()}.
+ * test is skipped without a {@link #faultInjector()}, and the download-skipping test when the
+ * connector never consults {@link io.connectorkit.api.KnownDocuments} or reports no download
+ * metrics.
  */
 public abstract class SourceConnectorContractTest {
     private static final String CONNECTOR_ID = "contract-test";
@@ -126,14 +133,40 @@ public abstract class SourceConnectorContractTest {
         return 0;
     }
 
-    @AfterEach
-    void closeWhatTheTestOpened() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-        opened.clear();
+    /**
+     * The clock the connector reads through {@link io.connectorkit.api.ConnectorContext#clock()},
+     * for connectors whose crawl windows end at "now" and sources whose items carry fixture times.
+     *
+     * @return the clock; the system clock in UTC by default
+     */
+    protected Clock clock() {
+        return Clock.systemUTC();
     }
 
+    @AfterEach
+    void closeWhatTheTestOpened() throws Exception {
+        Exception first = null;
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        opened.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Exactly one connector on the class path has the type, its type is lower case, and its spec is
+     * the same on every call.
+     */
     @Test
     void isFoundByServiceLoaderUnderItsType() {
         List<SourceConnector> found = ServiceLoader.load(SourceConnector.class).stream()
@@ -147,6 +180,10 @@ public abstract class SourceConnectorContractTest {
                 .isEqualTo(connector().configSpec().keys().stream().map(ConfigKey::name).toList());
     }
 
+    /**
+     * Every key whose name ends like a secret ({@code secret}, {@code password}, {@code token},
+     * {@code api-key}) is declared {@link ConfigKey#secret()}.
+     */
     @Test
     void declaresSecretLookingKeysAsSecret() {
         List<String> notSecret = connector().configSpec().keys().stream()
@@ -155,6 +192,10 @@ public abstract class SourceConnectorContractTest {
                 + " with ConfigKey.secret(); their values would show in messages and listings").isEmpty();
     }
 
+    /**
+     * Parsing an empty configuration throws one {@link InvalidConfigException} that names every
+     * required key.
+     */
     @Test
     void parsingAnEmptyConfigNamesEveryRequiredKeyAtOnce() {
         List<String> required = connector().configSpec().keys().stream().filter(ConfigKey::isRequired)
@@ -175,6 +216,10 @@ public abstract class SourceConnectorContractTest {
         }
     }
 
+    /**
+     * {@link SourceConnector#check} with the good configuration runs at least one probe and fails
+     * none.
+     */
     @Test
     void checkWithGoodConfigReportsOk() throws Exception {
         CheckReport report = connector().check(parse(config()), context());
@@ -182,6 +227,10 @@ public abstract class SourceConnectorContractTest {
         assertThat(report.ok()).as("check() with the good configuration; results: %s", report.results()).isTrue();
     }
 
+    /**
+     * {@link SourceConnector#check} with bad credentials reports (or throws) {@link
+     * ErrorKind#AUTHENTICATION}, without repeating the secret.
+     */
     @Test
     void checkReportsBadCredentialsAsAuthentication() {
         SourceConfig bad = parse(configWithBadCredentials());
@@ -198,6 +247,10 @@ public abstract class SourceConnectorContractTest {
         }
     }
 
+    /**
+     * A run with bad credentials throws {@link ErrorKind#AUTHENTICATION} from {@code open()}, {@code
+     * partitions()} or {@code crawl()}, without repeating the secret.
+     */
     @Test
     void crawlWithBadCredentialsFailsWithAuthentication() {
         SourceConfig bad = parse(configWithBadCredentials());
@@ -213,6 +266,10 @@ public abstract class SourceConnectorContractTest {
         assertNoSecretIn(thrown.getMessage(), bad);
     }
 
+    /**
+     * Partitions are listed non-empty, without duplicate ids, and the same way twice and by two
+     * sessions.
+     */
     @Test
     void listsUniquePartitionsInAStableOrder() throws Exception {
         ConnectorSession session = open(parse(config()));
@@ -223,6 +280,10 @@ public abstract class SourceConnectorContractTest {
         assertThat(open(parse(config())).partitions()).as("a listing by a second session").isEqualTo(first);
     }
 
+    /**
+     * A full crawl upserts every item exactly once (the expected count, or at least two) with no item
+     * failures.
+     */
     @Test
     void fullCrawlEmitsEveryItemOnceWithUniqueIds() throws Exception {
         CrawlResult full = fullCrawl();
@@ -238,6 +299,10 @@ public abstract class SourceConnectorContractTest {
         }
     }
 
+    /**
+     * Every document names the partition it was crawled in, and every parent id is a document of the
+     * crawl.
+     */
     @Test
     void documentsBelongToThePartitionTheyWereEmittedIn() throws Exception {
         CrawlResult full = fullCrawl();
@@ -252,6 +317,9 @@ public abstract class SourceConnectorContractTest {
         });
     }
 
+    /**
+     * Two sessions' full crawls emit the same ids per partition with the same versions.
+     */
     @Test
     void idsAreDeterministicAcrossSessions() throws Exception {
         CrawlResult first = fullCrawl();
@@ -262,6 +330,10 @@ public abstract class SourceConnectorContractTest {
                 .isEqualTo(first.versions());
     }
 
+    /**
+     * A second full crawl in the same session, with {@link io.connectorkit.api.KnownDocuments}
+     * holding the first, emits the same ids and versions, each once.
+     */
     @Test
     void secondFullCrawlEmitsSameIdsAndVersions() throws Exception {
         RecordingContext context = context();
@@ -274,6 +346,30 @@ public abstract class SourceConnectorContractTest {
         assertThat(second.duplicateIds()).as("ids upserted twice by the second full crawl").isEmpty();
     }
 
+    /**
+     * A connector that consults {@link io.connectorkit.api.KnownDocuments} and counts downloads
+     * downloads nothing on a second full crawl of an unchanged source.
+     */
+    @Test
+    void fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments() throws Exception {
+        RecordingContext context = context();
+        CrawlDriver driver = new CrawlDriver(open(parse(config()), context), context);
+        driver.crawlAll(CrawlMode.FULL);
+        Map<String, Long> first = context.counters();
+        driver.crawlAll(CrawlMode.FULL);
+        Map<String, Long> second = context.counters();
+        assumeTrue(context.knownDocumentLookups() > 0,
+                "Skipped: the connector never consults ConnectorContext.knownDocuments()");
+        assumeTrue(downloads(first) > 0, "Skipped: the connector reports no ConnectorMetrics.DOWNLOADS or"
+                + " BYTES_DOWNLOADED, so skipped downloads cannot be seen");
+        assertThat(downloads(second) - downloads(first))
+                .as("downloads and bytes downloaded by a second full crawl while KnownDocuments holds every"
+                        + " document at its current version").isZero();
+    }
+
+    /**
+     * Crawling every partition at once in one session emits what crawling them in turn does.
+     */
     @Test
     void crawlsPartitionsConcurrentlyWithTheSameResult() throws Exception {
         CrawlResult sequential = fullCrawl();
@@ -284,6 +380,11 @@ public abstract class SourceConnectorContractTest {
                 .isEqualTo(sequential.idsByPartition());
     }
 
+    /**
+     * After {@link SourceMutator#addItem}, an incremental crawl from the latest checkpoints emits
+     * every new or changed id (by comparing full crawls before and after) and, per partition, at most
+     * {@link #allowedResumeOverlap()} others.
+     */
     @Test
     void incrementalCrawlAfterAChangeEmitsOnlyTheChange() throws Exception {
         assumeCapability(Capability.INCREMENTAL);
@@ -315,6 +416,12 @@ public abstract class SourceConnectorContractTest {
         });
     }
 
+    /**
+     * An incremental crawl from no checkpoint emits everything; resumed from each of its checkpoints,
+     * what was emitted before the checkpoint plus what the resumed crawl emits is exactly the full
+     * set, the resumed crawl re-emits at most {@link #allowedResumeOverlap()} covered items, and none
+     * twice.
+     */
     @Test
     void resumesFromEveryCheckpointWithoutDuplicates() throws Exception {
         assumeCapability(Capability.INCREMENTAL);
@@ -362,6 +469,10 @@ public abstract class SourceConnectorContractTest {
         assertThat(problems).as("resuming from each of %d checkpoints", checkpoints).isEmpty();
     }
 
+    /**
+     * Every partition's incremental crawl ends with a checkpoint, and a crawl from it emits no
+     * deletes and at most {@link #allowedResumeOverlap()} upserts while the source is unchanged.
+     */
     @Test
     void incrementalCrawlFromTheLatestCheckpointEmitsNothingWhenNothingChanged() throws Exception {
         assumeCapability(Capability.INCREMENTAL);
@@ -378,6 +489,10 @@ public abstract class SourceConnectorContractTest {
         });
     }
 
+    /**
+     * A full crawl calls {@link io.connectorkit.api.Emitter#partitionComplete()} exactly once per
+     * partition, after its last upsert.
+     */
     @Test
     void fullCrawlDeclaresEveryPartitionComplete() throws Exception {
         assumeCapability(Capability.DELETIONS);
@@ -391,6 +506,10 @@ public abstract class SourceConnectorContractTest {
         });
     }
 
+    /**
+     * After {@link SourceMutator#deleteItem}, the next full crawl no longer emits the item (and
+     * completes the partition, so the host sweeps it) or emits it as a delete, and emits no new ids.
+     */
     @Test
     void deletedItemsAreNotEmittedByTheNextFullCrawl() throws Exception {
         assumeCapability(Capability.DELETIONS);
@@ -416,6 +535,11 @@ public abstract class SourceConnectorContractTest {
                 .as("new ids in %s after a deletion", partition.id()).isEmpty();
     }
 
+    /**
+     * During a {@link FaultInjector#injectTransientFault() transient fault} a crawl throws a
+     * retryable kind or completes with every item emitted or reported as a retryable failure; once
+     * the fault is cleared a full crawl emits everything again.
+     */
     @Test
     void transientFaultIsRetryableOrRetriedInternally() throws Exception {
         Optional<FaultInjector> injector = faultInjector();
@@ -439,15 +563,18 @@ public abstract class SourceConnectorContractTest {
         assertThat(fullCrawl().idsByPartition()).as("ids of a full crawl once the fault passed").isEqualTo(healthy);
     }
 
+    /**
+     * Closing a session twice, fresh or after a crawl, throws nothing.
+     */
     @Test
     void closeIsIdempotentAndNeverThrows() throws Exception {
         RecordingContext context = context();
-        ConnectorSession unused = connector().open(parse(config()), context);
+        ConnectorSession unused = open(parse(config()), context);
         assertThatCode(() -> {
             unused.close();
             unused.close();
         }).as("closing a session twice").doesNotThrowAnyException();
-        ConnectorSession used = connector().open(parse(config()), context);
+        ConnectorSession used = open(parse(config()), context);
         new CrawlDriver(used, context).crawl(used.partitions().get(0), null, CrawlMode.FULL);
         assertThatCode(() -> {
             used.close();
@@ -476,7 +603,11 @@ public abstract class SourceConnectorContractTest {
      * @return the context
      */
     protected final RecordingContext context() {
-        return track(RecordingContext.create(CONNECTOR_ID));
+        try {
+            return track(new RecordingContext(CONNECTOR_ID, clock(), Files.createTempDirectory("connector-tck-")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary directory for a test context", e);
+        }
     }
 
     /**
@@ -532,6 +663,11 @@ public abstract class SourceConnectorContractTest {
                 assertThat(text).as("a message shown to administrators").doesNotContain(secret);
             }
         }
+    }
+
+    private static long downloads(Map<String, Long> counters) {
+        return counters.getOrDefault(ConnectorMetrics.DOWNLOADS, 0L)
+                + counters.getOrDefault(ConnectorMetrics.BYTES_DOWNLOADED, 0L);
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {

@@ -26,9 +26,10 @@ abstract class DecoratedExampleConnector implements SourceConnector {
      * Wraps the emitter of one crawl call.
      *
      * @param emitter the host's emitter
+     * @param context the host's services for the run
      * @return the emitter the example connector writes to; finished after the crawl returns
      */
-    abstract ForwardingEmitter decorate(Emitter emitter);
+    abstract ForwardingEmitter decorate(Emitter emitter, ConnectorContext context);
 
     @Override
     public ConfigSpec configSpec() {
@@ -57,7 +58,7 @@ abstract class DecoratedExampleConnector implements SourceConnector {
             @Override
             public void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
                     throws ConnectorException {
-                ForwardingEmitter decorated = decorate(emitter);
+                ForwardingEmitter decorated = decorate(emitter, context);
                 session.crawl(partition, checkpoint, mode, decorated);
                 decorated.finish();
             }

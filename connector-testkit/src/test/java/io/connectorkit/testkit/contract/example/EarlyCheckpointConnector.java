@@ -2,6 +2,7 @@ package io.connectorkit.testkit.contract.example;
 
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.Document;
+import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.Emitter;
 
 /**
@@ -19,7 +20,7 @@ public final class EarlyCheckpointConnector extends DecoratedExampleConnector {
     }
 
     @Override
-    ForwardingEmitter decorate(Emitter emitter) {
+    ForwardingEmitter decorate(Emitter emitter, ConnectorContext context) {
         return new ForwardingEmitter(emitter) {
             private Document held;
 

@@ -1,6 +1,7 @@
 package io.connectorkit.testkit.contract.example;
 
 import io.connectorkit.api.Document;
+import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.Emitter;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ public final class RandomIdsConnector extends DecoratedExampleConnector {
     }
 
     @Override
-    ForwardingEmitter decorate(Emitter emitter) {
+    ForwardingEmitter decorate(Emitter emitter, ConnectorContext context) {
         String token = UUID.randomUUID().toString();
         return new ForwardingEmitter(emitter) {
             @Override

@@ -1,7 +1,8 @@
-package io.connectorkit.testkit.contract;
+package io.connectorkit.testkit.contract.example;
 
-import io.connectorkit.testkit.contract.example.ExampleFileTree;
-import io.connectorkit.testkit.contract.example.ExampleFilesConnector;
+import io.connectorkit.testkit.contract.FaultInjector;
+import io.connectorkit.testkit.contract.SourceConnectorContractTest;
+import io.connectorkit.testkit.contract.SourceMutator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,12 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the contract suite against the example connector over a fresh file tree per test. */
-class ExampleConnectorContractTest extends SourceConnectorContractTest {
+/**
+ * Runs the contract suite against the example connector over a fresh file tree per test. Lives
+ * in a package of its own, as a third-party connector's test does. Public only so that the
+ * suite's own tests can run it against deliberately broken variants.
+ */
+public class ExampleConnectorContractTest extends SourceConnectorContractTest {
     @TempDir
     Path root;
 

@@ -1,0 +1,137 @@
+package io.connectorkit.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.connectorkit.api.CancelledException;
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ContentSource;
+import io.connectorkit.api.Document;
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ItemFailure;
+import io.connectorkit.api.Partition;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class RecordingEmitterTest {
+
+    @Test
+    void recordsCallsInOrderAndWhatEachCheckpointCovers() {
+        RecordingEmitter emitter = new RecordingEmitter("p");
+        emitter.upsert(doc("a", "p"));
+        emitter.checkpoint(new Checkpoint("1"));
+        emitter.upsert(doc("b", "p"));
+        emitter.delete("c");
+        emitter.failure(new ItemFailure("d", "p", ErrorKind.PERMANENT, "Item d is broken"));
+        emitter.checkpoint(new Checkpoint("2"));
+        emitter.partitionComplete();
+
+        assertThat(emitter.emissions()).extracting(Emission::toString).containsExactly("upsert(a)", "checkpoint(1)",
+                "upsert(b)", "delete(c)", "failure(d, PERMANENT)", "checkpoint(2)", "partitionComplete()");
+        assertThat(emitter.upsertedIds()).containsExactly("a", "b");
+        assertThat(emitter.deletedIds()).containsExactly("c");
+        assertThat(emitter.upsertedIdsBefore(0)).containsExactly("a");
+        assertThat(emitter.upsertedIdsBefore(1)).containsExactly("a", "b");
+        assertThat(emitter.lastCheckpoint()).isEqualTo(new Checkpoint("2"));
+        assertThat(emitter.partitionCompleteCount()).isEqualTo(1);
+        assertThatThrownBy(() -> emitter.upsertedIdsBefore(2)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("has 2 checkpoints");
+    }
+
+    @Test
+    void rejectsADocumentOfAnotherPartitionAsAHostDoes() {
+        RecordingEmitter emitter = new RecordingEmitter("p");
+
+        assertThatThrownBy(() -> emitter.upsert(doc("a", "q"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names partition 'q' but was emitted while crawling partition 'p'");
+        assertThat(emitter.emissions()).isEmpty();
+    }
+
+    @Test
+    void readsBinaryContentBeforeUpsertReturnsAndNotesUnreadableContent() {
+        RecordingEmitter emitter = new RecordingEmitter("p");
+        AtomicBoolean read = new AtomicBoolean();
+        emitter.upsert(withBinary("good", () -> {
+            read.set(true);
+            return new ByteArrayInputStream(new byte[] {1, 2, 3});
+        }));
+        emitter.upsert(withBinary("bad", () -> {
+            throw new IOException("gone");
+        }));
+
+        assertThat(read).isTrue();
+        assertThat(emitter.unreadableContent()).containsExactly("bad");
+        assertThat(emitter.upsertedIds()).containsExactly("good", "bad");
+    }
+
+    @Test
+    void contextKnowsWhatItsEmittersUpsertedAndForgetsDeletions() throws Exception {
+        try (RecordingContext context = RecordingContext.create("test")) {
+            RecordingEmitter emitter = context.emitter(Partition.of("p"));
+            emitter.upsert(Document.builder("a", "p", "file").version("v1").build());
+            emitter.upsert(Document.builder("b", "p", "file").version("v2").build());
+            emitter.delete("b");
+
+            assertThat(context.knownDocuments().versions(List.of("a", "b", "c"))).isEqualTo(Map.of("a", "v1"));
+        }
+    }
+
+    @Test
+    void cancelledContextMakesEmittersThrowOnWrites() throws Exception {
+        try (RecordingContext context = RecordingContext.create("test")) {
+            RecordingEmitter emitter = context.emitter(Partition.of("p"));
+            context.cancel();
+
+            assertThat(emitter.cancelled()).isTrue();
+            assertThatThrownBy(() -> emitter.upsert(doc("a", "p"))).isInstanceOf(CancelledException.class);
+            assertThatThrownBy(() -> emitter.checkpoint(new Checkpoint("1"))).isInstanceOf(CancelledException.class);
+        }
+    }
+
+    @Test
+    void contextDeletesItsTemporaryDirectoryOnClose() throws Exception {
+        RecordingContext context = RecordingContext.create("test");
+        java.nio.file.Files.writeString(context.tempDirectory().resolve("spool.bin"), "x");
+        context.metrics().add("calls", 2);
+        context.metrics().add("calls", 3);
+        assertThat(context.counters()).containsEntry("calls", 5L);
+
+        context.close();
+        context.close();
+
+        assertThat(context.tempDirectory()).doesNotExist();
+    }
+
+    private static Document doc(String id, String partition) {
+        return Document.builder(id, partition, "file").build();
+    }
+
+    private static Document withBinary(String id, Opener opener) {
+        return Document.builder(id, "p", "file").binary(new ContentSource() {
+            @Override
+            public InputStream open() throws IOException {
+                return opener.open();
+            }
+
+            @Override
+            public long length() {
+                return -1;
+            }
+
+            @Override
+            public Optional<String> mediaType() {
+                return Optional.empty();
+            }
+        }).build();
+    }
+
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+}
