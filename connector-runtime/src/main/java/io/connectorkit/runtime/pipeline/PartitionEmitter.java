@@ -54,7 +54,7 @@ final class PartitionEmitter implements Emitter {
                 extraction = extractor.extract(document.id(), document.binary());
                 if (extraction.failed()) {
                     failure(new ItemFailure(document.id(), run.partition(), ErrorKind.PERMANENT,
-                            "Text of document " + document.id() + " could not be extracted: " + extraction.failure()));
+                            extraction.failure()));
                 }
             } else {
                 extraction = new Extraction("", document.binary().mediaType().orElse(null), null, false,
