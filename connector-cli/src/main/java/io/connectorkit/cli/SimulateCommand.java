@@ -3,7 +3,6 @@ package io.connectorkit.cli;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,9 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
         simulator.validate();
         Archive archive = simulator.archive();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (FakeMimecastServer server = simulator.server(archive).start();
-                PortRelay relay = relay(server)) {
-            String url = "http://127.0.0.1:" + relay.port();
+        try (FakeMimecastServer server = start(archive)) {
+            String url = server.baseUrl();
             printIntro(url, archive);
             Thread hook = new Thread(stopped::countDown, "simulator-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -74,11 +72,10 @@ public final class SimulateCommand implements Callable<Integer> {
         return ExitStatus.OK.code();
     }
 
-    private PortRelay relay(FakeMimecastServer server) throws Exception {
-        int target = java.net.URI.create(server.baseUrl()).getPort();
+    private FakeMimecastServer start(Archive archive) {
         try {
-            return PortRelay.start(port, target);
-        } catch (BindException e) {
+            return simulator.server(archive).port(port).start();
+        } catch (java.io.UncheckedIOException e) {
             throw new CommandException(ExitStatus.FATAL, "Port " + port
                     + " is in use; stop what listens on it or choose another --port.");
         }

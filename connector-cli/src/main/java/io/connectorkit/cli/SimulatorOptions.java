@@ -33,6 +33,10 @@ public final class SimulatorOptions {
             description = "Messages in all, spread over the mailboxes' INBOX and SENT views (default: ${DEFAULT-VALUE}).")
     int messages;
 
+    @Option(names = "--attachment-share", paramLabel = "F", defaultValue = "0.5",
+            description = "Share of messages, from 0 to 1, that carry attachments (default: ${DEFAULT-VALUE}).")
+    double attachmentShare;
+
     @Option(names = "--rate-limit", paramLabel = "CALLS_PER_S", defaultValue = "0",
             description = "Answer 429 beyond this many calls per second per client; 0 = no limit (default).")
     double rateLimit;
@@ -58,6 +62,8 @@ public final class SimulatorOptions {
         require(domains >= 1, "--domains", domains, "1 or more");
         require(mailboxes >= domains, "--mailboxes", mailboxes, "at least --domains (" + domains + ")");
         require(messages >= 0, "--messages", messages, "0 or more");
+        require(attachmentShare >= 0 && attachmentShare <= 1, "--attachment-share", attachmentShare,
+                "a share from 0 to 1");
         require(rateLimit >= 0, "--rate-limit", rateLimit, "0 (no limit) or more calls per second");
         require(tokenTtlSeconds >= 1, "--token-ttl", tokenTtlSeconds, "1 or more seconds");
     }
@@ -73,7 +79,7 @@ public final class SimulatorOptions {
         int crawled = usersPerDomain * domains;
         int perView = Math.max(messages == 0 ? 0 : 1, messages / (2 * crawled));
         return ArchiveGenerator.seed(seed).domains(domains).localDomains(1).usersPerDomain(usersPerDomain)
-                .messagesPerView(perView).generate();
+                .messagesPerView(perView).attachmentShare(attachmentShare).generate();
     }
 
     /**
