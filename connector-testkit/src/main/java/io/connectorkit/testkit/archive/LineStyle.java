@@ -1,0 +1,96 @@
+package io.connectorkit.testkit.archive;
+
+/**
+ * How a line-oriented generated document is framed: a fixed head and tail around lines of words.
+ * The last line carries filler text of an exact length, which is how a document hits an exact
+ * size. Heads and tails do not depend on the seed, so the smallest valid size is a constant.
+ */
+enum LineStyle {
+    TEXT("", "") {
+        @Override
+        String line(long n, String words) {
+            return words + "\n";
+        }
+    },
+    CSV("row,date,account,product,quantity,amount,notes\n", "") {
+        @Override
+        String line(long n, String words) {
+            int space = words.indexOf(' ');
+            int second = space < 0 ? -1 : words.indexOf(' ', space + 1);
+            if (second < 0) {
+                return last(n, words);
+            }
+            return (n + 1) + ",2024-" + two(1 + n % 12) + "-" + two(1 + n % 28) + "," + words.substring(0, space)
+                    + "," + words.substring(space + 1, second) + "," + (1 + n * 7 % 50) + "," + (n * 37 % 10_000)
+                    + "." + two(n % 100) + "," + words.substring(second + 1) + "\n";
+        }
+
+        @Override
+        String last(long n, String filler) {
+            return (n + 1) + ",,,,0,0.00," + filler + "\n";
+        }
+    },
+    HTML("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Attachment</title></head>\n<body>\n",
+            "</body></html>\n") {
+        @Override
+        String line(long n, String words) {
+            return n == 0 ? "<h1>" + words + "</h1>\n" : "<p>" + words + "</p>\n";
+        }
+    },
+    WORD_XML("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\n",
+            "<w:sectPr/></w:body></w:document>\n") {
+        @Override
+        String line(long n, String words) {
+            return "<w:p><w:r><w:t>" + words + "</w:t></w:r></w:p>\n";
+        }
+    },
+    SHEET_XML("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\n",
+            "</sheetData></worksheet>\n") {
+        @Override
+        String line(long n, String words) {
+            long r = n + 1;
+            return "<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>" + words + "</t></is></c><c r=\"B"
+                    + r + "\"><v>" + (n * 37 % 10_000) + "</v></c></row>\n";
+        }
+    };
+
+    /** Room always left for the last line's frame (the longest frame needs under 80 bytes). */
+    static final int LAST_LINE_RESERVE = 96;
+    /** Filler the smallest document still has, enough for the whole headline. */
+    static final int MINIMUM_FILLER = 72;
+
+    private final String head;
+    private final String tail;
+
+    LineStyle(String head, String tail) {
+        this.head = head;
+        this.tail = tail;
+    }
+
+    String head() {
+        return head;
+    }
+
+    String tail() {
+        return tail;
+    }
+
+    /** Line n (from 0) holding these words. */
+    abstract String line(long n, String words);
+
+    /** The last line, line n, holding filler text. */
+    String last(long n, String filler) {
+        return line(n, filler);
+    }
+
+    /** The smallest size a document of this style is generated at. */
+    long minimumSize() {
+        return head.length() + tail.length() + LAST_LINE_RESERVE + MINIMUM_FILLER;
+    }
+
+    private static String two(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
+    }
+}
