@@ -12,22 +12,11 @@ enum LineStyle {
             return words + "\n";
         }
     },
-    CSV("row,date,account,product,quantity,amount,notes\n", "") {
+    CSV("row,date,quantity,amount,notes\n", "") {
         @Override
         String line(long n, String words) {
-            int space = words.indexOf(' ');
-            int second = space < 0 ? -1 : words.indexOf(' ', space + 1);
-            if (second < 0) {
-                return last(n, words);
-            }
-            return (n + 1) + ",2024-" + two(1 + n % 12) + "-" + two(1 + n % 28) + "," + words.substring(0, space)
-                    + "," + words.substring(space + 1, second) + "," + (1 + n * 7 % 50) + "," + (n * 37 % 10_000)
-                    + "." + two(n % 100) + "," + words.substring(second + 1) + "\n";
-        }
-
-        @Override
-        String last(long n, String filler) {
-            return (n + 1) + ",,,,0,0.00," + filler + "\n";
+            return (n + 1) + ",2024-" + two(1 + n % 12) + "-" + two(1 + n % 28) + "," + (1 + n * 7 % 50) + ","
+                    + (n * 37 % 10_000) + "." + two(n % 100) + "," + words + "\n";
         }
     },
     HTML("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Attachment</title></head>\n<body>\n",

@@ -76,11 +76,15 @@ final class PdfDocument {
         String trailer = "trailer\n<< /Size " + objects + " /Root 1 0 R >>\nstartxref\n";
         long fixedTail = pageTree.length() + xrefHead.length() + 20L * (objects - 1) + trailer.length()
                 + "\n%%EOF\n".length();
+        // The startxref field takes `field` bytes: the offset's digits, then spaces when the
+        // offset has fewer digits (at 999 against 1000 neither count fits exactly).
         long xref = -1;
+        int field = 0;
         for (int digits = 1; digits <= 19 && xref < 0; digits++) {
             long candidate = size - fixedTail - digits + pageTree.length();
-            if (Long.toString(candidate).length() == digits) {
+            if (Long.toString(candidate).length() <= digits) {
                 xref = candidate;
+                field = digits;
             }
         }
         long padding = xref - pageTree.length() - written;
@@ -95,7 +99,9 @@ final class PdfDocument {
             String offset = Long.toString(offsets[i]);
             table.append("0000000000", offset.length(), 10).append(offset).append(" 00000 n \n");
         }
-        emit(out, table.append(trailer).append(xref).append("\n%%EOF\n").toString());
+        String startxref = Long.toString(xref);
+        table.append(trailer).append(startxref).append(" ".repeat(field - startxref.length()));
+        emit(out, table.append("\n%%EOF\n").toString());
         out.flush();
     }
 
