@@ -1,6 +1,5 @@
 package io.connectorkit.testkit.archive;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,34 +9,63 @@ final class LineDocument {
     private LineDocument() {
     }
 
-    static void write(LineStyle style, long seed, long size, OutputStream target) throws IOException {
+    static void write(LineStyle style, long seed, long size, OutputStream out) throws IOException {
         if (size < style.minimumSize()) {
             throw new IllegalArgumentException("a " + style + " document needs at least " + style.minimumSize()
                     + " bytes, got " + size);
         }
-        OutputStream out = new BufferedOutputStream(target, 16 * 1024);
+        Buffer buffer = new Buffer(out);
         TextLines lines = new TextLines(seed);
         long remaining = size - style.head().length() - style.tail().length();
-        ascii(out, style.head());
+        buffer.ascii(style.head());
         long n = 0;
         while (true) {
+            String prefix = style.prefix(n);
+            String suffix = style.suffix(n);
             String words = lines.next();
-            String line = style.line(n, words);
-            if (remaining - line.length() < LineStyle.LAST_LINE_RESERVE + LineStyle.MINIMUM_FILLER) {
+            long length = prefix.length() + words.length() + suffix.length();
+            if (remaining - length < LineStyle.LAST_LINE_RESERVE + LineStyle.MINIMUM_FILLER) {
                 lines.unread(words);
                 break;
             }
-            ascii(out, line);
-            remaining -= line.length();
+            buffer.ascii(prefix).ascii(words).ascii(suffix);
+            remaining -= length;
             n++;
         }
-        int frame = style.last(n, "").length();
-        ascii(out, style.last(n, lines.fill((int) (remaining - frame))));
-        ascii(out, style.tail());
-        out.flush();
+        String prefix = style.prefix(n);
+        String suffix = style.suffix(n);
+        buffer.ascii(prefix).ascii(lines.fill((int) (remaining - prefix.length() - suffix.length()))).ascii(suffix);
+        buffer.ascii(style.tail()).flush();
     }
 
-    private static void ascii(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.US_ASCII));
+    /** Collects ASCII text as bytes; cheaper per line than encoding each string. */
+    private static final class Buffer {
+        private final OutputStream out;
+        private final byte[] bytes = new byte[16 * 1024];
+        private int used;
+
+        Buffer(OutputStream out) {
+            this.out = out;
+        }
+
+        Buffer ascii(String text) throws IOException {
+            // Latin-1 strings encode to ISO-8859-1 by a plain array copy.
+            byte[] source = text.getBytes(StandardCharsets.ISO_8859_1);
+            if (used + source.length > bytes.length) {
+                flush();
+            }
+            if (source.length > bytes.length) {
+                out.write(source);
+                return this;
+            }
+            System.arraycopy(source, 0, bytes, used, source.length);
+            used += source.length;
+            return this;
+        }
+
+        void flush() throws IOException {
+            out.write(bytes, 0, used);
+            used = 0;
+        }
     }
 }

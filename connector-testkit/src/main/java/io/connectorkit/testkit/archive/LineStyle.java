@@ -2,46 +2,71 @@ package io.connectorkit.testkit.archive;
 
 /**
  * How a line-oriented generated document is framed: a fixed head and tail around lines of words.
- * The last line carries filler text of an exact length, which is how a document hits an exact
+ * The last line carries filler words of an exact length, which is how a document hits an exact
  * size. Heads and tails do not depend on the seed, so the smallest valid size is a constant.
  */
 enum LineStyle {
     TEXT("", "") {
         @Override
-        String line(long n, String words) {
-            return words + "\n";
+        String prefix(long n) {
+            return "";
+        }
+
+        @Override
+        String suffix(long n) {
+            return "\n";
         }
     },
     CSV("row,date,quantity,amount,notes\n", "") {
         @Override
-        String line(long n, String words) {
+        String prefix(long n) {
             return (n + 1) + ",2024-" + two(1 + n % 12) + "-" + two(1 + n % 28) + "," + (1 + n * 7 % 50) + ","
-                    + (n * 37 % 10_000) + "." + two(n % 100) + "," + words + "\n";
+                    + (n * 37 % 10_000) + "." + two(n % 100) + ",";
+        }
+
+        @Override
+        String suffix(long n) {
+            return "\n";
         }
     },
     HTML("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Attachment</title></head>\n<body>\n",
             "</body></html>\n") {
         @Override
-        String line(long n, String words) {
-            return n == 0 ? "<h1>" + words + "</h1>\n" : "<p>" + words + "</p>\n";
+        String prefix(long n) {
+            return n == 0 ? "<h1>" : "<p>";
+        }
+
+        @Override
+        String suffix(long n) {
+            return n == 0 ? "</h1>\n" : "</p>\n";
         }
     },
     WORD_XML("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\n",
             "<w:sectPr/></w:body></w:document>\n") {
         @Override
-        String line(long n, String words) {
-            return "<w:p><w:r><w:t>" + words + "</w:t></w:r></w:p>\n";
+        String prefix(long n) {
+            return "<w:p><w:r><w:t>";
+        }
+
+        @Override
+        String suffix(long n) {
+            return "</w:t></w:r></w:p>\n";
         }
     },
     SHEET_XML("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\n",
             "</sheetData></worksheet>\n") {
         @Override
-        String line(long n, String words) {
+        String prefix(long n) {
             long r = n + 1;
-            return "<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>" + words + "</t></is></c><c r=\"B"
-                    + r + "\"><v>" + (n * 37 % 10_000) + "</v></c></row>\n";
+            return "<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>";
+        }
+
+        @Override
+        String suffix(long n) {
+            long r = n + 1;
+            return "</t></is></c><c r=\"B" + r + "\"><v>" + (n * 37 % 10_000) + "</v></c></row>\n";
         }
     };
 
@@ -66,13 +91,11 @@ enum LineStyle {
         return tail;
     }
 
-    /** Line n (from 0) holding these words. */
-    abstract String line(long n, String words);
+    /** What comes before the words of line n (from 0); the last line holds filler words. */
+    abstract String prefix(long n);
 
-    /** The last line, line n, holding filler text. */
-    String last(long n, String filler) {
-        return line(n, filler);
-    }
+    /** What comes after the words of line n. */
+    abstract String suffix(long n);
 
     /** The smallest size a document of this style is generated at. */
     long minimumSize() {
