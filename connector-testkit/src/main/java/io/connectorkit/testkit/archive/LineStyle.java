@@ -70,7 +70,10 @@ enum LineStyle {
         }
     };
 
-    /** Room always left for the last line's frame (the longest frame needs under 80 bytes). */
+    /**
+     * Room always left for the last line's prefix and suffix: under 100 bytes but for a worksheet
+     * row past a million, whose smaller filler still never goes negative.
+     */
     static final int LAST_LINE_RESERVE = 96;
     /** Filler the smallest document still has, enough for the whole headline. */
     static final int MINIMUM_FILLER = 72;
