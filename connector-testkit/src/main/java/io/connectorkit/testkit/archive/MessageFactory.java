@@ -31,7 +31,7 @@ final class MessageFactory {
     private static final String[][] TYPES = {{"pdf", "application/pdf"},
         {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
         {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}, {"png", "image/png"},
-        {"txt", "text/plain"}, {"csv", "text/csv"}, {"zip", "application/zip"}};
+        {"txt", "text/plain"}, {"csv", "text/csv"}, {"zip", "application/zip"}, {"html", "text/html"}};
     private static final String[] FILE_STEMS = {"plan", "invoice", "minutes", "photo", "notes", "export",
         "Übersicht 2024", "報告書"};
 
@@ -196,22 +196,37 @@ final class MessageFactory {
             long seed = Hashing.mix(key, 100 + a);
             long size = logUniform(rng, 64, spec.maxAttachmentBytes());
             if (a == count) {
-                result.add(new Attachment(id, "image" + a + ".png", "image/png", "png", size,
+                result.add(new Attachment(id, "image" + a + ".png", "image/png", "png", fitted(size, "image/png"),
                         "image" + a + "." + EmlWriter.hex(key) + "@inline", seed));
                 continue;
             }
             String[] type = TYPES[rng.nextInt(TYPES.length)];
             boolean nameless = rng.nextInt(20) == 0;
             String name = nameless ? "" : FILE_STEMS[rng.nextInt(FILE_STEMS.length)] + "-" + a + "." + type[0];
-            result.add(new Attachment(id, name, type[1], nameless ? "" : type[0], size, "", seed));
+            result.add(new Attachment(id, name, type[1], nameless ? "" : type[0], fitted(size, type[1]), "", seed));
         }
         if (spec.hugeAttachmentBytes() > 0 && m == 0 && view == View.INBOX && index == 0) {
             int a = result.size();
             String id = ArchiveIds.encode(new ItemRef(ItemRef.Kind.ATTACHMENT, seedTag, m, view, index, a));
-            result.add(new Attachment(id, "archive-backup.zip", "application/zip", "zip",
-                    spec.hugeAttachmentBytes(), "", Hashing.mix(key, 100 + a)));
+            long huge = spec.hugeAttachmentBytes();
+            // A zip while it fits one without zip64, plain text beyond, random bytes when tiny.
+            String[] type = fits(huge, "application/zip") ? new String[] {"zip", "application/zip"}
+                    : fits(huge, "text/plain") ? new String[] {"txt", "text/plain"}
+                    : new String[] {"bin", "application/octet-stream"};
+            result.add(new Attachment(id, "archive-backup." + type[0], type[1], type[0], huge, "",
+                    Hashing.mix(key, 100 + a)));
         }
         return result;
+    }
+
+    /** Sizes below the smallest valid file of a type are raised to it. */
+    private static long fitted(long size, String contentType) {
+        return Math.max(size, FileFormat.of(contentType).minimumSize());
+    }
+
+    private static boolean fits(long size, String contentType) {
+        FileFormat format = FileFormat.of(contentType);
+        return size >= format.minimumSize() && size <= format.maximumSize();
     }
 
     private static long logUniform(SplittableRandom rng, long min, long max) {
