@@ -108,6 +108,12 @@ final class IndexedMimecast implements AutoCloseable {
                 .collect(Collectors.toMap(PartitionStatus::partition, PartitionStatus::documents));
     }
 
+    /** The report and each partition's recent failures, for assertion messages. */
+    static String describe(Host host, CrawlReport report) throws Exception {
+        return report + " " + host.status().stream().filter(s -> s.failures() > 0)
+                .map(s -> s.partition() + " " + s.recentFailures()).toList();
+    }
+
     @Override
     public void close() {
         server.close();
