@@ -16,8 +16,10 @@ import io.connectorkit.testkit.archive.MessageHeader;
 import io.connectorkit.testkit.archive.View;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class MimecastIndexOptionsIT {
             ArchiveTally tally = m.tally();
             String local = m.archive().domains().stream().filter(d -> d.local()).findFirst().orElseThrow().domain();
             try (Host host = m.host(MimecastKeys.DOMAINS_INCLUDE_LOCAL, "true",
-                    MimecastKeys.DOMAINS_INCLUDE, "^" + java.util.regex.Pattern.quote(local) + "$")) {
+                    MimecastKeys.DOMAINS_INCLUDE, "^" + Pattern.quote(local) + "$")) {
                 cleanCrawl(host);
                 List<String> locals = tally.mailboxes(d -> d.domain().equals(local));
                 assertThat(locals).isNotEmpty().doesNotContainAnyElementsOf(tally.mailboxes());
@@ -102,7 +104,10 @@ class MimecastIndexOptionsIT {
     void attachmentsCanBeLeftOutExcludedByNameNamedWhenBlankAndCappedInSize() throws Exception {
         try (IndexedMimecast m = source()) {
             ArchiveTally tally = m.tally();
-            String mailbox = tally.mailboxes().get(0);
+            // The mailbox with the most nameless attachments, so that blank-name has something to name.
+            String mailbox = tally.mailboxes().stream().max(Comparator.comparingLong(mb -> tally.messages(mb)
+                    .values().stream().flatMap(x -> x.attachments().stream()).filter(a -> a.filename().isEmpty())
+                    .count())).orElseThrow();
             List<Attachment> attachments = tally.messages(mailbox).values().stream()
                     .flatMap(x -> x.attachments().stream()).toList();
             try (Host host = m.host(MimecastKeys.MAILBOXES_INCLUDE, mailbox, MimecastKeys.ATTACHMENTS_EXTRACT, "false")) {
@@ -114,6 +119,7 @@ class MimecastIndexOptionsIT {
             long nameless = attachments.stream().filter(a -> a.filename().isEmpty()).count();
             long over = attachments.stream().filter(a -> a.size() > 2_000).count();
             assertThat(pngs).as("png attachments in %s", mailbox).isPositive();
+            assertThat(nameless).as("nameless attachments in %s", mailbox).isPositive();
             assertThat(over).isPositive().isLessThan(attachments.size());
             try (Host host = m.host(MimecastKeys.MAILBOXES_INCLUDE, mailbox, MimecastKeys.ATTACHMENTS_EXCLUDE_NAMES,
                     "\\.png$", MimecastKeys.ATTACHMENTS_BLANK_NAME, "[noname]", MimecastKeys.ATTACHMENTS_MAX_BYTES,
