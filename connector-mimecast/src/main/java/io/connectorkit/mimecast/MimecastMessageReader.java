@@ -118,8 +118,11 @@ final class MimecastMessageReader {
         MimecastPager.PageHandler handler = (messages, next) -> {
             anyPage[0] = true;
             processPage(mailbox, view, messages, seen, emitter);
-            position[0] = position[0].with(view, new MimecastCheckpoint.View(saved.deltaToken(),
-                    new MimecastCheckpoint.Window(window.start(), window.end(), next)));
+            // After the last page the view is complete: saving the window without a page token would
+            // make a crawl resumed from here list the whole window again.
+            position[0] = position[0].with(view, next == null ? new MimecastCheckpoint.View(window.end(), null)
+                    : new MimecastCheckpoint.View(saved.deltaToken(),
+                            new MimecastCheckpoint.Window(window.start(), window.end(), next)));
             emitter.checkpoint(position[0].toCheckpoint());
             if (emitter.cancelled() || context.cancelled()) {
                 throw new Stop();
