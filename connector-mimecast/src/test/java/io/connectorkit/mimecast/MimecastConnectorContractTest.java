@@ -22,15 +22,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The connector contract suite against the fake Mimecast server: a small archive (one ordinary and
  * one local domain, three mailboxes each), attachments extracted, and a fixture clock shared by the
- * server and the connector so that added messages fall after the last delta token. Two suite tests
- * that misjudge {@code Emitter.unchanged} are disabled by {@link TckKnownDefects}, with the reason.
+ * server and the connector so that added messages fall after the last delta token.
  */
-@ExtendWith(TckKnownDefects.class)
 class MimecastConnectorContractTest extends SourceConnectorContractTest {
     private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
     private static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The two contract checks {@link TckKnownDefects} disables, done the way the SPI defines
- * {@code Emitter.unchanged}: it keeps the document and its children; and a resumed crawl is judged
- * with a context that knows nothing, so that every document it must deliver is upserted.
+ * Resuming and re-crawling with {@code Emitter.unchanged} in play, beyond the contract suite: a
+ * crawl resumed with a context that knows nothing upserts every document it must deliver, and
+ * {@code unchanged} keeps a document and its children.
  */
 class MimecastResumeIT {
     @TempDir

@@ -32,6 +32,7 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
     private final Clock clock;
     private final Path tempDirectory;
     private final Map<String, String> knownVersions = new ConcurrentHashMap<>();
+    private final Map<String, String> knownParents = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final LongAdder lookups = new LongAdder();
@@ -70,7 +71,7 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
      * @return a fresh emitter
      */
     public RecordingEmitter emitter(Partition partition) {
-        return new RecordingEmitter(partition.id(), knownVersions, cancelled::get);
+        return new RecordingEmitter(partition.id(), knownVersions, knownParents, cancelled::get);
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 public final class RecordingEmitter implements Emitter {
     private final String partitionId;
     private final Map<String, String> knownVersions;
+    private final Map<String, String> knownParents;
     private final BooleanSupplier cancelled;
     private final List<Emission> emissions = new ArrayList<>();
     private final List<String> unreadableContent = new ArrayList<>();
@@ -35,10 +36,13 @@ public final class RecordingEmitter implements Emitter {
      * @param partitionId the partition the emitter is bound to
      */
     public RecordingEmitter(String partitionId) {
-        this(partitionId, new java.util.concurrent.ConcurrentHashMap<>(), () -> false);
+        this(partitionId, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
+                () -> false);
     }
 
-    RecordingEmitter(String partitionId, Map<String, String> knownVersions, BooleanSupplier cancelled) {
+    RecordingEmitter(String partitionId, Map<String, String> knownVersions, Map<String, String> knownParents,
+            BooleanSupplier cancelled) {
+        this.knownParents = Objects.requireNonNull(knownParents, "knownParents");
         this.partitionId = Objects.requireNonNull(partitionId, "partitionId");
         this.knownVersions = Objects.requireNonNull(knownVersions, "knownVersions");
         this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
@@ -58,6 +62,9 @@ public final class RecordingEmitter implements Emitter {
         }
         record(Emission.upsert(document));
         knownVersions.put(document.id(), document.version());
+        if (document.parentId() != null) {
+            knownParents.put(document.id(), document.parentId());
+        }
     }
 
     @Override
@@ -70,6 +77,13 @@ public final class RecordingEmitter implements Emitter {
                     + " hold; call it only for ids that KnownDocuments.versions returned");
         }
         record(Emission.unchanged(documentId, version));
+        // A host keeps the children of an unchanged document too, so they count as seen.
+        knownParents.forEach((child, parent) -> {
+            String childVersion = knownVersions.get(child);
+            if (parent.equals(documentId) && childVersion != null) {
+                record(Emission.unchanged(child, childVersion));
+            }
+        });
     }
 
     @Override
@@ -78,6 +92,15 @@ public final class RecordingEmitter implements Emitter {
         failIfCancelled();
         record(Emission.delete(documentId));
         knownVersions.remove(documentId);
+        knownParents.remove(documentId);
+        // Deleting a document deletes its children, as a host does.
+        knownParents.entrySet().removeIf(e -> {
+            boolean child = e.getValue().equals(documentId);
+            if (child) {
+                knownVersions.remove(e.getKey());
+            }
+            return child;
+        });
     }
 
     @Override

@@ -442,7 +442,9 @@ public abstract class SourceConnectorContractTest {
                 checkpoints++;
                 Checkpoint checkpoint = crawl.checkpoints().get(i);
                 Set<String> covered = new LinkedHashSet<>(crawl.upsertedIdsBefore(i));
-                List<String> resumed = driver.crawl(partition, checkpoint, CrawlMode.INCREMENTAL).upsertedIds();
+                // The context already holds the first crawl, so a connector may declare items after the
+                // checkpoint unchanged instead of upserting them: both count as emitted.
+                List<String> resumed = driver.crawl(partition, checkpoint, CrawlMode.INCREMENTAL).seenIds();
                 String where = "partition " + partition.id() + ", checkpoint " + i + " '" + checkpoint.value() + "': ";
                 Set<String> union = new LinkedHashSet<>(covered);
                 union.addAll(resumed);
@@ -461,7 +463,7 @@ public abstract class SourceConnectorContractTest {
                             + allowedResumeOverlap() + "): " + overlap);
                 }
                 if (new HashSet<>(resumed).size() != resumed.size()) {
-                    problems.add(where + "the resumed crawl upserted an id twice: " + resumed);
+                    problems.add(where + "the resumed crawl emitted an id twice: " + resumed);
                 }
             }
         }
