@@ -16,10 +16,7 @@ import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
-import io.connectorkit.runtime.pipeline.HostContext;
-import io.connectorkit.runtime.pipeline.MetricCounters;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
-import io.connectorkit.runtime.pipeline.RunControl;
 import io.connectorkit.runtime.sink.ElasticsearchSink;
 import io.connectorkit.runtime.sink.IndexClient;
 import io.connectorkit.runtime.sink.RetryPolicy;
@@ -28,8 +25,6 @@ import io.connectorkit.runtime.state.ElasticsearchStateStore;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStoreException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,6 +154,11 @@ public final class Host implements AutoCloseable {
         return sink.indexName();
     }
 
+    /** @return the validated configuration (show it with {@link SourceConfig#masked()}) */
+    public SourceConfig config() {
+        return config;
+    }
+
     /** @return the connector this host runs */
     public SourceConnector connector() {
         return connector;
@@ -171,10 +171,10 @@ public final class Host implements AutoCloseable {
      * @throws ConnectorException if the connector's check could not run
      */
     public CheckReport check() throws ConnectorException {
-        try (RunScope scope = new RunScope(new CancellationSignal())) {
+        try (RunScope scope = newScope(new CancellationSignal())) {
             List<CheckResult> results = new ArrayList<>();
             results.add(CheckResult.ok("index", "Index '" + indexName() + "' is ready at " + url));
-            results.addAll(connector.check(config, scope.context).results());
+            results.addAll(connector.check(config, scope.context()).results());
             return new CheckReport(results);
         }
     }
@@ -186,8 +186,8 @@ public final class Host implements AutoCloseable {
      * @throws ConnectorException if the source cannot be listed
      */
     public List<ScopeDecision> preview() throws ConnectorException {
-        try (RunScope scope = new RunScope(new CancellationSignal());
-                ConnectorSession session = connector.open(config, scope.context)) {
+        try (RunScope scope = newScope(new CancellationSignal());
+                ConnectorSession session = connector.open(config, scope.context())) {
             return session.preview();
         }
     }
@@ -203,10 +203,10 @@ public final class Host implements AutoCloseable {
      */
     public CrawlReport crawl(boolean full, ProgressListener listener, CancellationSignal cancel) throws ConnectorException {
         requireNonNull(listener, "listener");
-        try (RunScope scope = new RunScope(requireNonNull(cancel, "cancel"));
-                ConnectorSession session = connector.open(config, scope.context)) {
-            return pipeline.run(session, full ? CrawlMode.FULL : CrawlMode.INCREMENTAL, listener, scope.control,
-                    scope.metrics);
+        try (RunScope scope = newScope(requireNonNull(cancel, "cancel"));
+                ConnectorSession session = connector.open(config, scope.context())) {
+            return pipeline.run(session, full ? CrawlMode.FULL : CrawlMode.INCREMENTAL, listener, scope.control(),
+                    scope.metrics());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException(ErrorKind.TRANSIENT, "The crawl was interrupted", e);
@@ -284,39 +284,15 @@ public final class Host implements AutoCloseable {
         }
     }
 
+    private RunScope newScope(CancellationSignal cancel) throws ConnectorException {
+        return new RunScope(runtime.connectorId(), pipeline.knownDocuments(), clock, cancel);
+    }
+
     @Override
     public void close() {
         client.close();
         if (node != null) {
             node.close();
-        }
-    }
-
-    /** The per-run services: counters, a private temporary directory, cancellation. */
-    private final class RunScope implements AutoCloseable {
-        final RunControl control;
-        final MetricCounters metrics = new MetricCounters();
-        final Path tempDir;
-        final HostContext context;
-
-        RunScope(CancellationSignal cancel) throws ConnectorException {
-            this.control = new RunControl(cancel);
-            try {
-                this.tempDir = Files.createTempDirectory("connector-" + runtime.connectorId() + "-");
-            } catch (IOException e) {
-                throw new ConnectorException(ErrorKind.TRANSIENT, "Cannot create a temporary directory: " + e.getMessage(), e);
-            }
-            this.context = new HostContext(runtime.connectorId(), pipeline.knownDocuments(), clock, metrics, tempDir,
-                    control::cancelled);
-        }
-
-        @Override
-        public void close() {
-            try (var paths = Files.walk(tempDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // A leftover temporary directory is harmless.
-            }
         }
     }
 }

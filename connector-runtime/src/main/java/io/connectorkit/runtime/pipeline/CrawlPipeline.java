@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a crawl: lists partitions, crawls them on a bounded pool into one bulk writer, sweeps
@@ -96,7 +95,7 @@ public final class CrawlPipeline {
     public CrawlReport run(ConnectorSession session, CrawlMode mode, ProgressListener listener, RunControl control,
             MetricCounters metrics) throws InterruptedException {
         RunTotals totals = new RunTotals();
-        Services services = new Services(sink, indexQueries, options);
+        RunServices services = new RunServices(sink, indexQueries, options);
         Map<String, Partition> listed = new LinkedHashMap<>();
         List<PartitionState> known;
         try {
@@ -182,47 +181,6 @@ public final class CrawlPipeline {
             listener.progress(totals.progress(metrics));
         } catch (RuntimeException e) {
             // A broken progress display must not stop a crawl.
-        }
-    }
-
-    /** What the partition crawlers of one run share. */
-    static final class Services {
-        private final DocumentSink sink;
-        private final Semaphore indexQueries;
-        private final PipelineOptions options;
-        private final AtomicReference<ErrorKind> fatalKind = new AtomicReference<>();
-        private final AtomicReference<String> fatalMessage = new AtomicReference<>();
-
-        Services(DocumentSink sink, Semaphore indexQueries, PipelineOptions options) {
-            this.sink = sink;
-            this.indexQueries = indexQueries;
-            this.options = options;
-        }
-
-        DocumentSink sink() {
-            return sink;
-        }
-
-        Semaphore indexQueries() {
-            return indexQueries;
-        }
-
-        PipelineOptions options() {
-            return options;
-        }
-
-        void fatal(ErrorKind kind, String message) {
-            if (fatalKind.compareAndSet(null, kind)) {
-                fatalMessage.set(message);
-            }
-        }
-
-        ErrorKind fatalKind() {
-            return fatalKind.get();
-        }
-
-        String fatalMessage() {
-            return fatalMessage.get();
         }
     }
 }

@@ -31,13 +31,13 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
     private final CrawlMode mode;
     private final PartitionRun run;
     private final PartitionEmitter emitter;
-    private final CrawlPipeline.Services services;
+    private final RunServices services;
     private final RunTotals totals;
     private final RunControl control;
     private final Clock clock;
 
     PartitionCrawler(ConnectorSession session, Partition partition, CrawlMode mode, PartitionRun run,
-            PartitionEmitter emitter, CrawlPipeline.Services services, RunTotals totals, RunControl control, Clock clock) {
+            PartitionEmitter emitter, RunServices services, RunTotals totals, RunControl control, Clock clock) {
         this.session = requireNonNull(session, "session");
         this.partition = requireNonNull(partition, "partition");
         this.mode = requireNonNull(mode, "mode");
@@ -100,7 +100,11 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             }
             if (kind.isRetryable() && attempt < options.partitionAttempts()) {
                 LOG.warn("Partition '{}' failed ({}); retrying from its last checkpoint", partition.id(), error.getMessage());
-                Thread.sleep(options.retryBackoff().toMillis() << (attempt - 1));
+                long wait = options.retryBackoff().toMillis() << (attempt - 1);
+                if (error instanceof ConnectorException c && c.retryAfter().isPresent()) {
+                    wait = Math.max(wait, c.retryAfter().get().toMillis());
+                }
+                Thread.sleep(wait);
                 continue;
             }
             LOG.warn("Partition '{}' failed: {}", partition.id(), error.getMessage());

@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.hc.core5.http.ContentType;
 
 /**
  * The content index in Elasticsearch or OpenSearch, written with {@code _bulk} and cleaned with
  * {@code _delete_by_query}. Every query is limited to this source's documents.
  */
 public final class ElasticsearchSink implements DocumentSink {
-    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8);
+    private static final org.apache.logging.log4j.Logger LOG =
+            org.apache.logging.log4j.LogManager.getLogger(ElasticsearchSink.class);
 
     private final IndexClient client;
     private final String index;
@@ -49,6 +49,7 @@ public final class ElasticsearchSink implements DocumentSink {
      */
     public void start(int replicas) throws SinkException {
         try {
+            putTemplate(replicas);
             IndexClient.Reply head = client.json("HEAD", "/" + index, Map.of(), null);
             if (head.status() == 200) {
                 return;
@@ -63,74 +64,26 @@ public final class ElasticsearchSink implements DocumentSink {
         }
     }
 
+    /**
+     * Registers the mapping as an index template too, so that an index re-created by a write
+     * (after someone deleted it) gets the same mapping. Optional: a user without the
+     * manage_index_templates privilege still gets the explicitly created index.
+     */
+    private void putTemplate(int replicas) throws IOException {
+        JsonObject body = new JsonObject();
+        body.add("index_patterns", Json.array(List.of(index)));
+        body.add("template", Json.parse(DocumentJson.indexBody(replicas)));
+        body.addProperty("priority", 100);
+        IndexClient.Reply r = client.json("PUT", "/_index_template/" + index, Map.of(), body.toString());
+        if (!r.ok()) {
+            LOG.warn("Index template '{}' not registered ({}); the index is still created with its mapping", index,
+                    Json.reason(r));
+        }
+    }
+
     @Override
     public List<String> write(List<SinkAction> actions) throws SinkException {
-        List<String> outcome = new ArrayList<>(java.util.Collections.nCopies(actions.size(), (String) null));
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
-            pending.add(i);
-        }
-        RetryPolicy retry = client.retry();
-        String lastReason = "";
-        for (int attempt = 0; attempt <= retry.maxRetries() && !pending.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                try {
-                    IndexClient.sleep(retry.backoff(attempt));
-                } catch (IOException e) {
-                    throw new SinkException("Interrupted while retrying a bulk request to '" + index + "'", e);
-                }
-            }
-            StringBuilder body = new StringBuilder();
-            for (int i : pending) {
-                SinkAction a = actions.get(i);
-                JsonObject meta = new JsonObject();
-                meta.addProperty("_index", index);
-                meta.addProperty("_id", a.id());
-                JsonObject line = new JsonObject();
-                line.add(a.isDelete() ? "delete" : "index", meta);
-                body.append(line).append('\n');
-                if (!a.isDelete()) {
-                    body.append(a.source()).append('\n');
-                }
-            }
-            IndexClient.Reply r;
-            try {
-                r = client.send("POST", "/_bulk", Map.of(), body.toString(), NDJSON);
-            } catch (IOException e) {
-                throw new SinkException(e.getMessage(), e);
-            }
-            if (!r.ok() || !r.body().has("items")) {
-                lastReason = "HTTP " + r.status() + ": " + Json.reason(r);
-                if (RetryPolicy.retryableStatus(r.status())) {
-                    continue;
-                }
-                throw new SinkException("Bulk request to index '" + index + "' failed with " + lastReason, null);
-            }
-            JsonArray items = r.body().getAsJsonArray("items");
-            List<Integer> again = new ArrayList<>();
-            for (int k = 0; k < pending.size(); k++) {
-                int i = pending.get(k);
-                JsonObject item = items.get(k).getAsJsonObject().entrySet().iterator().next().getValue().getAsJsonObject();
-                int status = item.get("status").getAsInt();
-                if (status < 300 || (status == 404 && actions.get(i).isDelete())) {
-                    continue;
-                }
-                String reason = item.has("error") ? Json.error(item.get("error")) : "status " + status;
-                if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception")) {
-                    again.add(i);
-                    lastReason = reason;
-                } else {
-                    outcome.set(i, "rejected by index '" + index + "' (" + reason + ")");
-                }
-            }
-            pending = again;
-        }
-        if (!pending.isEmpty()) {
-            throw new SinkException("Bulk request to index '" + index + "' still failing after " + retry.maxRetries()
-                    + " retries for " + pending.size() + " of " + actions.size() + " documents: " + lastReason
-                    + "; check the cluster's health and disk space", null);
-        }
-        return outcome;
+        return new BulkWrite(client, index).write(actions);
     }
 
     @Override

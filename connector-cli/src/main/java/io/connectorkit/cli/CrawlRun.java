@@ -1,0 +1,105 @@
+package io.connectorkit.cli;
+
+import io.connectorkit.runtime.CancellationSignal;
+import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.Host;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One crawl as the command line runs it: progress on standard error, a shutdown hook that turns
+ * Ctrl-C into a clean stop, the summary, and the exit status the report calls for.
+ */
+final class CrawlRun {
+    /** How long Ctrl-C waits for the crawl to commit what the index acknowledged. */
+    private static final long STOP_GRACE_SECONDS = 60;
+
+    private final CommandContext context;
+    private final String resumeCommand;
+    private final String failureNote;
+
+    /**
+     * Creates a run.
+     *
+     * @param context the invocation's output
+     * @param resumeCommand the command line that resumes this crawl, for messages
+     * @param failureNote what item failures mean here, printed after the count; empty for none
+     */
+    CrawlRun(CommandContext context, String resumeCommand, String failureNote) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.resumeCommand = Objects.requireNonNull(resumeCommand, "resumeCommand");
+        this.failureNote = Objects.requireNonNull(failureNote, "failureNote");
+    }
+
+    ExitStatus run(Host host, boolean full, boolean json) throws Exception {
+        CancellationSignal signal = new CancellationSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        PrintWriter err = context.err();
+        Thread hook = new Thread(() -> {
+            signal.cancel();
+            err.println();
+            err.println("Stopping: finishing the documents in flight and saving checkpoints...");
+            err.flush();
+            try {
+                finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "connector-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            ProgressPrinter progress = ProgressPrinter.forContext(context);
+            CrawlReport report;
+            try {
+                report = host.crawl(full, p -> progress.update(CrawlSummary.view(p)), signal);
+            } finally {
+                progress.finish();
+            }
+            return report(report, json);
+        } finally {
+            finished.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private ExitStatus report(CrawlReport report, boolean json) {
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
+        Redactor r = context.redactor();
+        if (json) {
+            out.println(r.redact(JsonOutput.write(CrawlSummary.json(report))));
+            out.flush();
+        } else {
+            CrawlSummary.print(out, report);
+        }
+        if (report.cancelled()) {
+            err.println("Stopped: what the index acknowledged is saved; resume with: " + resumeCommand);
+            err.flush();
+            return ExitStatus.FATAL;
+        }
+        if (report.fatal().isPresent()) {
+            err.println("error: " + r.redact(report.fatalMessage()));
+            err.flush();
+            return ExitStatus.of(report.fatalKind());
+        }
+        if (!report.clean()) {
+            String what = ProgressLine.count(report.itemFailures()) + " items"
+                    + (report.partitionsFailed() > 0 ? " and " + report.partitionsFailed() + " mailboxes" : "");
+            err.println("error: " + what + " failed" + (failureNote.isEmpty() ? "" : " (" + failureNote + ")") + "; '"
+                    + resumeCommand.replace(" crawl ", " status ") + "' lists them, and the next crawl retries them.");
+            err.flush();
+            return ExitStatus.ITEM_FAILURES;
+        }
+        return ExitStatus.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already stopping (Ctrl-C): the hook is running and will return now.
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.connectorkit.cli;
+
+import static io.connectorkit.cli.ProgressLine.count;
+import static io.connectorkit.cli.ProgressLine.duration;
+
+import io.connectorkit.api.ConnectorMetrics;
+import io.connectorkit.runtime.CrawlProgress;
+import io.connectorkit.runtime.CrawlReport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Prints a crawl report for people, or as a map for {@code --json}. */
+public final class CrawlSummary {
+    private CrawlSummary() {
+    }
+
+    /**
+     * The progress line's view of a progress snapshot.
+     *
+     * @param p the snapshot
+     * @return the view
+     */
+    public static ProgressView view(CrawlProgress p) {
+        return new ProgressView(p.partitionsDone(), p.partitionsTotal(), p.documents(), p.bytes(), p.failures(),
+                p.elapsed(), metric(p.metrics(), ConnectorMetrics.RATE_LIMITED),
+                Duration.ofMillis(metric(p.metrics(), ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)));
+    }
+
+    /**
+     * Prints the summary lines.
+     *
+     * @param out where to print
+     * @param report the report
+     */
+    public static void print(PrintWriter out, CrawlReport report) {
+        Map<String, Long> m = report.metrics();
+        String outcome = report.cancelled() ? "Crawl stopped by request after "
+                : report.fatal().isPresent() ? "Crawl ended by an error after " : "Crawl finished in ";
+        out.println(outcome + duration(report.duration()));
+        out.printf("  mailboxes    %s crawled, %s failed, %s in scope%n", count(report.partitionsCrawled()),
+                count(report.partitionsFailed()), count(report.partitionsTotal()));
+        out.printf("  documents    %s indexed, %s deleted%n", count(report.documentsUpserted()),
+                count(report.deletions()));
+        if (m.containsKey("messages") || m.containsKey("attachments")) {
+            out.printf("  messages     %s, attachments %s%n", count(metric(m, "messages")),
+                    count(metric(m, "attachments")));
+        }
+        out.printf("  failures     %s items%n", count(report.itemFailures()));
+        out.printf("  API calls    %s (%s answered 429, %s waited on rate limits, %s downloaded)%n",
+                count(metric(m, ConnectorMetrics.CALLS)), count(metric(m, ConnectorMetrics.RATE_LIMITED)),
+                duration(Duration.ofMillis(metric(m, ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS))),
+                ProgressLine.megabytes(metric(m, ConnectorMetrics.BYTES_DOWNLOADED)));
+        if (report.partitionsRemoved() > 0) {
+            out.printf("  removed      %s mailboxes no longer in scope%n", count(report.partitionsRemoved()));
+        }
+        if (!report.dryRunDeletions().isEmpty()) {
+            out.printf("  dry run      would remove %s%n", String.join(", ", report.dryRunDeletions()));
+        }
+        if (report.deletionRefusal() != null) {
+            out.printf("  not removed  %s%n", report.deletionRefusal());
+        }
+        out.flush();
+    }
+
+    /**
+     * The report as plain values for {@code --json}.
+     *
+     * @param report the report
+     * @return field name to value
+     */
+    public static Map<String, Object> json(CrawlReport report) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("outcome", report.cancelled() ? "cancelled" : report.fatal().isPresent() ? "failed"
+                : report.clean() ? "ok" : "item-failures");
+        j.put("report", report);
+        return j;
+    }
+
+    static long metric(Map<String, Long> metrics, String name) {
+        Long v = metrics.get(name);
+        return v == null ? 0 : v;
+    }
+}

@@ -1,0 +1,61 @@
+package io.connectorkit.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Applies the logging options of a command line to Log4j2. The default configuration is the
+ * {@code log4j2.xml} packed in the jar: INFO to standard error, libraries at WARN.
+ */
+public final class Logging {
+    /** The logger of the project's own code. */
+    static final String PROJECT_LOGGER = "io.connectorkit";
+
+    private Logging() {
+    }
+
+    /**
+     * Replaces the logging configuration with a file.
+     *
+     * @param file a Log4j2 configuration file (XML, JSON, YAML or properties)
+     * @throws CommandException if the file does not exist
+     */
+    public static void useConfigFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "The log configuration file "
+                    + file.toAbsolutePath() + " does not exist; give the path of a Log4j2 configuration file to --log-config.");
+        }
+        Configurator.reconfigure(file.toUri());
+    }
+
+    /**
+     * Sets how much the project's own code logs. Libraries stay at WARN unless the level asks
+     * for less than that, so DEBUG shows the project's detail without the libraries' noise.
+     *
+     * @param level the level for the project's loggers
+     */
+    public static void setLevel(Level level) {
+        Configurator.setLevel(PROJECT_LOGGER, level);
+        if (level.isMoreSpecificThan(Level.WARN)) {
+            Configurator.setRootLevel(level);
+        }
+    }
+
+    /**
+     * Reads a level name as given on the command line.
+     *
+     * @param name such as {@code debug} or {@code WARN}
+     * @return the level
+     * @throws CommandException naming the allowed levels when the name is not one
+     */
+    public static Level parseLevel(String name) {
+        Level level = Level.getLevel(name.trim().toUpperCase(java.util.Locale.ROOT));
+        if (level == null) {
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--log-level '" + name
+                    + "' is not a level; use one of OFF, ERROR, WARN, INFO, DEBUG, TRACE, ALL.");
+        }
+        return level;
+    }
+}

@@ -1,0 +1,17 @@
+package io.connectorkit.cli;
+
+/** The entry point of {@code connector.jar}. */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        int status = ConnectorCli.create(CommandContext.system()).execute(args);
+        System.exit(status);
+    }
+}

@@ -1,0 +1,55 @@
+package io.connectorkit.cli;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One moment of a crawl as the progress line shows it.
+ *
+ * @param partitionsDone mailboxes finished
+ * @param partitionsTotal mailboxes in scope, or {@code -1} while still listing
+ * @param documents documents (messages and attachments) written so far
+ * @param bytes content bytes read so far
+ * @param failures items that failed so far
+ * @param elapsed time since the crawl started
+ * @param rateLimitWaits how many times the source asked the crawl to slow down
+ * @param rateLimitWaited time spent waiting on rate limits
+ */
+public record ProgressView(int partitionsDone, int partitionsTotal, long documents, long bytes, long failures,
+        Duration elapsed, long rateLimitWaits, Duration rateLimitWaited) {
+    /**
+     * Creates a view.
+     *
+     * @throws NullPointerException if a duration is {@code null}
+     */
+    public ProgressView {
+        Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(rateLimitWaited, "rateLimitWaited");
+    }
+
+    /**
+     * Documents per second since the start.
+     *
+     * @return the rate, 0 before a second has passed
+     */
+    public double rate() {
+        double seconds = elapsed.toMillis() / 1000.0;
+        return seconds < 1 ? 0 : documents / seconds;
+    }
+
+    /**
+     * A guess of the time left, from the share of mailboxes done.
+     *
+     * @return the estimate, or {@code null} when nothing is done yet
+     */
+    public Duration eta() {
+        if (partitionsTotal <= 0 || partitionsDone <= 0) {
+            return null;
+        }
+        if (partitionsDone >= partitionsTotal) {
+            return Duration.ZERO;
+        }
+        long perPartition = elapsed.toMillis() / partitionsDone;
+        return Duration.ofMillis(perPartition * (partitionsTotal - partitionsDone));
+    }
+}

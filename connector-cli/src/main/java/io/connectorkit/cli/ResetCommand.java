@@ -1,0 +1,71 @@
+package io.connectorkit.cli;
+
+import io.connectorkit.api.ConfigKey;
+import io.connectorkit.api.ConfigSpec;
+import io.connectorkit.api.ConfigType;
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.runtime.ConnectorRegistry;
+import io.connectorkit.runtime.Host;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code connector reset}: rewinds the delta tokens of every mailbox, or of one, so that the next
+ * crawl reads again from a date (or from the start date when no date is given).
+ */
+@Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Rewinds delta tokens (all mailboxes, or one) so the next crawl reads again from --to,",
+            "or from the configured start date when --to is not given. Documents stay in the index."})
+public final class ResetCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--mailbox", paramLabel = "ADDRESS", description = "Rewind only this mailbox.")
+    String mailbox;
+
+    @Option(names = "--to", paramLabel = "DATE",
+            description = "Rewind to this date (2024-01-01) or instant (2024-01-01T12:00:00Z).")
+    String to;
+
+    private final CommandContext context;
+
+    /**
+     * Creates the command.
+     *
+     * @param context the invocation's output and environment
+     */
+    public ResetCommand(CommandContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<Instant> when = Optional.empty();
+        if (to != null) {
+            // The same parser as the configuration's dates, so --to accepts what start-date accepts.
+            when = ConfigSpec.of(ConfigKey.of("--to", ConfigType.INSTANT)).parse(Map.of("--to", to)).getInstant("--to");
+        }
+        ConnectorRegistry registry = ConnectorRegistry.load();
+        SourceConfig source = new SourceFiles(context, registry).load(config.file());
+        int rewound;
+        try (OpenHost open = OpenHost.open(source, registry)) {
+            Host host = open.host();
+            rewound = host.reset(Optional.ofNullable(mailbox), when);
+        }
+        if (mailbox != null && rewound == 0) {
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--mailbox '" + mailbox
+                    + "' has no saved state; 'connector status --config " + config.file() + "' lists the mailboxes.");
+        }
+        context.out().printf("Rewound %d %s %s; the next crawl reads them again.%n", rewound,
+                rewound == 1 ? "mailbox" : "mailboxes",
+                when.map(i -> "to " + i).orElse("to the start date"));
+        context.out().flush();
+        return ExitStatus.OK.code();
+    }
+}

@@ -1,0 +1,64 @@
+package io.connectorkit.cli;
+
+import io.connectorkit.api.InvalidConfigException;
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.runtime.ConnectorRegistry;
+import io.connectorkit.runtime.config.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a source's configuration file for a command: interpolates {@code ${env:}} and
+ * {@code ${file:}} references, registers every secret with the invocation's redactor (before
+ * validation, so not even an error can show one) and validates it against the host's and the
+ * connector's keys.
+ */
+public final class SourceFiles {
+    private final CommandContext context;
+    private final ConnectorRegistry registry;
+
+    /**
+     * Creates the reader.
+     *
+     * @param context the invocation's environment and redactor
+     * @param registry the installed connectors
+     */
+    public SourceFiles(CommandContext context, ConnectorRegistry registry) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /**
+     * Reads and validates a configuration file.
+     *
+     * @param file the {@code .properties} file
+     * @return the validated configuration
+     * @throws CommandException if the file does not exist
+     * @throws InvalidConfigException listing every problem of the configuration
+     */
+    public SourceConfig load(Path file) throws InvalidConfigException {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "The configuration file "
+                    + file.toAbsolutePath() + " does not exist; give the path of a .properties file to --config"
+                    + " (the keys are described in docs/configuration.md).");
+        }
+        Map<String, String> values = new ConfigLoader(context.environment()::get).load(file);
+        values.forEach((key, value) -> {
+            if (looksSecret(key)) {
+                context.redactor().register(List.of(value));
+            }
+        });
+        SourceConfig config = registry.validate(values);
+        context.redactor().register(config.secretValues());
+        return config;
+    }
+
+    private static boolean looksSecret(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("secret") || k.contains("password") || k.contains("api-key") || k.contains("token");
+    }
+}

@@ -1,0 +1,75 @@
+package io.connectorkit.cli;
+
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.runtime.ConnectorRegistry;
+import io.connectorkit.runtime.Host;
+import io.connectorkit.runtime.PartitionStatus;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code connector status}: per mailbox, its delta tokens, last success, documents and failures.
+ * Exits 1 when any item failure is recorded, so a script can alert on it.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Per mailbox: delta tokens, last successful crawl, documents and recorded failures.",
+            "Exits 1 when failures are recorded."})
+public final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    private final CommandContext context;
+
+    /**
+     * Creates the command.
+     *
+     * @param context the invocation's output and environment
+     */
+    public StatusCommand(CommandContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ConnectorRegistry registry = ConnectorRegistry.load();
+        SourceConfig source = new SourceFiles(context, registry).load(config.file());
+        List<PartitionStatus> statuses;
+        try (OpenHost open = OpenHost.open(source, registry)) {
+            Host host = open.host();
+            statuses = host.status();
+        }
+        PrintWriter out = context.out();
+        Redactor r = context.redactor();
+        long failures = statuses.stream().mapToLong(PartitionStatus::failures).sum();
+        if (json) {
+            out.println(r.redact(JsonOutput.write(statuses)));
+        } else if (statuses.isEmpty()) {
+            out.println("Nothing crawled yet for this source; run 'connector crawl --config " + config.file() + "'.");
+        } else {
+            for (PartitionStatus s : statuses) {
+                out.printf("%s%n", s.partition());
+                out.printf("  last success  %s%n", s.lastSuccess() == null ? "never" : s.lastSuccess());
+                out.printf("  documents     %s%n", ProgressLine.count(s.documents()));
+                out.printf("  delta tokens  %s%n", s.checkpoint().isBlank() ? "none (next crawl starts over)"
+                        : r.redact(s.checkpoint()));
+                out.printf("  failures      %s%n", ProgressLine.count(s.failures()));
+                for (String reason : s.recentFailures()) {
+                    out.printf("    - %s%n", r.redact(reason));
+                }
+            }
+            out.printf("%d mailboxes, %s documents, %s failures%n", statuses.size(),
+                    ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::documents).sum()),
+                    ProgressLine.count(failures));
+        }
+        out.flush();
+        return failures > 0 ? ExitStatus.ITEM_FAILURES.code() : ExitStatus.OK.code();
+    }
+}

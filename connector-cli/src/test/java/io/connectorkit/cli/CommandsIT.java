@@ -1,0 +1,241 @@
+package io.connectorkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.archive.MessageHeader;
+import io.connectorkit.testkit.archive.View;
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command run as a user would, in-process, against the fake Mimecast server and one
+ * embedded index shared by the tests (each test crawls under its own connector.id, so its own
+ * index).
+ */
+class CommandsIT {
+    private static final String SECRET = "s3cret-Value-7781";
+    private static EmbeddedSearchNode node;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startIndex(@TempDir Path data) throws IOException {
+        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
+    }
+
+    @AfterAll
+    static void stopIndex() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private static Archive archive() {
+        return ArchiveGenerator.seed(7).domains(1).localDomains(1).usersPerDomain(3).messagesPerView(6).generate();
+    }
+
+    private static FakeMimecastServerBuilder server(Archive archive) {
+        return FakeMimecastServer.builder().archive(archive).clientCredentials("cli-client", SECRET);
+    }
+
+    private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("connector.type", "mimecast");
+        values.put("connector.id", id);
+        values.put("mimecast.api-endpoint", server.baseUrl());
+        values.put("mimecast.auth-endpoint", server.baseUrl());
+        values.put("mimecast.client-id", "cli-client");
+        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
+        values.put("mimecast.messages.start-date", "2019-01-01");
+        values.put("mimecast.stats-interval-seconds", "0");
+        values.put("extract.text", "false");
+        values.put("sink.elasticsearch.url", node.url());
+        values.putAll(overrides);
+        values.values().removeIf(v -> v == null);
+        Path file = dir.resolve(id + ".properties");
+        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static CliRun run(String... args) {
+        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", SECRET), args);
+    }
+
+    @Test
+    void checkPassesAgainstAWorkingTenant() throws IOException {
+        try (FakeMimecastServer server = server(archive()).start()) {
+            CliRun run = run("check", "--config", config(server, "check-ok", Map.of()).toString());
+            assertThat(run.status).as(run.toString()).isZero();
+            assertThat(run.out).contains("OK", "/api/archive/get-message-list", "Check passed");
+            assertThat(run.err).isEmpty();
+        }
+    }
+
+    @Test
+    void invalidConfigurationNamesEveryProblemAndExitsTwo() throws IOException {
+        try (FakeMimecastServer server = server(archive()).start()) {
+            Map<String, String> bad = new LinkedHashMap<>();
+            bad.put("mimecast.page-size", "900");
+            bad.put("mimecast.messages.start-date", "last tuesday");
+            bad.put("mimecast.mailboxes.exclude", "([a-z");
+            bad.put("mimecast.client-id", null);
+            bad.put("mimecast.pagesize", "10");
+            CliRun run = run("crawl", "--config", config(server, "bad-config", bad).toString());
+            assertThat(run.status).as(run.toString()).isEqualTo(2);
+            assertThat(run.err).contains("mimecast.page-size = '900'", "mimecast.messages.start-date = 'last tuesday'",
+                    "mimecast.mailboxes.exclude", "mimecast.client-id: required", "mimecast.pagesize");
+            assertThat(run.err.lines()).allMatch(l -> l.startsWith("error: "));
+            assertThat(run.out).isEmpty();
+            assertThat(server.requests()).as("no call before the configuration is valid").isEmpty();
+        }
+    }
+
+    @Test
+    void missingConfigurationFileIsNamed() {
+        CliRun run = run("status", "--config", dir.resolve("nope.properties").toString());
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("nope.properties", "--config");
+    }
+
+    @Test
+    void wrongSecretExitsThreeAndIsNeverPrinted() throws IOException {
+        String wrong = "wrong-Secret-55123";
+        try (FakeMimecastServer server = server(archive()).start()) {
+            Path file = config(server, "bad-secret", Map.of("mimecast.client-secret", wrong));
+            for (String command : new String[] {"check", "crawl", "preview"}) {
+                CliRun run = run(command, "--config", file.toString());
+                assertThat(run.status).as(run.toString()).isEqualTo(3);
+                assertThat(run.out + run.err).doesNotContain(wrong).doesNotContain(SECRET);
+                assertThat(run.err).contains("error: ");
+            }
+        }
+    }
+
+    @Test
+    void missingProductIsNamedAndExitsThree() throws IOException {
+        try (FakeMimecastServer server = server(archive()).withoutProductFor(Endpoint.GET_MESSAGE_LIST).start()) {
+            CliRun run = run("check", "--config", config(server, "no-product", Map.of()).toString());
+            assertThat(run.status).as(run.toString()).isEqualTo(3);
+            assertThat(run.out).contains("FAILED", "/api/archive/get-message-list").containsIgnoringCase("product");
+            assertThat(run.err).contains("/api/archive/get-message-list");
+        }
+    }
+
+    @Test
+    void previewShowsWhatIsInScopeAndTheRuleThatExcludedTheRest() throws IOException {
+        Archive archive = archive();
+        String excluded = archive.mailboxes().get(0);
+        try (FakeMimecastServer server = server(archive).start()) {
+            Path file = config(server, "preview", Map.of("mimecast.mailboxes.exclude", "^" + excluded.replace(".", "\\\\.")));
+            CliRun run = run("preview", "--config", file.toString());
+            assertThat(run.status).as(run.toString()).isZero();
+            assertThat(run.out).containsPattern("exclude +mailbox +" + java.util.regex.Pattern.quote(excluded) + " +\\(")
+                    .containsPattern("include +mailbox ").contains("In scope:");
+            CliRun json = run("preview", "--json", "--config", file.toString());
+            JsonArray decisions = JsonParser.parseString(json.out).getAsJsonArray();
+            assertThat(decisions).isNotEmpty();
+            assertThat(server.calls(Endpoint.GET_MESSAGE_LIST)).as("preview crawls nothing").isZero();
+        }
+    }
+
+    @Test
+    void crawlStatusSearchAndResetWorkTogether() throws IOException {
+        Archive archive = archive();
+        try (FakeMimecastServer server = server(archive).start()) {
+            String file = config(server, "tour", Map.of()).toString();
+            CliRun crawl = run("crawl", "--config", file);
+            assertThat(crawl.status).as(crawl.toString()).isZero();
+            assertThat(crawl.out).contains("Crawl finished in", "mailboxes", "API calls");
+            assertThat(crawl.err).contains("mailboxes ").doesNotContain("error:");
+
+            CliRun again = run("crawl", "--json", "--config", file);
+            assertThat(again.status).as(again.toString()).isZero();
+            JsonObject summary = JsonParser.parseString(again.out).getAsJsonObject();
+            assertThat(summary.get("outcome").getAsString()).isEqualTo("ok");
+            assertThat(summary.getAsJsonObject("report").get("partitionsTotal").getAsInt()).isPositive();
+
+            CliRun status = run("status", "--json", "--config", file);
+            assertThat(status.status).as(status.toString()).isZero();
+            JsonArray partitions = JsonParser.parseString(status.out).getAsJsonArray();
+            assertThat(partitions).isNotEmpty();
+            String mailbox = partitions.get(0).getAsJsonObject().get("partition").getAsString();
+            assertThat(run("status", "--config", file).out).contains(mailbox, "last success", "delta tokens");
+
+            CliRun all = run("search", "--json", "--config", file, "*");
+            assertThat(all.status).as(all.toString()).isZero();
+            assertThat(JsonParser.parseString(all.out).getAsJsonObject().get("total").getAsLong()).isPositive();
+            CliRun mine = run("search", "--json", "--as", mailbox, "--size", "100", "--config", file, "*");
+            JsonArray hits = JsonParser.parseString(mine.out).getAsJsonObject().getAsJsonArray("hits");
+            assertThat(hits).isNotEmpty();
+            for (JsonElement hit : hits) {
+                assertThat(hit.getAsJsonObject().getAsJsonArray("acl").toString()).contains(mailbox);
+            }
+
+            CliRun reset = run("reset", "--config", file, "--mailbox", mailbox, "--to", "2020-01-01");
+            assertThat(reset.status).as(reset.toString()).isZero();
+            assertThat(reset.out).contains("Rewound 1 mailbox to 2020-01-01T00:00:00Z");
+            CliRun unknown = run("reset", "--config", file, "--mailbox", "nobody@nowhere.example");
+            assertThat(unknown.status).isEqualTo(2);
+            assertThat(unknown.err).contains("nobody@nowhere.example", "connector status");
+            CliRun badDate = run("reset", "--config", file, "--to", "soon");
+            assertThat(badDate.status).isEqualTo(2);
+            assertThat(badDate.err).contains("--to = 'soon'");
+        }
+    }
+
+    @Test
+    void itemFailuresExitOneAndStatusListsThem() throws IOException {
+        Archive archive = archive();
+        String mailbox = archive.mailboxes().get(0);
+        MessageHeader failing = archive.messages(mailbox, View.INBOX, Instant.parse("2019-01-01T00:00:00Z"),
+                Instant.parse("2030-01-01T00:00:00Z")).findFirst().orElseThrow();
+        try (FakeMimecastServer server = server(archive).failingMessage(failing.id()).start()) {
+            String file = config(server, "failures", Map.of()).toString();
+            CliRun crawl = run("crawl", "--config", file);
+            assertThat(crawl.status).as(crawl.toString()).isEqualTo(1);
+            assertThat(crawl.err).contains("1 items failed", "connector status --config");
+            CliRun status = run("status", "--config", file);
+            assertThat(status.status).as(status.toString()).isEqualTo(1);
+            assertThat(status.out).contains(mailbox).containsPattern("failures +1");
+        }
+    }
+
+    @Test
+    void simulateServesTheArchiveOnTheChosenPortUntilStopped() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        CliRun run = run("simulate", "--port", String.valueOf(port), "--messages", "40", "--stop-after", "1");
+        assertThat(run.status).as(run.toString()).isZero();
+        assertThat(run.out).contains("Simulated Mimecast API 2.0 at http://127.0.0.1:" + port,
+                "mimecast.client-secret=${env:MIMECAST_CLIENT_SECRET}", "Simulator stopped");
+        assertThat(run.out).doesNotContain(SimulatorOptions.DEFAULT_CLIENT_SECRET);
+        CliRun bad = run("simulate", "--port", "0");
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.err).contains("--port 0");
+    }
+}

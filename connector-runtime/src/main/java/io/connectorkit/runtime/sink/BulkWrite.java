@@ -1,0 +1,97 @@
+package io.connectorkit.runtime.sink;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.core5.http.ContentType;
+
+/**
+ * One {@code _bulk} write with item-level retries: items the index asks to retry (429, 5xx,
+ * write blocks) are sent again alone with backoff; items it rejects for good are returned as
+ * errors while the rest land.
+ */
+final class BulkWrite {
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final IndexClient client;
+    private final String index;
+
+    BulkWrite(IndexClient client, String index) {
+        this.client = requireNonNull(client, "client");
+        this.index = requireNonNull(index, "index");
+    }
+
+    List<String> write(List<SinkAction> actions) throws SinkException {
+        List<String> outcome = new ArrayList<>(java.util.Collections.nCopies(actions.size(), (String) null));
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            pending.add(i);
+        }
+        RetryPolicy retry = client.retry();
+        String lastReason = "";
+        for (int attempt = 0; attempt <= retry.maxRetries() && !pending.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                try {
+                    IndexClient.sleep(retry.backoff(attempt));
+                } catch (IOException e) {
+                    throw new SinkException("Interrupted while retrying a bulk request to '" + index + "'", e);
+                }
+            }
+            StringBuilder body = new StringBuilder();
+            for (int i : pending) {
+                SinkAction a = actions.get(i);
+                JsonObject meta = new JsonObject();
+                meta.addProperty("_index", index);
+                meta.addProperty("_id", a.id());
+                JsonObject line = new JsonObject();
+                line.add(a.isDelete() ? "delete" : "index", meta);
+                body.append(line).append('\n');
+                if (!a.isDelete()) {
+                    body.append(a.source()).append('\n');
+                }
+            }
+            IndexClient.Reply r;
+            try {
+                r = client.send("POST", "/_bulk", Map.of(), body.toString(), NDJSON);
+            } catch (IOException e) {
+                throw new SinkException(e.getMessage(), e);
+            }
+            if (!r.ok() || !r.body().has("items")) {
+                lastReason = "HTTP " + r.status() + ": " + Json.reason(r);
+                if (RetryPolicy.retryableStatus(r.status())) {
+                    continue;
+                }
+                throw new SinkException("Bulk request to index '" + index + "' failed with " + lastReason, null);
+            }
+            JsonArray items = r.body().getAsJsonArray("items");
+            List<Integer> again = new ArrayList<>();
+            for (int k = 0; k < pending.size(); k++) {
+                int i = pending.get(k);
+                JsonObject item = items.get(k).getAsJsonObject().entrySet().iterator().next().getValue().getAsJsonObject();
+                int status = item.get("status").getAsInt();
+                if (status < 300 || (status == 404 && actions.get(i).isDelete())) {
+                    continue;
+                }
+                String reason = item.has("error") ? Json.error(item.get("error")) : "status " + status;
+                if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception")) {
+                    again.add(i);
+                    lastReason = reason;
+                } else {
+                    outcome.set(i, "rejected by index '" + index + "' (" + reason + ")");
+                }
+            }
+            pending = again;
+        }
+        if (!pending.isEmpty()) {
+            throw new SinkException("Bulk request to index '" + index + "' still failing after " + retry.maxRetries()
+                    + " retries for " + pending.size() + " of " + actions.size() + " documents: " + lastReason
+                    + "; check the cluster's health and disk space", null);
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,63 @@
+package io.connectorkit.runtime.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ItemFailure;
+import io.connectorkit.runtime.state.FailureRecord;
+import io.connectorkit.runtime.state.PartitionState;
+import io.connectorkit.runtime.testing.InMemoryStateStore;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PartitionRunTest {
+    private final InMemoryStateStore store = new InMemoryStateStore();
+
+    private PartitionRun runWith(List<FailureRecord> failures) throws Exception {
+        PartitionState stored = store.save(new PartitionState("p", "7", 1, null, failures, failures.size(), -1, -1));
+        return new PartitionRun("p", stored, store, 2);
+    }
+
+    @Test
+    void anItemThatFailsAgainCountsARetryAndOneThatLandsIsResolved() throws Exception {
+        PartitionRun run = runWith(List.of(new FailureRecord("x", "PERMANENT", "old", 0),
+                new FailureRecord("y", "PERMANENT", "old", 3)));
+        run.recordFailure(new ItemFailure("x", "p", ErrorKind.PERMANENT, "again"));
+        run.acknowledged("y");
+        run.recordFailure(new ItemFailure("z", "p", ErrorKind.TRANSIENT, "new"));
+        run.commit("8");
+        PartitionState state = store.get("p").orElseThrow();
+        assertThat(state.checkpoint()).isEqualTo("8");
+        assertThat(state.generation()).isEqualTo(2);
+        assertThat(state.failures()).containsExactly(new FailureRecord("x", "PERMANENT", "again", 1),
+                new FailureRecord("z", "TRANSIENT", "new", 0));
+        assertThat(state.failureCount()).isEqualTo(2);
+        assertThat(run.failedIds()).containsExactlyInAnyOrder("x", "z");
+    }
+
+    @Test
+    void noCheckpointIsCommittedAfterAWriteFailed() throws Exception {
+        PartitionRun run = runWith(List.of());
+        run.writeFailed(new IllegalStateException("bulk failed"));
+        run.commit("9");
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("7");
+        run.startAttempt();
+        run.commit("9");
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("9");
+    }
+
+    @Test
+    void aPartitionFailureIsKeptUntilACrawlSucceeds() throws Exception {
+        PartitionRun run = runWith(List.of());
+        run.partitionFailed("TRANSIENT", "Crawl failed: down");
+        run.finish(false, false, Instant.EPOCH);
+        assertThat(store.get("p").orElseThrow().failures()).extracting(FailureRecord::itemId)
+                .containsExactly(PartitionRun.PARTITION_ITEM);
+        PartitionRun next = new PartitionRun("p", store.get("p").orElseThrow(), store, 3);
+        next.finish(true, false, Instant.EPOCH);
+        PartitionState state = store.get("p").orElseThrow();
+        assertThat(state.failures()).isEmpty();
+        assertThat(state.lastSuccess()).isEqualTo(Instant.EPOCH);
+    }
+}

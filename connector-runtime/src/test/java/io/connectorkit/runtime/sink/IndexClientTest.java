@@ -1,0 +1,95 @@
+package io.connectorkit.runtime.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.connectorkit.runtime.config.SinkConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IndexClientTest {
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private HttpServer server;
+    private String url;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getRequestBody().readAllBytes();
+            boolean fail = failuresLeft.getAndDecrement() > 0;
+            byte[] body = (fail ? "{\"error\":{\"type\":\"unavailable\",\"reason\":\"busy\"}}" : "{\"ok\":true}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        url = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private IndexClient client(String user, String password, String apiKey, int retries) {
+        return new IndexClient(List.of(url), new SinkConfig(List.of(url), user, password, apiKey, "i", 1, 1, Path.of(".")),
+                new RetryPolicy(retries, Duration.ofMillis(5), Duration.ofMillis(20)));
+    }
+
+    @Test
+    void retriesServerErrorsUntilTheIndexAnswers() throws Exception {
+        failuresLeft.set(2);
+        try (IndexClient client = client("", "", "", 3)) {
+            IndexClient.Reply reply = client.json("GET", "/", Map.of(), null);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body().get("ok").getAsBoolean()).isTrue();
+            assertThat(authorizations).hasSize(3).containsOnly("null");
+        }
+    }
+
+    @Test
+    void givesUpAfterTheConfiguredRetriesWithTheLastAnswer() throws Exception {
+        failuresLeft.set(10);
+        try (IndexClient client = client("", "", "", 1)) {
+            assertThat(client.json("GET", "/", Map.of(), null).status()).isEqualTo(503);
+            assertThat(authorizations).hasSize(2);
+        }
+    }
+
+    @Test
+    void sendsBasicCredentialsOrAnApiKey() throws Exception {
+        try (IndexClient basic = client("elastic", "hunter2", "", 0); IndexClient key = client("", "", "a2V5", 0)) {
+            basic.json("GET", "/", Map.of(), null);
+            key.json("GET", "/", Map.of(), null);
+        }
+        assertThat(authorizations).containsExactly("Basic ZWxhc3RpYzpodW50ZXIy", "ApiKey a2V5");
+    }
+
+    @Test
+    void anUnreachableIndexIsNamedWithoutItsCredentials() {
+        server.stop(0);
+        try (IndexClient client = client("elastic", "hunter2", "", 1)) {
+            assertThatThrownBy(() -> client.json("GET", "/", Map.of(), null))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(url)
+                    .hasMessageContaining("sink.elasticsearch.url")
+                    .hasMessageNotContaining("hunter2");
+        }
+    }
+}
