@@ -59,6 +59,11 @@ final class BenchEnvironment {
         progress.flush();
     }
 
+    /** Prints a scenario's figures as soon as it ends, so that a long run shows them on the way. */
+    void printSoFar(ScenarioResult result) {
+        BenchTable.print(progress, List.of(result));
+    }
+
     /** A Mimecast source reading the simulator, writing to index {@code connector-<id>}. */
     Map<String, String> mimecastConfig(String id, FakeMimecastServer server) {
         Map<String, String> c = hostConfig(id, "mimecast");

@@ -81,6 +81,7 @@ final class BenchRun implements AutoCloseable {
                 ScenarioResult result = scenarios.get(name).run(this);
                 results.put(name, result);
                 out.add(result);
+                environment.printSoFar(result);
             }
         }
         return out;
