@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
  * crawl needs and reports each missing product or permission with its fix.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Validates the configuration, authenticates and probes every endpoint a crawl needs.",
-            "Reports each missing product or permission with the fix. Writes nothing."})
+        description = "Validates the configuration, authenticates and probes every endpoint a crawl needs. Reports each missing product or permission with the fix. Writes nothing.")
 public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
  * it cleanly: what the index acknowledged is committed and the next run resumes from there.
  */
 @Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Crawls the source into the index with a progress line, then prints a summary.",
-            "Incremental after the first run. Ctrl-C stops cleanly; run again to resume."})
+        description = "Crawls the source into the index with a progress line, then prints a summary. Incremental after the first run. Ctrl-C stops cleanly; run again to resume.")
 public final class CrawlCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -23,8 +23,7 @@ import picocli.CommandLine.Option;
  * hits of a sample query, and tells how to query the index yourself. Ends by itself.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Crawls a simulated Mimecast archive (a few thousand messages with attachments) into an",
-            "embedded index, then prints the summary and a sample search. Needs nothing but Java."})
+        description = "Crawls a simulated Mimecast archive (a few thousand messages with attachments) into an embedded index, then prints the summary and a sample search. Needs nothing but Java.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./data/demo",
             description = "Where the demo keeps its configuration and index; emptied first (default: ${DEFAULT-VALUE}).")

@@ -19,8 +19,7 @@ import picocli.CommandLine.Option;
  * each excluded one, the rule that excluded it. Writes nothing.
  */
 @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Dry run: lists the domains and mailboxes in scope and, for each excluded one,",
-            "the rule that excluded it. Crawls and writes nothing."})
+        description = "Dry run: lists the domains and mailboxes in scope and, for each excluded one, the rule that excluded it. Crawls and writes nothing.")
 public final class PreviewCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -20,8 +20,7 @@ import picocli.CommandLine.Option;
  * crawl reads again from a date (or from the start date when no date is given).
  */
 @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Rewinds delta tokens (all mailboxes, or one) so the next crawl reads again from --to,",
-            "or from the configured start date when --to is not given. Documents stay in the index."})
+        description = "Rewinds delta tokens (all mailboxes, or one) so the next crawl reads again from --to, or from the configured start date when --to is not given. Documents stay in the index.")
 public final class ResetCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
  * stopped, and prints the configuration that crawls it.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a fake Mimecast API 2.0 server on a generated archive until stopped (Ctrl-C),",
-            "and prints a configuration that crawls it."})
+        description = "Runs a fake Mimecast API 2.0 server on a generated archive until stopped (Ctrl-C), and prints a configuration that crawls it.")
 public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "P", description = "Loopback port to listen on.")
     int port;

@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
  * Exits 1 when any item failure is recorded, so a script can alert on it.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Per mailbox: delta tokens, last successful crawl, documents and recorded failures.",
-            "Exits 1 when failures are recorded."})
+        description = "Per mailbox: delta tokens, last successful crawl, documents and recorded failures. Exits 1 when failures are recorded.")
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
