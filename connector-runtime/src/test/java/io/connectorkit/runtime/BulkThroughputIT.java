@@ -25,10 +25,10 @@ class BulkThroughputIT {
 
     @Test
     void printsBulkThroughputOnAWarmNode(EmbeddedSearchNode node) throws Exception {
-        crawl(node, "warmup-" + System.nanoTime(), 1000);
-        CrawlReport report = crawl(node, "throughput-" + System.nanoTime(), 5000);
+        crawl(node, "warmup-" + System.nanoTime(), 500);
+        CrawlReport report = crawl(node, "throughput-" + System.nanoTime(), 2500);
         assertThat(report.clean()).isTrue();
-        assertThat(report.documentsUpserted()).isEqualTo(4 * 5500);
+        assertThat(report.documentsUpserted()).isEqualTo(4 * 2750);
         double seconds = report.duration().toNanos() / 1e9;
         System.out.printf("Bulk throughput (warm, 4 partitions, max-docs 1000): %d documents in %.2f s = %.0f docs/s%n",
                 report.documentsUpserted(), seconds, report.documentsUpserted() / seconds);

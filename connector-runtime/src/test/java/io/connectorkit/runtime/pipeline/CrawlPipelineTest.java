@@ -116,6 +116,29 @@ class CrawlPipelineTest {
     }
 
     @Test
+    void aTransientFailureIsRetriedFromTheLastCommittedCheckpoint() throws Exception {
+        CrawlReport report = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "30", "test.transient-failures", "1");
+        assertThat(report.clean()).as(report.toString()).isTrue();
+        // First attempt: documents 0..14 (checkpoint 10 committed); retry: 10..29.
+        assertThat(report.metrics()).containsEntry("emitted", 35L);
+        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo("30");
+        assertThat(sink.ids()).hasSize(33);
+    }
+
+    @Test
+    void aPartitionStillFailingAfterItsAttemptsIsReportedFailed() throws Exception {
+        CrawlReport report = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "30", "test.transient-failures", "5");
+        assertThat(report.partitionsFailed()).isEqualTo(1);
+        assertThat(report.fatalKind()).isNull();
+        // Attempt 1 commits 10, attempt 2 resumes there and commits 20 before failing again.
+        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo("20");
+        assertThat(store.get("a").orElseThrow().failures()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("after 2 attempt(s)").contains("connection dropped"));
+    }
+
+    @Test
     void aStaleStateWriteIsAConflict() throws Exception {
         PartitionState saved = store.save(PartitionState.initial("p"));
         store.save(saved.withCheckpoint("1"));

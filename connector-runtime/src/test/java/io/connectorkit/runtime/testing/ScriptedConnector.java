@@ -57,6 +57,8 @@ public final class ScriptedConnector implements SourceConnector {
             ConfigKey.of("test.skip-known", ConfigType.BOOLEAN).defaultValue("false")
                     .description("Declare documents the index holds at the same version unchanged instead of upserting them."),
             ConfigKey.of("test.version", ConfigType.STRING).defaultValue("v1").description("Version prefix."),
+            ConfigKey.of("test.transient-failures", ConfigType.INTEGER).defaultValue("0").range(0, 100)
+                    .description("Crawls of each partition that fail (TRANSIENT) after 15 documents, per session."),
             ConfigKey.of("test.secret", ConfigType.STRING).defaultValue("").secret().description("A secret."));
 
     @Override
@@ -98,6 +100,8 @@ public final class ScriptedConnector implements SourceConnector {
     private static final class Session implements ConnectorSession {
         private final SourceConfig config;
         private final ConnectorContext context;
+        private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> transientLeft =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         Session(SourceConfig config, ConnectorContext context) {
             this.config = config;
@@ -160,6 +164,10 @@ public final class ScriptedConnector implements SourceConnector {
                                 .acl(List.of("owner-" + p + "@example.com")).version("a1").build());
                     }
                     emitted++;
+                    if (emitted == 15 && transientLeft.computeIfAbsent(p, k -> new java.util.concurrent.atomic.AtomicInteger(
+                            config.getInt("test.transient-failures"))).getAndDecrement() > 0) {
+                        throw new ConnectorException(ErrorKind.TRANSIENT, "connection dropped on purpose");
+                    }
                     if (stopAfter > 0 && emitted >= stopAfter) {
                         throw new ConnectorException(ErrorKind.PERMANENT, "stopped on purpose after " + emitted);
                     }
