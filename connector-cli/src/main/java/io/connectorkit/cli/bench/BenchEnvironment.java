@@ -1,0 +1,133 @@
+package io.connectorkit.cli.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.SourceConnector;
+import io.connectorkit.cli.OpenHost;
+import io.connectorkit.runtime.CancellationSignal;
+import io.connectorkit.runtime.ConnectorRegistry;
+import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every scenario shares: the run's scale, a scratch directory, the one index node of the run,
+ * the Mimecast connector, and the way a crawl is configured, timed and counted.
+ */
+final class BenchEnvironment {
+    static final String CLIENT_ID = "bench-client";
+    /** Not a secret: only the simulator accepts it. */
+    static final String CLIENT_SECRET = "bench-client-secret";
+    private static final long PROGRESS_EVERY_NANOS = 15_000_000_000L;
+
+    private final double scale;
+    private final Path workDir;
+    private final String indexUrl;
+    private final SourceConnector mimecast;
+    private final PrintWriter progress;
+
+    BenchEnvironment(double scale, Path workDir, String indexUrl, SourceConnector mimecast, PrintWriter progress) {
+        this.scale = scale;
+        this.workDir = requireNonNull(workDir, "workDir");
+        this.indexUrl = requireNonNull(indexUrl, "indexUrl");
+        this.mimecast = requireNonNull(mimecast, "mimecast");
+        this.progress = requireNonNull(progress, "progress");
+    }
+
+    double scale() {
+        return scale;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    String indexUrl() {
+        return indexUrl;
+    }
+
+    /** Prints one progress line to standard error. */
+    void say(String line) {
+        progress.println(line);
+        progress.flush();
+    }
+
+    /** Prints a scenario's figures as soon as it ends, so that a long run shows them on the way. */
+    void printSoFar(ScenarioResult result) {
+        BenchTable.print(progress, List.of(result));
+    }
+
+    /** A Mimecast source reading the simulator, writing to index {@code connector-<id>}. */
+    Map<String, String> mimecastConfig(String id, FakeMimecastServer server) {
+        Map<String, String> c = hostConfig(id, "mimecast");
+        c.put("mimecast.api-endpoint", server.baseUrl());
+        c.put("mimecast.auth-endpoint", server.baseUrl());
+        c.put("mimecast.client-id", CLIENT_ID);
+        c.put("mimecast.client-secret", CLIENT_SECRET);
+        c.put("mimecast.messages.start-date", "2019-01-01");
+        c.put("mimecast.attachments.extract", "true");
+        c.put("mimecast.stats-interval-seconds", "0");
+        return c;
+    }
+
+    /** The raw source: the archive's documents without Mimecast. */
+    Map<String, String> rawConfig(String id) {
+        return hostConfig(id, ArchiveConnector.TYPE);
+    }
+
+    private Map<String, String> hostConfig(String id, String type) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.type", type);
+        c.put("connector.id", id);
+        c.put("sink.elasticsearch.url", indexUrl);
+        return c;
+    }
+
+    /**
+     * Runs one incremental crawl (the configuration decides whether delta tokens are ignored)
+     * and counts what it did.
+     *
+     * @param config the source configuration
+     * @param archive the archive behind the source
+     * @param server the simulator, or {@code null} for the raw source
+     * @return the outcome
+     * @throws Exception if the host cannot be opened or the index cannot be counted
+     */
+    CrawlOutcome crawl(Map<String, String> config, Archive archive, FakeMimecastServer server) throws Exception {
+        ConnectorRegistry registry = new ConnectorRegistry(List.of(mimecast, new ArchiveConnector(archive)));
+        SourceConfig source = registry.validate(config);
+        String id = config.get("connector.id");
+        try (OpenHost open = OpenHost.open(source, registry)) {
+            CallCounts before = server == null ? CallCounts.none() : CallCounts.of(server);
+            long[] lastLine = {System.nanoTime()};
+            long started = System.nanoTime();
+            CrawlReport report = open.host().crawl(false, p -> {
+                long now = System.nanoTime();
+                if (now - lastLine[0] > PROGRESS_EVERY_NANOS) {
+                    lastLine[0] = now;
+                    say(String.format("  %s: %,d documents, %d/%d mailboxes, %d s", id, p.documents(),
+                            p.partitionsDone(), p.partitionsTotal(), p.elapsed().toSeconds()));
+                }
+            }, new CancellationSignal());
+            Duration wall = Duration.ofNanos(System.nanoTime() - started);
+            CallCounts calls = server == null ? CallCounts.none() : CallCounts.of(server).minus(before);
+            if (report.fatal().isPresent()) {
+                say("  " + id + ": the crawl stopped: " + report.fatalMessage());
+            }
+            IndexTally tally = new IndexTally(indexUrl);
+            String index = open.host().indexName();
+            CrawlOutcome outcome = new CrawlOutcome(wall, report, calls, tally.count(index, "email"),
+                    tally.count(index, "attachment"));
+            say(String.format("  %s: %,d documents in %.1f s (%,.0f docs/s), %d item failures", id,
+                    report.documentsUpserted(), outcome.seconds(), outcome.documentsPerSecond(), report.itemFailures()));
+            return outcome;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.connectorkit.cli.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One benchmark run: runs the chosen scenarios in their fixed order, each after the scenarios it
+ * needs, each once, and keeps what later scenarios compare with (the raw crawl, the full crawl and
+ * its simulator, which stays up for the delta and recrawl crawls). Closing it stops the simulator.
+ */
+final class BenchRun implements AutoCloseable {
+    /** What a scenario leaves behind for others: the full crawl with its archive and configuration. */
+    record FullCrawl(SimulatedArchive archive, CrawlOutcome outcome, Map<String, String> config) {
+    }
+
+    private final BenchEnvironment environment;
+    private final Map<String, Scenario> scenarios = new LinkedHashMap<>();
+    private final Map<String, List<String>> needs = new LinkedHashMap<>();
+    private final Map<String, ScenarioResult> results = new LinkedHashMap<>();
+    private CrawlOutcome raw;
+    private FullCrawl full;
+
+    BenchRun(BenchEnvironment environment) {
+        this.environment = requireNonNull(environment, "environment");
+        add(new RawScenario());
+        add(new FullScenario(), "raw");
+        add(new CallsScenario(), "full");
+        add(new ThrottledScenario());
+        add(new DeltaScenario(), "full");
+        add(new RecrawlScenario(), "full");
+        add(new MemoryScenario());
+        add(new ScaleScenario());
+    }
+
+    private void add(Scenario s, String... required) {
+        scenarios.put(s.name(), s);
+        needs.put(s.name(), List.of(required));
+    }
+
+    /** @return the scenario names, in the order they run */
+    static List<String> names() {
+        return List.of("raw", "full", "calls", "throttled", "delta", "recrawl", "memory", "scale");
+    }
+
+    /** @return one line per scenario: its name and what it measures */
+    List<String> descriptions() {
+        return scenarios.values().stream().map(s -> String.format("%-9s %s", s.name(), s.description())).toList();
+    }
+
+    BenchEnvironment environment() {
+        return environment;
+    }
+
+    /**
+     * Runs the named scenarios (all when empty) and those they need.
+     *
+     * @param chosen the scenario names; empty for all
+     * @return the results in run order
+     * @throws Exception if a scenario cannot run
+     */
+    List<ScenarioResult> run(List<String> chosen) throws Exception {
+        Set<String> wanted = new LinkedHashSet<>(chosen.isEmpty() ? names() : chosen);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String name : List.copyOf(wanted)) {
+                grew |= wanted.addAll(needs.get(name));
+            }
+        }
+        List<ScenarioResult> out = new ArrayList<>();
+        for (String name : names()) {
+            if (wanted.contains(name)) {
+                environment.say("Scenario " + name + ": " + scenarios.get(name).description());
+                ScenarioResult result = scenarios.get(name).run(this);
+                results.put(name, result);
+                out.add(result);
+                environment.printSoFar(result);
+            }
+        }
+        return out;
+    }
+
+    /** @return the raw crawl, once the raw scenario ran */
+    CrawlOutcome raw() {
+        return requireNonNull(raw, "the raw scenario has not run");
+    }
+
+    void keepRaw(CrawlOutcome outcome) {
+        this.raw = requireNonNull(outcome, "outcome");
+    }
+
+    /** @return the full crawl, if the full scenario ran */
+    Optional<FullCrawl> fullIfRun() {
+        return Optional.ofNullable(full);
+    }
+
+    /** @return the full crawl, once the full scenario ran */
+    FullCrawl full() {
+        return requireNonNull(full, "the full scenario has not run");
+    }
+
+    void keepFull(FullCrawl crawl) {
+        this.full = requireNonNull(crawl, "crawl");
+    }
+
+    @Override
+    public void close() {
+        if (full != null) {
+            full.archive().close();
+        }
+    }
+}

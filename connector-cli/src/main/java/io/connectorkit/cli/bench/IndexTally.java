@@ -1,0 +1,56 @@
+package io.connectorkit.cli.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Counts what an index of the benchmark's own node holds, per document kind, after a refresh:
+ * how "nothing lost" is checked. The node is local and needs no credentials.
+ */
+final class IndexTally {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String url;
+
+    IndexTally(String url) {
+        this.url = requireNonNull(url, "url");
+    }
+
+    /**
+     * Counts the documents of one kind.
+     *
+     * @param index the index
+     * @param kind such as {@code email}
+     * @return the count
+     * @throws IOException if the node does not answer 200
+     */
+    long count(String index, String kind) throws IOException {
+        send("POST", "/" + index + "/_refresh");
+        String q = URLEncoder.encode("kind:\"" + kind + "\"", StandardCharsets.UTF_8);
+        String body = send("GET", "/" + index + "/_count?q=" + q);
+        return JsonParser.parseString(body).getAsJsonObject().get("count").getAsLong();
+    }
+
+    private String send(String method, String path) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException(method + " " + url + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while asking " + url + path, e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.connectorkit.cli.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.archive.ArchiveSpec;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
+import java.util.function.UnaryOperator;
+
+/**
+ * A generated archive served by the simulator, with the documents a complete crawl must index.
+ * Closing it stops the simulator.
+ */
+final class SimulatedArchive implements AutoCloseable {
+    private final Archive archive;
+    private final ArchiveTotals totals;
+    private final FakeMimecastServer server;
+
+    private SimulatedArchive(Archive archive, ArchiveTotals totals, FakeMimecastServer server) {
+        this.archive = requireNonNull(archive, "archive");
+        this.totals = requireNonNull(totals, "totals");
+        this.server = requireNonNull(server, "server");
+    }
+
+    /**
+     * Generates the archive and starts the simulator on it.
+     *
+     * @param spec the archive
+     * @param options extra simulator settings (a rate limit), or identity
+     * @return the running simulator
+     */
+    static SimulatedArchive start(ArchiveSpec spec, UnaryOperator<FakeMimecastServerBuilder> options) {
+        Archive archive = ArchiveGenerator.generate(spec);
+        ArchiveTotals totals = ArchiveTotals.of(archive);
+        FakeMimecastServer server = options.apply(FakeMimecastServer.builder().archive(archive)
+                .clientCredentials(BenchEnvironment.CLIENT_ID, BenchEnvironment.CLIENT_SECRET)
+                .recordLimit(1_000)).start();
+        return new SimulatedArchive(archive, totals, server);
+    }
+
+    Archive archive() {
+        return archive;
+    }
+
+    ArchiveTotals totals() {
+        return totals;
+    }
+
+    FakeMimecastServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

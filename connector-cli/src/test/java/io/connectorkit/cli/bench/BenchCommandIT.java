@@ -1,0 +1,85 @@
+package io.connectorkit.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.cli.CommandContext;
+import io.connectorkit.cli.ConnectorCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every scenario at a tiny scale and checks the structure of the results: every figure is
+ * there, nothing is lost, the crawls over an unchanged archive download nothing, the memory
+ * crawl completes. It never checks a timing or a ratio: those depend on the machine.
+ */
+class BenchCommandIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyScenarioReportsItsFiguresAndLosesNothing() throws Exception {
+        Path json = dir.resolve("bench.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandContext context = new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), false,
+                Map.of());
+        int status = ConnectorCli.create(context).execute("bench", "--scale", "0.002", "--json", json.toString(),
+                "--work-dir", dir.resolve("work").toString());
+        assertThat(status).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("scenario", "figure", "ratio", "holds");
+
+        JsonObject root = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonObject();
+        assertThat(root.getAsJsonObject("run").get("scale").getAsString()).isEqualTo("0.002");
+        Map<String, Map<String, JsonObject>> figures = new LinkedHashMap<>();
+        for (JsonElement s : root.getAsJsonArray("scenarios")) {
+            Map<String, JsonObject> byName = new LinkedHashMap<>();
+            for (JsonElement f : s.getAsJsonObject().getAsJsonArray("figures")) {
+                byName.put(f.getAsJsonObject().get("name").getAsString(), f.getAsJsonObject());
+            }
+            figures.put(s.getAsJsonObject().get("scenario").getAsString(), byName);
+        }
+        assertThat(figures.keySet()).containsExactlyElementsOf(BenchRun.names());
+
+        assertThat(figures.get("raw")).containsKeys("documents/s", "wall time", "documents lost");
+        assertThat(figures.get("full")).containsKeys("documents/s", "messages/s",
+                "simulator get-file+download pairs/s (4 clients)", "crawl get-file calls/s vs simulator");
+        assertThat(figures.get("full").get("documents/s").get("target").getAsString()).isEqualTo(">= 0.5 x raw");
+        assertThat(figures.get("full").get("documents/s").has("ratio")).isTrue();
+        assertThat(figures.get("calls")).containsKeys("API calls per message (eml)", "API calls per message (parts)");
+        assertThat(figures.get("calls").get("get-file per message").get("value").getAsDouble()).isEqualTo(1.0);
+        assertThat(figures.get("throttled")).containsKeys("sustained call rate", "429 share of API calls");
+        assertThat(figures.get("throttled").get("sustained call rate").has("ratio")).isTrue();
+        for (String again : new String[] {"delta", "recrawl"}) {
+            assertThat(value(figures, again, "content downloads")).as(again).isZero();
+            assertThat(value(figures, again, "documents sent again")).as(again).isZero();
+            assertThat(figures.get(again).get("wall time").has("ratio")).as(again).isTrue();
+        }
+        assertThat(value(figures, "memory", "completed")).isEqualTo(1.0);
+        assertThat(value(figures, "memory", "peak heap used (sampled every 10 ms)")).isPositive();
+        assertThat(value(figures, "memory", "heap limit")).isLessThanOrEqualTo(256.0);
+        assertThat(value(figures, "memory", "peak RSS (VmHWM)")).isPositive();
+        assertThat(figures.get("scale")).containsKeys("1x: documents/s", "2x: documents/s", "4x: documents/s",
+                "time exponent (1 = linear)");
+
+        figures.forEach((scenario, byName) -> byName.forEach((name, f) -> {
+            if (name.contains("documents lost")) {
+                assertThat(f.get("value").getAsDouble()).as(scenario + ": " + name).isZero();
+            }
+        }));
+    }
+
+    private static double value(Map<String, Map<String, JsonObject>> figures, String scenario, String name) {
+        assertThat(figures.get(scenario)).as(scenario).containsKey(name);
+        return figures.get(scenario).get(name).get("value").getAsDouble();
+    }
+}
