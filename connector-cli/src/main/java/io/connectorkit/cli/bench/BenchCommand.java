@@ -29,8 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * status is 0 whenever the scenarios ran.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the benchmark scenarios (simulator + embedded index) and prints each figure with its",
-            "ratio to the limit measured in the same run. See docs/benchmarks.md."})
+        description = "Runs the benchmark scenarios (simulator + embedded index) and prints each figure with its"
+                + " ratio to the limit measured in the same run; see docs/benchmarks.md.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
