@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The content index in Elasticsearch or OpenSearch, written with {@code _bulk} and cleaned with
@@ -27,6 +28,8 @@ public final class ElasticsearchSink implements DocumentSink {
     private final IndexClient client;
     private final String index;
     private final String connectorId;
+    // Whether this sink wrote since its last refresh (true at start: another process may have).
+    private final AtomicBoolean unrefreshedWrites = new AtomicBoolean(true);
 
     /**
      * Creates the sink; call {@link #start(int)} before use.
@@ -83,6 +86,7 @@ public final class ElasticsearchSink implements DocumentSink {
 
     @Override
     public List<String> write(List<SinkAction> actions) throws SinkException {
+        unrefreshedWrites.set(true);
         return new BulkWrite(client, index).write(actions);
     }
 
@@ -92,8 +96,11 @@ public final class ElasticsearchSink implements DocumentSink {
             return;
         }
         // The documents come from earlier runs, but one written moments ago may not be
-        // searchable yet, and _update_by_query only sees what a search sees.
-        refresh();
+        // searchable yet, and _update_by_query only sees what a search sees. A re-crawl that
+        // writes nothing skips the refresh.
+        if (unrefreshedWrites.get()) {
+            refresh();
+        }
         JsonObject bool = sourceFilter();
         bool.getAsJsonArray("filter").add(Json.term(DocumentJson.PARTITION, partition));
         bool.add("should", selfOrChildren(ids));
@@ -277,12 +284,16 @@ public final class ElasticsearchSink implements DocumentSink {
 
     @Override
     public void refresh() throws SinkException {
+        // Cleared before the request: a write racing with it marks the index dirty again.
+        unrefreshedWrites.set(false);
         try {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_refresh", Map.of(), null);
             if (!r.ok()) {
+                unrefreshedWrites.set(true);
                 throw new SinkException("Cannot refresh index '" + index + "': " + Json.reason(r), null);
             }
         } catch (IOException e) {
+            unrefreshedWrites.set(true);
             throw new SinkException(e.getMessage(), e);
         }
     }
