@@ -17,10 +17,22 @@ import java.util.function.Function;
  * the server's hint has passed: waiting is how throttling is handled, never an error, and every
  * wait is counted in {@link ConnectorMetrics#RATE_LIMIT_WAIT_MILLIS}.
  *
+ * <p>After a 429 the calls of all mailboxes are also spaced out: released together after a wait,
+ * every mailbox would spend the one call the quota gave back, and all but one would be answered
+ * 429 again. The spacing grows by a quarter on every 429 whose hint is short (to at least the
+ * hint, at most 100 ms) and shrinks by 0.5% on every answered call, so it settles just above the
+ * server's real rate, whose limit the headers need not show (a per-second limit behind an hourly
+ * quota, say). A long hint is a quota window: every caller waits it out, and the pace is kept.
+ *
  * <p>Wait in milliseconds = hint in seconds x {@code mimecast.retry-after-multiplier}; without a
  * hint, capped exponential backoff (1, 2, 4 ... 64 seconds, times the same multiplier).
  */
 final class MimecastRateLimiter {
+    private static final double GROWTH = 1.25;
+    private static final double DECAY = 0.995;
+    private static final long MIN_SPACING_NANOS = 500_000;
+    // A longer hint is a quota window to wait out (notBefore), not the pace of single calls.
+    private static final long MAX_SPACING_NANOS = 100_000_000;
     private static final long MAX_WAIT_MILLIS = 10 * 60_000L;
     private static final int MAX_BACKOFF_EXPONENT = 6;
     private static final long SLICE_MILLIS = 200;
@@ -29,6 +41,8 @@ final class MimecastRateLimiter {
     private final ConnectorContext context;
     private final Object lock = new Object();
     private Instant notBefore = Instant.MIN;
+    private long spacingNanos;
+    private Instant nextStart = Instant.MIN;
 
     @Inject
     MimecastRateLimiter(MimecastConfig config, ConnectorContext context) {
@@ -36,21 +50,22 @@ final class MimecastRateLimiter {
         this.context = requireNonNull(context, "context");
     }
 
-    /** Waits until calls are allowed again. */
+    /** Waits until a call is allowed. */
     void awaitTurn() {
-        while (true) {
-            Instant until;
-            synchronized (lock) {
-                until = notBefore;
-            }
-            if (until.equals(Instant.MIN)) {
+        synchronized (lock) {
+            while (true) {
+                Instant now = context.clock().instant();
+                Instant gate = spacingNanos > 0 && nextStart.isAfter(notBefore) ? nextStart : notBefore;
+                long millis = gate.equals(Instant.MIN) ? 0 : Duration.between(now, gate).toMillis();
+                if (millis > 0) {
+                    pause(Math.min(millis, SLICE_MILLIS));
+                    continue;
+                }
+                if (spacingNanos > 0) {
+                    nextStart = now.plusNanos(spacingNanos);
+                }
                 return;
             }
-            long millis = Duration.between(context.clock().instant(), until).toMillis();
-            if (millis <= 0) {
-                return;
-            }
-            sleep(Math.min(millis, SLICE_MILLIS));
         }
     }
 
@@ -66,7 +81,13 @@ final class MimecastRateLimiter {
         Optional<Double> hint = MimecastRetryHint.seconds(header, now);
         double seconds = hint.orElse((double) (1L << Math.min(attempt - 1, MAX_BACKOFF_EXPONENT)));
         Duration wait = Duration.ofMillis(Math.min(MAX_WAIT_MILLIS, Math.round(seconds * multiplier)));
-        holdUntil(now.plus(wait));
+        synchronized (lock) {
+            if (hint.isPresent() && wait.toNanos() <= MAX_SPACING_NANOS) {
+                long grown = Math.max(Math.round(spacingNanos * GROWTH), wait.toNanos());
+                spacingNanos = Math.min(MAX_SPACING_NANOS, Math.max(MIN_SPACING_NANOS, grown));
+            }
+            holdUntil(now.plus(wait));
+        }
         return wait;
     }
 
@@ -80,41 +101,48 @@ final class MimecastRateLimiter {
         if (remainingText == null) {
             remainingText = header.apply("X-Rate-Limit-Remaining");
         }
-        if (remainingText == null) {
-            return;
-        }
         long remaining;
         try {
-            remaining = Long.parseLong(remainingText.trim());
+            remaining = remainingText == null ? 1 : Long.parseLong(remainingText.trim());
         } catch (NumberFormatException e) {
-            return;
-        }
-        if (remaining > 0) {
-            return;
+            remaining = 1;
         }
         Instant now = context.clock().instant();
-        MimecastRetryHint.seconds(name -> name.equals("Retry-After") ? null : header.apply(name), now)
-                .ifPresent(s -> holdUntil(now.plusMillis(Math.min(MAX_WAIT_MILLIS, Math.round(s * multiplier)))));
-    }
-
-    private void holdUntil(Instant until) {
+        Optional<Double> hint = remaining > 0 ? Optional.empty()
+                : MimecastRetryHint.seconds(name -> name.equals("Retry-After") ? null : header.apply(name), now);
         synchronized (lock) {
-            if (until.isAfter(notBefore)) {
-                notBefore = until;
-            }
+            long decayed = Math.round(spacingNanos * DECAY);
+            spacingNanos = decayed < MIN_SPACING_NANOS ? 0 : decayed;
+            hint.ifPresent(s -> holdUntil(now.plusMillis(Math.min(MAX_WAIT_MILLIS, Math.round(s * multiplier)))));
         }
     }
 
-    private void sleep(long millis) {
+    /** @return the current spacing between call starts; zero when calls are not spaced */
+    Duration spacing() {
+        synchronized (lock) {
+            return Duration.ofNanos(spacingNanos);
+        }
+    }
+
+    // Called with the lock held.
+    private void holdUntil(Instant until) {
+        if (until.isAfter(notBefore)) {
+            notBefore = until;
+        }
+    }
+
+    // Called with the lock held; releases it while waiting.
+    private void pause(long millis) {
         if (context.cancelled()) {
             throw new CancelledException("The run was cancelled while waiting for the Mimecast rate limit");
         }
+        long started = System.nanoTime();
         try {
-            Thread.sleep(millis);
+            lock.wait(Math.max(1, millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException("Interrupted while waiting for the Mimecast rate limit");
         }
-        context.metrics().add(ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS, millis);
+        context.metrics().add(ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -77,7 +77,9 @@ class MimecastIndexFaultsIT {
     void tokensExpiringMidCrawlStillEndWithTheCompleteSet() throws Exception {
         try (IndexedMimecast m = new IndexedMimecast(node, extractors.metadataOnly(), IndexedMimecast.smallArchive(8),
                 b -> b.fault(FaultRule.onCall(Endpoint.GET_MESSAGE_LIST, 3, Fault.tokenExpired()))
-                        .fault(FaultRule.onCalls(Endpoint.GET_FILE, 10, 11, Fault.tokenExpired())));
+                        // Calls far apart: a retry with a fresh token must not land on the second one.
+                        .fault(FaultRule.onCall(Endpoint.GET_FILE, 10, Fault.tokenExpired()))
+                        .fault(FaultRule.onCall(Endpoint.GET_FILE, 40, Fault.tokenExpired())));
                 Host host = m.host()) {
             CrawlReport report = crawl(host, false);
             assertThat(report.clean()).as(IndexedMimecast.describe(host, report)).isTrue();
