@@ -18,19 +18,16 @@ final class CrawlRun {
 
     private final CommandContext context;
     private final String resumeCommand;
-    private final String failureNote;
 
     /**
      * Creates a run.
      *
      * @param context the invocation's output
      * @param resumeCommand the command line that resumes this crawl, for messages
-     * @param failureNote what item failures mean here, printed after the count; empty for none
      */
-    CrawlRun(CommandContext context, String resumeCommand, String failureNote) {
+    CrawlRun(CommandContext context, String resumeCommand) {
         this.context = Objects.requireNonNull(context, "context");
         this.resumeCommand = Objects.requireNonNull(resumeCommand, "resumeCommand");
-        this.failureNote = Objects.requireNonNull(failureNote, "failureNote");
     }
 
     ExitStatus run(Host host, boolean full, boolean json) throws Exception {
@@ -87,7 +84,7 @@ final class CrawlRun {
         if (!report.clean()) {
             String what = ProgressLine.count(report.itemFailures()) + " items"
                     + (report.partitionsFailed() > 0 ? " and " + report.partitionsFailed() + " mailboxes" : "");
-            err.println("error: " + what + " failed" + (failureNote.isEmpty() ? "" : " (" + failureNote + ")") + "; '"
+            err.println("error: " + what + " failed; '"
                     + resumeCommand.replace(" crawl ", " status ") + "' lists them, and the next crawl retries them.");
             err.flush();
             return ExitStatus.ITEM_FAILURES;
