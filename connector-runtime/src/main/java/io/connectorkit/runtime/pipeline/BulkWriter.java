@@ -143,7 +143,8 @@ final class BulkWriter implements Runnable {
                 f.done().complete(null);
             }
         }
-        if (failure == null && (!actions.isEmpty() || totals.unchanged.sum() > 0)) {
+        boolean kept = batch.stream().anyMatch(e -> e instanceof WriteEntry.Keep);
+        if (failure == null && (!actions.isEmpty() || kept)) {
             try {
                 listener.progress(totals.progress(metrics));
             } catch (RuntimeException ex) {
@@ -166,7 +167,6 @@ final class BulkWriter implements Runnable {
             try {
                 sink.keep(run.partition(), run.generation(), e.getValue());
                 e.getValue().forEach(run::acknowledged);
-                totals.unchanged.add(e.getValue().size());
             } catch (Exception ex) {
                 LOG.warn("Keeping {} unchanged documents of partition '{}' failed: {}", e.getValue().size(),
                         run.partition(), ex.getMessage());

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.LongAdder;
 /** The running counts of one crawl. Thread-safe. */
 final class RunTotals {
     final LongAdder upserted = new LongAdder();
-    final LongAdder unchanged = new LongAdder();
     final LongAdder deletions = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder bytes = new LongAdder();
