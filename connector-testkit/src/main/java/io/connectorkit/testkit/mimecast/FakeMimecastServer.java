@@ -8,6 +8,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.connectorkit.testkit.archive.Archive;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A fake Mimecast API 2.0 server on 127.0.0.1 (random port) serving a generated {@link Archive}:
@@ -52,7 +55,8 @@ public final class FakeMimecastServer implements AutoCloseable {
     private final ContentFunctions content;
     private final TokenEndpoint token;
 
-    FakeMimecastServer(Archive archive, ServerOptions options, List<FaultRule> rules, int port) throws IOException {
+    FakeMimecastServer(Archive archive, ServerOptions options, List<FaultRule> rules, int port, SSLContext https)
+            throws IOException {
         this.archive = requireNonNull(archive, "archive");
         this.options = requireNonNull(options, "options");
         rules.forEach(faults::add);
@@ -68,8 +72,15 @@ public final class FakeMimecastServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        this.baseUrl = "http://127.0.0.1:" + http.getAddress().getPort();
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        if (https != null) {
+            HttpsServer secure = HttpsServer.create(address, 128);
+            secure.setHttpsConfigurator(new HttpsConfigurator(https));
+            this.http = secure;
+        } else {
+            this.http = HttpServer.create(address, 128);
+        }
+        this.baseUrl = (https != null ? "https" : "http") + "://127.0.0.1:" + http.getAddress().getPort();
         this.downloads = new Downloads(archive, options, signer, () -> baseUrl);
         this.directory = new DirectoryFunctions(archive, options, paging);
         this.list = new ListFunction(archive, options, paging);
@@ -89,7 +100,10 @@ public final class FakeMimecastServer implements AutoCloseable {
         return new FakeMimecastServerBuilder();
     }
 
-    /** The base URL for both API calls and {@code /oauth/token}, e.g. {@code http://127.0.0.1:41234}. */
+    /**
+     * The base URL for both API calls and {@code /oauth/token}, e.g. {@code http://127.0.0.1:41234}
+     * ({@code https://} when built with {@code https(...)}).
+     */
     public String baseUrl() {
         return baseUrl;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /** Configures and starts a {@link FakeMimecastServer}. Defaults follow the documented service. */
 public final class FakeMimecastServerBuilder {
@@ -37,6 +38,7 @@ public final class FakeMimecastServerBuilder {
     private int port;
     private int recordLimit = 100_000;
     private final List<FaultRule> rules = new ArrayList<>();
+    private SSLContext https;
 
     FakeMimecastServerBuilder() {
     }
@@ -142,6 +144,16 @@ public final class FakeMimecastServerBuilder {
         return this;
     }
 
+    /**
+     * Serves HTTPS with this server-side context instead of plain HTTP; {@code baseUrl()} then
+     * starts with {@code https://127.0.0.1}. Make one with
+     * {@code TestCa.create(dir).issueForLoopback().sslContext()} (package {@code io.connectorkit.testkit.tls}).
+     */
+    public FakeMimecastServerBuilder https(SSLContext context) {
+        this.https = requireNonNull(context, "context");
+        return this;
+    }
+
     /** Keeps only the most recent requests for {@code requests()} (default 100,000); counters stay exact. */
     public FakeMimecastServerBuilder recordLimit(int requests) {
         this.recordLimit = requests;
@@ -194,7 +206,7 @@ public final class FakeMimecastServerBuilder {
     public FakeMimecastServer start() {
         try {
             return new FakeMimecastServer(archive != null ? archive : ArchiveGenerator.seed(1).generate(), options(),
-                    rules, port);
+                    rules, port, https);
         } catch (IOException e) {
             throw new UncheckedIOException("could not bind the fake Mimecast server to 127.0.0.1:" + port
                     + "; pick a free port or 0 for any", e);
