@@ -4,17 +4,22 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * Binds the HTTP side: the pooled HttpClient 5 (timeouts set, its own retries off since
  * {@link MimecastHttp} retries with the rate limiter in mind), the shared rate limiter, stats,
- * trace and the API client. Building the client opens no connection.
+ * trace and the API client. Building the client opens no connection. TLS: the JDK's trust store,
+ * plus {@code mimecast.tls.ca-bundle} when set; host names are always verified.
  */
 final class ClientModule extends AbstractModule {
     private static final int MAX_CONNECTIONS = 64;
@@ -30,13 +35,16 @@ final class ClientModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CloseableHttpClient httpClient() {
+    CloseableHttpClient httpClient(MimecastConfig config) {
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.ofSeconds(30))
                 .setSocketTimeout(Timeout.ofMinutes(5))
                 .build();
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create();
+        config.connection().caBundle().ifPresent(bundle -> pool.setTlsSocketStrategy(
+                ClientTlsStrategyBuilder.create().setSslContext(trusting(bundle)).buildClassic()));
         return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionManager(pool
                         .setDefaultConnectionConfig(connection)
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -49,5 +57,14 @@ final class ClientModule extends AbstractModule {
                 .disableCookieManagement()
                 .setUserAgent("connectorkit-mimecast")
                 .build();
+    }
+
+    private static javax.net.ssl.SSLContext trusting(Path bundle) {
+        try {
+            return MimecastTls.context(bundle);
+        } catch (IOException | GeneralSecurityException e) {
+            // Validation read the file moments ago; this is it changing in between.
+            throw new IllegalStateException(MimecastKeys.TLS_CA_BUNDLE + " = '" + bundle + "': " + e.getMessage(), e);
+        }
     }
 }

@@ -45,6 +45,9 @@ final class MimecastChecker {
         try {
             tokens.token();
             results.add(CheckResult.ok(tokenUrl, "Authenticated client id '" + config.connection().clientId() + "'"));
+        } catch (MimecastTlsException e) {
+            results.add(CheckResult.failed(tokenUrl, e.kind(), e.problem(), e.fix()));
+            return new CheckReport(results);
         } catch (ConnectorException e) {
             results.add(CheckResult.failed(tokenUrl, e.kind(), e.getMessage(), e.kind() == ErrorKind.AUTHENTICATION
                     ? "Copy the client id and secret of the API 2.0 application from the Mimecast console (Integrations"

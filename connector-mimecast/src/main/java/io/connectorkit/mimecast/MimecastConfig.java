@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.SourceConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -37,11 +38,14 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
      * @param tokenUrl the full URL of the token service
      * @param clientId OAuth2 client id
      * @param clientSecret OAuth2 client secret; never logged
+     * @param caBundle PEM file of CA certificates trusted in addition to the JDK's, if any
      */
-    public record Connection(String apiEndpoint, String tokenUrl, String clientId, String clientSecret) {
+    public record Connection(String apiEndpoint, String tokenUrl, String clientId, String clientSecret,
+            Optional<Path> caBundle) {
         @Override
         public String toString() {
-            return "Connection[apiEndpoint=" + apiEndpoint + ", tokenUrl=" + tokenUrl + ", clientId=" + clientId + "]";
+            return "Connection[apiEndpoint=" + apiEndpoint + ", tokenUrl=" + tokenUrl + ", clientId=" + clientId
+                    + ", caBundle=" + caBundle.map(Path::toString).orElse("") + "]";
         }
     }
 
@@ -120,7 +124,8 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
     public static MimecastConfig from(SourceConfig c) {
         Connection connection = new Connection(stripSlash(c.getString(MimecastKeys.API_ENDPOINT)),
                 tokenUrl(c.getString(MimecastKeys.AUTH_ENDPOINT)), c.getString(MimecastKeys.CLIENT_ID),
-                c.getString(MimecastKeys.CLIENT_SECRET));
+                c.getString(MimecastKeys.CLIENT_SECRET), Optional.of(c.getString(MimecastKeys.TLS_CA_BUNDLE))
+                        .filter(b -> !b.isBlank()).map(Path::of));
         Scope scope = new Scope(c.getPattern(MimecastKeys.DOMAINS_INCLUDE),
                 c.getBoolean(MimecastKeys.DOMAINS_INCLUDE_LOCAL), c.getPattern(MimecastKeys.MAILBOXES_INCLUDE),
                 c.getPattern(MimecastKeys.MAILBOXES_EXCLUDE));

@@ -24,7 +24,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * {@link MimecastRateLimiter}, is counted and traced, and is retried here on a 429 (after the
  * server's hint; as long as the server keeps asking, up to {@link #MAX_RATE_LIMITED} times in a
  * row) and on 5xx or I/O errors (capped exponential backoff, {@link #MAX_TRANSIENT} retries).
- * Other statuses are returned for the caller to classify.
+ * Other statuses are returned for the caller to classify. A refused TLS certificate is not
+ * retried: it ends the call with a {@link MimecastTlsException}.
  */
 final class MimecastHttp {
     static final int MAX_RATE_LIMITED = 200;
@@ -36,6 +37,7 @@ final class MimecastHttp {
     private final MimecastTrace trace;
     private final ConnectorContext context;
     private final long multiplier;
+    private final java.util.Optional<java.nio.file.Path> caBundle;
 
     @Inject
     MimecastHttp(CloseableHttpClient http, MimecastRateLimiter limiter, MimecastStats stats, MimecastTrace trace,
@@ -46,6 +48,7 @@ final class MimecastHttp {
         this.trace = requireNonNull(trace, "trace");
         this.context = requireNonNull(context, "context");
         this.multiplier = requireNonNull(config, "config").performance().retryAfterMultiplier();
+        this.caBundle = config.connection().caBundle();
     }
 
     /**
@@ -79,6 +82,10 @@ final class MimecastHttp {
             } catch (IOException e) {
                 trace.call(req.getMethod(), url, -1, elapsed(started));
                 stats.httpError(-1);
+                var refused = MimecastTls.refused(e, trace.redact(url), caBundle);
+                if (refused.isPresent()) {
+                    throw refused.get();
+                }
                 if (++transientFaults > MAX_TRANSIENT) {
                     throw new ConnectorException(ErrorKind.TRANSIENT, req.getMethod() + " " + trace.redact(url)
                             + " failed " + transientFaults + " times: " + trace.redact(String.valueOf(e.getMessage()))

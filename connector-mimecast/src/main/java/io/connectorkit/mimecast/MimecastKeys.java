@@ -14,6 +14,7 @@ public final class MimecastKeys {
     public static final String AUTH_ENDPOINT = "mimecast.auth-endpoint";
     public static final String CLIENT_ID = "mimecast.client-id";
     public static final String CLIENT_SECRET = "mimecast.client-secret";
+    public static final String TLS_CA_BUNDLE = "mimecast.tls.ca-bundle";
     public static final String DOMAINS_INCLUDE = "mimecast.domains.include";
     public static final String DOMAINS_INCLUDE_LOCAL = "mimecast.domains.include-local";
     public static final String MAILBOXES_INCLUDE = "mimecast.mailboxes.include";
@@ -54,6 +55,11 @@ public final class MimecastKeys {
                         .description("OAuth2 client id of the Mimecast API 2.0 application."),
                 ConfigKey.of(CLIENT_SECRET, ConfigType.STRING).required().secret()
                         .description("OAuth2 client secret of the Mimecast API 2.0 application."),
+                ConfigKey.of(TLS_CA_BUNDLE, ConfigType.STRING).defaultValue("").validator(MimecastTls::bundleProblem)
+                        .description("Path of a PEM file with CA certificates trusted for the API and auth endpoints"
+                                + " in addition to the JDK's default trust store (for a TLS-inspecting proxy or a"
+                                + " private CA). Blank: the JDK's trust store only. Certificates and host names are"
+                                + " always verified."),
                 ConfigKey.of(DOMAINS_INCLUDE, ConfigType.REGEX).defaultValue("")
                         .description("Regex; only matching internal domains are crawled. Blank means all."),
                 ConfigKey.of(DOMAINS_INCLUDE_LOCAL, ConfigType.BOOLEAN).defaultValue("false")

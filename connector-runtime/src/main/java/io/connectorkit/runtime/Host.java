@@ -18,6 +18,7 @@ import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.sink.ElasticsearchSink;
+import io.connectorkit.runtime.sink.IndexCertificateException;
 import io.connectorkit.runtime.sink.IndexClient;
 import io.connectorkit.runtime.sink.RetryPolicy;
 import io.connectorkit.runtime.sink.SinkException;
@@ -128,7 +129,9 @@ public final class Host implements AutoCloseable {
             if (e instanceof ConnectorException c) {
                 throw c;
             }
-            throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
+            // A refused certificate means the index could not be authenticated: fatal, not worth a retry.
+            throw new ConnectorException(e instanceof IndexCertificateException ? ErrorKind.AUTHENTICATION
+                    : ErrorKind.TRANSIENT, e.getMessage(), e);
         }
     }
 

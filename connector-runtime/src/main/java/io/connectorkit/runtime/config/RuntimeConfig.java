@@ -51,6 +51,10 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
                     .description("Password for basic authentication."),
             ConfigKey.of(SinkConfig.API_KEY, ConfigType.STRING).defaultValue("").secret()
                     .description("API key (the encoded id:key form) sent as 'Authorization: ApiKey'."),
+            ConfigKey.of(SinkConfig.CA_BUNDLE, ConfigType.STRING).defaultValue("").validator(CaBundle::problem)
+                    .description("Path of a PEM file with CA certificates trusted for https cluster URLs in addition"
+                            + " to the JDK's default trust store (for a private CA). Blank: the JDK's trust store only."
+                            + " Certificates and host names are always verified."),
             ConfigKey.of(SinkConfig.INDEX, ConfigType.STRING).defaultValue("").validator(RuntimeConfig::indexSafe)
                     .description("Content index; blank means connector-<connector.id>. State lives in <index>-state."),
             ConfigKey.of(SinkConfig.MAX_DOCS, ConfigType.INTEGER).defaultValue("1000").range(1, 100_000)

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.api.SourceConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where documents and crawl state go. {@link #toString()} masks the secrets.
@@ -17,9 +18,10 @@ import java.util.List;
  * @param bulkMaxDocs documents per bulk request at most
  * @param bulkMaxBytes bytes per bulk request at most
  * @param embeddedDataDir where the embedded node keeps its data
+ * @param caBundle PEM file of CA certificates trusted for the cluster in addition to the JDK's, if any
  */
 public record SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
-        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir) {
+        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir, Optional<Path> caBundle) {
     static final String URL = "sink.elasticsearch.url";
     static final String USERNAME = "sink.elasticsearch.username";
     static final String PASSWORD = "sink.elasticsearch.password";
@@ -28,6 +30,8 @@ public record SinkConfig(List<String> urls, String username, String password, St
     static final String MAX_DOCS = "sink.bulk.max-docs";
     static final String MAX_BYTES = "sink.bulk.max-bytes";
     static final String DATA_DIR = "sink.embedded.data-dir";
+    /** The key of the CA bundle trusted for the cluster. */
+    public static final String CA_BUNDLE = "sink.elasticsearch.ca-bundle";
 
     /**
      * Copies the values.
@@ -41,6 +45,17 @@ public record SinkConfig(List<String> urls, String username, String password, St
         requireNonNull(apiKey, "apiKey");
         requireNonNull(index, "index");
         requireNonNull(embeddedDataDir, "embeddedDataDir");
+        requireNonNull(caBundle, "caBundle");
+    }
+
+    /**
+     * A configuration that trusts the JDK's default trust store only.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
+            int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir) {
+        this(urls, username, password, apiKey, index, bulkMaxDocs, bulkMaxBytes, embeddedDataDir, Optional.empty());
     }
 
     /**
@@ -54,7 +69,8 @@ public record SinkConfig(List<String> urls, String username, String password, St
         String index = config.getString(INDEX);
         return new SinkConfig(config.getList(URL), config.getString(USERNAME), config.getString(PASSWORD),
                 config.getString(API_KEY), index.isBlank() ? "connector-" + connectorId : index,
-                config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)));
+                config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)),
+                Optional.of(config.getString(CA_BUNDLE)).filter(b -> !b.isBlank()).map(Path::of));
     }
 
     /**
@@ -80,6 +96,6 @@ public record SinkConfig(List<String> urls, String username, String password, St
         return "SinkConfig[urls=" + urls + ", username=" + username + ", password="
                 + (password.isEmpty() ? "" : SourceConfig.MASK) + ", apiKey=" + (apiKey.isEmpty() ? "" : SourceConfig.MASK)
                 + ", index=" + index + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxBytes=" + bulkMaxBytes
-                + ", embeddedDataDir=" + embeddedDataDir + "]";
+                + ", embeddedDataDir=" + embeddedDataDir + ", caBundle=" + caBundle.map(Path::toString).orElse("") + "]";
     }
 }

@@ -8,9 +8,12 @@ import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connectorkit.runtime.config.CaBundle;
 import io.connectorkit.runtime.config.SinkConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,7 +30,9 @@ import org.apache.logging.log4j.Logger;
 /**
  * Plain-JSON access to an Elasticsearch or OpenSearch cluster over the low-level REST client,
  * with retries and exponential backoff on connection errors, 429 and 5xx. Credentials go in
- * default headers and never into messages or logs.
+ * default headers and never into messages or logs. TLS trusts the JDK's trust store plus
+ * {@code sink.elasticsearch.ca-bundle} when set, always verifying host names; a refused
+ * certificate is never retried ({@link IndexCertificateException}).
  */
 public final class IndexClient implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(IndexClient.class);
@@ -35,6 +40,7 @@ public final class IndexClient implements AutoCloseable {
     private final Rest5Client client;
     private final String description;
     private final RetryPolicy retry;
+    private final java.util.Optional<Path> caBundle;
 
     /**
      * The answer to a request.
@@ -74,10 +80,19 @@ public final class IndexClient implements AutoCloseable {
         } else {
             headers = new Header[0];
         }
-        this.client = Rest5Client.builder(urls.stream().map(URI::create).toList())
+        this.caBundle = config.caBundle();
+        var builder = Rest5Client.builder(urls.stream().map(URI::create).toList())
                 .setDefaultHeaders(headers)
-                .setMetaHeaderEnabled(false)
-                .build();
+                .setMetaHeaderEnabled(false);
+        if (caBundle.isPresent()) {
+            try {
+                builder.setSSLContext(CaBundle.sslContext(caBundle.get()));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException(SinkConfig.CA_BUNDLE + " = '" + caBundle.get() + "': "
+                        + e.getMessage(), e);
+            }
+        }
+        this.client = builder.build();
     }
 
     /**
@@ -110,6 +125,10 @@ public final class IndexClient implements AutoCloseable {
             } catch (ResponseException e) {
                 reply = read(e.getResponse());
             } catch (IOException e) {
+                var refusal = CaBundle.refusal(e);
+                if (refusal.isPresent()) {
+                    throw refused(refusal.get(), e);
+                }
                 last = e;
                 LOG.debug("{} {} on {} failed ({}), attempt {}", method, endpoint, description, e.toString(), attempt + 1);
                 continue;
@@ -124,6 +143,23 @@ public final class IndexClient implements AutoCloseable {
                     + "); check sink.elasticsearch.url and that the cluster is running", last);
         }
         return reply;
+    }
+
+    private IndexCertificateException refused(CaBundle.Refusal refusal, IOException e) {
+        String bundle = SinkConfig.CA_BUNDLE + caBundle.map(p -> " (" + p + ")").orElse("");
+        if (refusal.hostMismatch()) {
+            return new IndexCertificateException("The TLS certificate of the index at " + description + " is not"
+                    + " issued for its host name (" + refusal.detail() + "); nothing was sent. Use the host name the"
+                    + " certificate was issued for in sink.elasticsearch.url; " + bundle + " only adds trusted CAs,"
+                    + " host names are always checked", e);
+        }
+        return new IndexCertificateException("The TLS certificate of the index at " + description + " is not trusted ("
+                + refusal.detail() + "); nothing was sent. " + (caBundle.isPresent()
+                        ? "The chain does not lead to a CA in " + bundle + " or the JDK's trust store: add the CA that"
+                        + " signed the cluster's certificate to that PEM file"
+                        : "If the cluster uses a private CA (such as the one Elasticsearch generates at install), set "
+                        + bundle + " to a PEM file with that CA's certificate (for Elasticsearch:"
+                        + " config/certs/http_ca.crt); certificate checks cannot be turned off"), e);
     }
 
     /**
