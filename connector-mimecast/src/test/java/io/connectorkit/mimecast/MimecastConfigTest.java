@@ -20,6 +20,7 @@ class MimecastConfigTest {
         reference.put("mimecast.auth-endpoint", "https://api.services.mimecast.com");
         reference.put("mimecast.client-id", null);
         reference.put("mimecast.client-secret", null);
+        reference.put("mimecast.tls.ca-bundle", "");
         reference.put("mimecast.domains.include", "");
         reference.put("mimecast.domains.include-local", "false");
         reference.put("mimecast.mailboxes.include", "");
