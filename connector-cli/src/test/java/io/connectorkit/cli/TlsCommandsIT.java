@@ -1,0 +1,138 @@
+package io.connectorkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.tls.ServerCertificate;
+import io.connectorkit.testkit.tls.TestCa;
+import io.connectorkit.testkit.tls.TlsProxy;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line against remote ends with certificates of a private CA: the fake Mimecast
+ * server over HTTPS and the embedded index behind a TLS-terminating proxy. What the user reads and
+ * the exit status, for an untrusted certificate, a bad bundle path and a working bundle.
+ */
+class TlsCommandsIT {
+    private static final String SECRET = "tls-Secret-40417";
+    private static EmbeddedSearchNode node;
+    private static TestCa ca;
+    private static ServerCertificate loopback;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start(@TempDir Path data) throws IOException {
+        ca = TestCa.create(data.resolve("ca"));
+        loopback = ca.issueForLoopback();
+        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private static FakeMimecastServer httpsServer() {
+        return FakeMimecastServer.builder()
+                .archive(ArchiveGenerator.seed(17).domains(1).usersPerDomain(2).messagesPerView(4).generate())
+                .clientCredentials("tls-client", SECRET).https(loopback.sslContext()).start();
+    }
+
+    private Path config(FakeMimecastServer server, String id, String indexUrl, String... overrides) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("connector.type", "mimecast");
+        values.put("connector.id", id);
+        values.put("mimecast.api-endpoint", server.baseUrl());
+        values.put("mimecast.auth-endpoint", server.baseUrl());
+        values.put("mimecast.client-id", "tls-client");
+        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
+        values.put("mimecast.messages.start-date", "2019-01-01");
+        values.put("mimecast.stats-interval-seconds", "0");
+        values.put("extract.text", "false");
+        values.put("sink.elasticsearch.url", indexUrl);
+        for (int i = 0; i < overrides.length; i += 2) {
+            values.put(overrides[i], overrides[i + 1]);
+        }
+        Path file = dir.resolve(id + ".properties");
+        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static CliRun run(String... args) {
+        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", SECRET), args);
+    }
+
+    @Test
+    void checkAgainstAnUntrustedMimecastCertificateExitsThreeAndNamesTheCaBundle() throws IOException {
+        try (FakeMimecastServer server = httpsServer()) {
+            CliRun run = run("check", "--config", config(server, "tls-untrusted", node.url()).toString());
+            assertThat(run.status).as(run.toString()).isEqualTo(ExitStatus.AUTHENTICATION.code()).isEqualTo(3);
+            assertThat(run.out).contains("FAILED", "not trusted", "fix:", "mimecast.tls.ca-bundle")
+                    .doesNotContain(SECRET);
+            assertThat(server.requests()).isEmpty();
+
+            CliRun trusted = run("check", "--config", config(server, "tls-trusted", node.url(),
+                    "mimecast.tls.ca-bundle", ca.pem().toString()).toString());
+            assertThat(trusted.status).as(trusted.toString()).isZero();
+            assertThat(trusted.out).contains("Check passed");
+        }
+    }
+
+    @Test
+    void aCaBundleThatIsNotAPemFileExitsTwoNamingTheKeyTheValueAndTheFix() throws IOException {
+        Path notPem = Files.writeString(dir.resolve("notes.txt"), "ask IT for the proxy CA\n");
+        Path missing = dir.resolve("missing.pem");
+        try (FakeMimecastServer server = httpsServer()) {
+            CliRun run = run("check", "--config", config(server, "tls-bad-bundle", node.url(),
+                    "mimecast.tls.ca-bundle", notPem.toString(),
+                    "sink.elasticsearch.ca-bundle", missing.toString()).toString());
+            assertThat(run.status).as(run.toString()).isEqualTo(2);
+            assertThat(run.err).contains("error: invalid configuration: mimecast.tls.ca-bundle = '" + notPem
+                    + "': the file holds no PEM certificate")
+                    .contains("error: invalid configuration: sink.elasticsearch.ca-bundle = '" + missing
+                    + "': no such file; give the path of a PEM file");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void anIndexBehindAnUntrustedCertificateExitsThreeAndWithBothBundlesACrawlSucceeds() throws IOException {
+        try (FakeMimecastServer server = httpsServer();
+                TlsProxy proxy = TlsProxy.start(loopback.sslContext(), "127.0.0.1", URI.create(node.url()).getPort())) {
+            CliRun refused = run("status", "--config", config(server, "tls-index-untrusted", proxy.url()).toString());
+            assertThat(refused.status).as(refused.toString()).isEqualTo(3);
+            assertThat(refused.err).contains("error: The TLS certificate of the index at " + proxy.url(),
+                    "sink.elasticsearch.ca-bundle");
+            assertThat(proxy.handshakes()).isZero();
+
+            String both = config(server, "tls-both", proxy.url(), "mimecast.tls.ca-bundle", ca.pem().toString(),
+                    "sink.elasticsearch.ca-bundle", ca.pem().toString()).toString();
+            CliRun crawl = run("crawl", "--config", both);
+            assertThat(crawl.status).as(crawl.toString()).isZero();
+            assertThat(crawl.out).contains("Crawl finished in");
+            CliRun search = run("search", "--json", "--config", both, "*");
+            assertThat(search.status).as(search.toString()).isZero();
+            assertThat(com.google.gson.JsonParser.parseString(search.out).getAsJsonObject().get("total").getAsInt())
+                    .isPositive();
+            assertThat(proxy.handshakes()).isPositive();
+        }
+    }
+}
