@@ -1,0 +1,135 @@
+package io.connectorkit.cli.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+/**
+ * Watches a crawling child process once a second until it exits: a {@link ProcessSample} each
+ * time, and the index's document count until the first document arrives, which ends the warm-up
+ * (JVM start, index and pools opened). Prints a progress line every 15 seconds.
+ */
+final class LoadWatch {
+    private static final double PROGRESS_EVERY_SECONDS = 15;
+
+    private final Process child;
+    private final IndexTally tally;
+    private final String index;
+    private final long startedNanos;
+    private final List<Timed> samples = new ArrayList<>();
+    private double warmedUpAt = Double.NaN;
+    private long rssHighWater;
+
+    /** A sample and when it was taken, in seconds since the child started. */
+    record Timed(double seconds, ProcessSample sample) {
+    }
+
+    /**
+     * The highest value of one measure over each half of the samples after warm-up.
+     *
+     * @param min the lowest value after warm-up
+     * @param max the highest
+     * @param firstHalfMax the highest in the first half
+     * @param secondHalfMax the highest in the second half
+     */
+    record Range(long min, long max, long firstHalfMax, long secondHalfMax) {
+        @Override
+        public String toString() {
+            return min + "-" + max + " (max " + firstHalfMax + " in the first half, " + secondHalfMax + " in the second)";
+        }
+    }
+
+    /** The samples after warm-up. */
+    record Steady(List<Timed> samples) {
+        int size() {
+            return samples.size();
+        }
+
+        double midSeconds() {
+            return samples.isEmpty() ? 0 : samples.get(samples.size() / 2).seconds();
+        }
+
+        Range threads() {
+            return range(s -> s.sample().threads());
+        }
+
+        Range openFiles() {
+            return range(s -> s.sample().openFiles());
+        }
+
+        private Range range(ToLongFunction<Timed> measure) {
+            int half = samples.size() / 2;
+            return new Range(samples.stream().mapToLong(measure).min().orElse(0),
+                    samples.stream().mapToLong(measure).max().orElse(0),
+                    samples.subList(0, half).stream().mapToLong(measure).max().orElse(0),
+                    samples.subList(half, samples.size()).stream().mapToLong(measure).max().orElse(0));
+        }
+    }
+
+    LoadWatch(Process child, IndexTally tally, String index, long startedNanos) {
+        this.child = requireNonNull(child, "child");
+        this.tally = requireNonNull(tally, "tally");
+        this.index = requireNonNull(index, "index");
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Samples until the child exits.
+     *
+     * @param timeoutSeconds how long the child may run
+     * @throws InterruptedException if interrupted
+     * @throws AssertionError if the child runs longer than the timeout
+     */
+    void untilExit(long timeoutSeconds) throws InterruptedException {
+        double lastProgress = 0;
+        while (!child.waitFor(1, TimeUnit.SECONDS)) {
+            double now = (System.nanoTime() - startedNanos) / 1e9;
+            ProcessSample.of(child.pid()).ifPresent(s -> {
+                samples.add(new Timed(now, s));
+                rssHighWater = Math.max(rssHighWater, s.rssHighWaterBytes());
+            });
+            if (Double.isNaN(warmedUpAt) || now - lastProgress >= PROGRESS_EVERY_SECONDS) {
+                long indexed = indexed();
+                if (indexed > 0 && Double.isNaN(warmedUpAt)) {
+                    warmedUpAt = now;
+                }
+                if (now - lastProgress >= PROGRESS_EVERY_SECONDS && !samples.isEmpty()) {
+                    lastProgress = now;
+                    ProcessSample s = samples.get(samples.size() - 1).sample();
+                    LoadIT.say("%4.0f s: %,d emails indexed; threads %d, open files %d, RSS %d MB", now, indexed,
+                            s.threads(), s.openFiles(), s.rssBytes() >> 20);
+                }
+            }
+            if (now > timeoutSeconds) {
+                throw new AssertionError("The crawl ran over " + timeoutSeconds + " s; stopped it");
+            }
+        }
+    }
+
+    private long indexed() {
+        try {
+            return tally.count(index, "email");
+        } catch (IOException notYet) {
+            // The index does not exist until the crawl creates it.
+            return 0;
+        }
+    }
+
+    /** The samples taken once the first document was indexed. */
+    Steady steady() {
+        return new Steady(samples.stream().filter(s -> s.seconds() >= warmedUpAt).toList());
+    }
+
+    int samples() {
+        return samples.size();
+    }
+
+    /** The child's resident-set high-water mark at the last sample (VmHWM). */
+    long rssHighWaterBytes() {
+        return rssHighWater;
+    }
+}
