@@ -23,6 +23,7 @@ final class LoadWatch {
     private final List<Timed> samples = new ArrayList<>();
     private double warmedUpAt = Double.NaN;
     private long rssHighWater;
+    private double cpuSeconds;
 
     /** A sample and when it was taken, in seconds since the child started. */
     record Timed(double seconds, ProcessSample sample) {
@@ -92,6 +93,7 @@ final class LoadWatch {
                 samples.add(new Timed(now, s));
                 rssHighWater = Math.max(rssHighWater, s.rssHighWaterBytes());
             });
+            child.info().totalCpuDuration().ifPresent(cpu -> cpuSeconds = cpu.toMillis() / 1e3);
             if (Double.isNaN(warmedUpAt) || now - lastProgress >= PROGRESS_EVERY_SECONDS) {
                 long indexed = indexed();
                 if (indexed > 0 && Double.isNaN(warmedUpAt)) {
@@ -126,6 +128,11 @@ final class LoadWatch {
 
     int samples() {
         return samples.size();
+    }
+
+    /** The child's CPU time (user and system) at the last sample. */
+    double cpuSeconds() {
+        return cpuSeconds;
     }
 
     /** The child's resident-set high-water mark at the last sample (VmHWM). */
