@@ -44,7 +44,8 @@ public record ProcessSample(long threads, long openFiles, long rssBytes, long rs
             try (Stream<Path> entries = Files.list(dir.resolve("fd"))) {
                 fds = entries.count();
             }
-            return threads < 0 ? Optional.empty() : Optional.of(new ProcessSample(threads, fds, rss, hwm));
+            // An exited process not yet reaped still has a status, with a thread and no memory.
+            return threads < 0 || rss < 0 ? Optional.empty() : Optional.of(new ProcessSample(threads, fds, rss, hwm));
         } catch (IOException | RuntimeException gone) {
             // No /proc, or the process ended between two reads.
             return Optional.empty();

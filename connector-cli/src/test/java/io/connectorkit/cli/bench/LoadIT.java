@@ -31,6 +31,12 @@ class LoadIT {
     static final long FD_TOLERANCE = 8;
     /** JDK threads started lazily (a second HTTP selector, a cleaner) rather than per item. */
     static final long THREAD_TOLERANCE = 2;
+    /**
+     * Live heap may differ this much between two looks without accumulating: the document queue
+     * (2 x sink.bulk.max-bytes, 10 MB) and the bulk request being built (5 MB) can be full at one
+     * look and empty at the other; the rest is slack for caches that fill once (Tika, the JIT's).
+     */
+    static final long LIVE_HEAP_TOLERANCE_BYTES = 32L << 20;
     static final int MAILBOXES = 20;
     static final int DEFAULT_MESSAGES = 8_000;
 
@@ -60,7 +66,8 @@ class LoadIT {
             long started = System.nanoTime();
             Process child = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
                     .redirectError(err.toFile()).start();
-            LoadWatch watch = new LoadWatch(child, new IndexTally(node.url()), "connector-load", started);
+            LoadWatch watch = new LoadWatch(child, new IndexTally(node.url()), "connector-load", started,
+                    totals.messages());
             try {
                 watch.untilExit(10 * 60 + totals.messages() / 20);
             } finally {
@@ -84,13 +91,18 @@ class LoadIT {
             GcLog log = GcLog.read(gc);
             LoadWatch.Steady steady = watch.steady();
             double mid = steady.midSeconds();
-            say("%,d documents in %.0f s; peak heap %d MB (GC log, %d pauses), live heap after GC max %d MB in the"
+            say("%,d documents in %.0f s; peak heap %d MB (GC log, %d pauses), heap left after pauses max %d MB in the"
                     + " first half / %d MB in the second; peak RSS %d MB; threads %s; open files %s; %d samples;"
-                    + " child CPU %.0f s", totals.documents(), wall, log.peakMb(), log.pauses().size(), log.liveMaxMb(0, mid),
+                    + " child CPU %.0f s; live heap after a full collection %d MB at a quarter, %d MB at three quarters",
+                    totals.documents(), wall, log.peakMb(), log.pauses().size(), log.liveMaxMb(0, mid),
                     log.liveMaxMb(mid, Double.MAX_VALUE), watch.rssHighWaterBytes() >> 20, steady.threads(),
-                    steady.openFiles(), watch.samples(), watch.cpuSeconds());
+                    steady.openFiles(), watch.samples(), watch.cpuSeconds(),
+                    watch.liveAtQuarter() >> 20, watch.liveAtThreeQuarters() >> 20);
             assertThat(log.pauses()).as("GC pauses in " + gc).isNotEmpty();
             assertThat(log.peakMb()).isLessThanOrEqualTo(512);
+            assertThat(watch.liveAtQuarter()).as("live heap at a quarter of the crawl").isPositive();
+            assertThat(watch.liveAtThreeQuarters()).as("live heap at three quarters of the crawl")
+                    .isPositive().isLessThanOrEqualTo(watch.liveAtQuarter() + LIVE_HEAP_TOLERANCE_BYTES);
             assertThat(steady.size()).as("samples after warm-up: the crawl must run long enough to be watched")
                     .isGreaterThanOrEqualTo(10);
             assertThat(steady.threads().secondHalfMax()).as("threads: " + steady.threads())

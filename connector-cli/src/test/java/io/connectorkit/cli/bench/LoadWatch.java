@@ -3,23 +3,34 @@ package io.connectorkit.cli.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Watches a crawling child process once a second until it exits: a {@link ProcessSample} each
- * time, and the index's document count until the first document arrives, which ends the warm-up
- * (JVM start, index and pools opened). Prints a progress line every 15 seconds.
+ * time, and every 2 seconds the index's email count. The first email ends the warm-up (JVM start,
+ * index and pools opened); at a quarter and at three quarters of the expected emails the child's
+ * live heap is measured ({@code jcmd <pid> GC.class_histogram}, which collects the whole heap
+ * first). Prints a progress line every 15 seconds.
  */
 final class LoadWatch {
     private static final double PROGRESS_EVERY_SECONDS = 15;
+    private static final double COUNT_EVERY_SECONDS = 2;
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private final Process child;
     private final IndexTally tally;
     private final String index;
     private final long startedNanos;
+    private final long expectedEmails;
+    private long liveAtQuarter = -1;
+    private long liveAtThreeQuarters = -1;
     private final List<Timed> samples = new ArrayList<>();
     private double warmedUpAt = Double.NaN;
     private long rssHighWater;
@@ -71,11 +82,12 @@ final class LoadWatch {
         }
     }
 
-    LoadWatch(Process child, IndexTally tally, String index, long startedNanos) {
+    LoadWatch(Process child, IndexTally tally, String index, long startedNanos, long expectedEmails) {
         this.child = requireNonNull(child, "child");
         this.tally = requireNonNull(tally, "tally");
         this.index = requireNonNull(index, "index");
         this.startedNanos = startedNanos;
+        this.expectedEmails = expectedEmails;
     }
 
     /**
@@ -83,10 +95,12 @@ final class LoadWatch {
      *
      * @param timeoutSeconds how long the child may run
      * @throws InterruptedException if interrupted
+     * @throws IOException if {@code jcmd} cannot be run
      * @throws AssertionError if the child runs longer than the timeout
      */
-    void untilExit(long timeoutSeconds) throws InterruptedException {
+    void untilExit(long timeoutSeconds) throws InterruptedException, IOException {
         double lastProgress = 0;
+        double lastCount = 0;
         while (!child.waitFor(1, TimeUnit.SECONDS)) {
             double now = (System.nanoTime() - startedNanos) / 1e9;
             ProcessSample.of(child.pid()).ifPresent(s -> {
@@ -94,10 +108,16 @@ final class LoadWatch {
                 rssHighWater = Math.max(rssHighWater, s.rssHighWaterBytes());
             });
             child.info().totalCpuDuration().ifPresent(cpu -> cpuSeconds = cpu.toMillis() / 1e3);
-            if (Double.isNaN(warmedUpAt) || now - lastProgress >= PROGRESS_EVERY_SECONDS) {
+            if (now - lastCount >= COUNT_EVERY_SECONDS) {
+                lastCount = now;
                 long indexed = indexed();
                 if (indexed > 0 && Double.isNaN(warmedUpAt)) {
                     warmedUpAt = now;
+                }
+                if (liveAtQuarter < 0 && indexed >= expectedEmails / 4) {
+                    liveAtQuarter = liveHeap();
+                } else if (liveAtThreeQuarters < 0 && indexed >= expectedEmails * 3 / 4) {
+                    liveAtThreeQuarters = liveHeap();
                 }
                 if (now - lastProgress >= PROGRESS_EVERY_SECONDS && !samples.isEmpty()) {
                     lastProgress = now;
@@ -110,6 +130,35 @@ final class LoadWatch {
                 throw new AssertionError("The crawl ran over " + timeoutSeconds + " s; stopped it");
             }
         }
+    }
+
+    /** The child's heap in use right after a full collection, in bytes; -1 if it ended meanwhile. */
+    private long liveHeap() throws IOException, InterruptedException {
+        Path jcmd = ChildJvm.java().resolveSibling("jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher m = HISTOGRAM_TOTAL.matcher(out);
+        if (m.find()) {
+            long live = Long.parseLong(m.group(1));
+            LoadIT.say("live heap after a full collection: %d MB", live >> 20);
+            return live;
+        }
+        if (!child.isAlive()) {
+            return -1;
+        }
+        throw new IOException("jcmd " + child.pid() + " GC.class_histogram printed no total: " + out);
+    }
+
+    /** Live heap at a quarter of the expected emails, in bytes; -1 if not measured. */
+    long liveAtQuarter() {
+        return liveAtQuarter;
+    }
+
+    /** Live heap at three quarters of the expected emails, in bytes; -1 if not measured. */
+    long liveAtThreeQuarters() {
+        return liveAtThreeQuarters;
     }
 
     private long indexed() {
