@@ -22,10 +22,14 @@ class ProcessSampleTest {
         assertThat(before.rssHighWaterBytes()).isGreaterThanOrEqualTo(before.rssBytes());
 
         Path file = Files.writeString(dir.resolve("open.txt"), "x");
+        long open;
         try (InputStream a = Files.newInputStream(file); InputStream b = Files.newInputStream(file)) {
-            assertThat(ProcessSample.self().orElseThrow().openFiles()).isEqualTo(before.openFiles() + 2);
+            open = ProcessSample.self().orElseThrow().openFiles();
+            assertThat(a.read()).isEqualTo(b.read()).isEqualTo('x');
         }
-        assertThat(ProcessSample.self().orElseThrow().openFiles()).isEqualTo(before.openFiles());
+        // Other threads of the test JVM may open or close files meanwhile: compare loosely.
+        assertThat(open).isGreaterThanOrEqualTo(before.openFiles() + 2);
+        assertThat(ProcessSample.self().orElseThrow().openFiles()).isLessThanOrEqualTo(open - 2);
     }
 
     @Test
