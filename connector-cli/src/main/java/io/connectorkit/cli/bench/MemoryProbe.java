@@ -5,7 +5,6 @@ import io.connectorkit.cli.OpenHost;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.CrawlReport;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -92,15 +91,6 @@ public final class MemoryProbe {
 
     /** VmHWM in bytes, or -1 where /proc is missing (not Linux). */
     static long rssHighWater() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
+        return ProcessSample.self().map(ProcessSample::rssHighWaterBytes).orElse(-1L);
     }
 }

@@ -4,7 +4,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,9 +42,8 @@ final class MemoryScenario implements Scenario {
             try (Writer w = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
                 p.store(w, "memory scenario");
             }
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), HEAP, "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
-                    MemoryProbe.class.getName(), configFile.toString(), resultFile.toString()));
+            List<String> command = ChildJvm.classPath(List.of(HEAP, "-Djava.io.tmpdir=" + dir),
+                    MemoryProbe.class.getName(), List.of(configFile.toString(), resultFile.toString()));
             env.say("  child JVM: java " + HEAP + " ... " + MemoryProbe.class.getSimpleName() + " (log: "
                     + dir.resolve("child.log") + ")");
             long started = System.nanoTime();

@@ -1,0 +1,136 @@
+package io.connectorkit.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.archive.ArchiveSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A large simulated archive crawled to completion by the packaged command in a child JVM limited
+ * to {@code -Xmx512m}, watched from outside once a second: its threads, open files and resident
+ * set through {@code /proc}, its heap through its GC log. The simulator and the index stay in
+ * this JVM, so the child's memory is the crawler's alone. Size with {@code -Dload.messages=N}
+ * (Maven passes it on to the test JVM); the default of 8,000 messages takes a minute or two on
+ * an idle 2-core machine (about 17 ms of CPU per message, crawler and index together).
+ */
+class LoadIT {
+    static final String HEAP = "-Xmx512m";
+    /** The HTTP client may open a second connection while a stale keep-alive one closes; a spool file or two may be open. */
+    static final long FD_TOLERANCE = 8;
+    /** JDK threads started lazily (a second HTTP selector, a cleaner) rather than per item. */
+    static final long THREAD_TOLERANCE = 2;
+    /**
+     * Live heap may differ this much between two looks without accumulating: the document queue
+     * (2 x sink.bulk.max-bytes, 10 MB) and the bulk request being built (5 MB) can be full at one
+     * look and empty at the other; the rest is slack for caches that fill once (Tika, the JIT's).
+     */
+    static final long LIVE_HEAP_TOLERANCE_BYTES = 32L << 20;
+    static final int MAILBOXES = 20;
+    static final int DEFAULT_MESSAGES = 8_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void crawlsTheWholeArchiveInABoundedHeapWithoutGrowingThreadsOrFiles() throws Exception {
+        int requested = Integer.getInteger("load.messages", DEFAULT_MESSAGES);
+        ArchiveSpec spec = ArchiveGenerator.seed(42).domains(4).localDomains(0).usersPerDomain(MAILBOXES / 4)
+                .aliasEvery(0).messagesPerView(Math.max(1, requested / (2 * MAILBOXES))).attachmentShare(0.01)
+                .maxAttachmentBytes(50_000).spec();
+        Path jar = Path.of("target", "connector.jar").toAbsolutePath();
+        assertThat(jar).as("the packaged command; 'mvn verify' builds it before the integration tests").isRegularFile();
+        try (EmbeddedSearchNode node = EmbeddedSearchNode.start(dir.resolve("index"));
+                SimulatedArchive sim = SimulatedArchive.start(spec, b -> b)) {
+            ArchiveTotals totals = sim.totals();
+            Path config = writeConfig(sim, node.url());
+            Path tmp = Files.createDirectories(dir.resolve("tmp"));
+            Path gc = dir.resolve("gc.log");
+            List<String> command = ChildJvm.jar(List.of(HEAP, "-Xlog:gc:file=" + gc, "-Djava.io.tmpdir=" + tmp),
+                    jar, List.of("crawl", "--config", config.toString(), "--json"));
+            Path out = dir.resolve("child.out");
+            Path err = dir.resolve("child.err");
+            say("%,d messages, %,d attachments in %d mailboxes; child: java %s -jar connector.jar crawl", totals.messages(),
+                    totals.attachments(), MAILBOXES, HEAP);
+            long started = System.nanoTime();
+            Process child = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
+            LoadWatch watch = new LoadWatch(child, new IndexTally(node.url()), "connector-load", started,
+                    totals.messages());
+            try {
+                watch.untilExit(10 * 60 + totals.messages() / 20);
+            } finally {
+                child.destroyForcibly();
+            }
+            double wall = (System.nanoTime() - started) / 1e9;
+            String childOutput = "\n--- stdout\n" + Files.readString(out) + "\n--- stderr (tail)\n" + tail(err);
+            assertThat(child.exitValue()).as("exit status" + childOutput).isZero();
+            JsonObject report = JsonParser.parseString(Files.readString(out, StandardCharsets.UTF_8)).getAsJsonObject();
+            assertThat(report.get("outcome").getAsString()).as(childOutput).isEqualTo("ok");
+            assertThat(report.getAsJsonObject("report").get("itemFailures").getAsLong()).isZero();
+            assertThat(report.getAsJsonObject("report").get("partitionsFailed").getAsLong()).isZero();
+
+            IndexTally tally = new IndexTally(node.url());
+            assertThat(tally.count("connector-load", "email")).isEqualTo(totals.messages());
+            assertThat(tally.count("connector-load", "attachment")).isEqualTo(totals.attachments());
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertThat(left.toList()).as("files the crawl left in its temporary directory").isEmpty();
+            }
+
+            GcLog log = GcLog.read(gc);
+            LoadWatch.Steady steady = watch.steady();
+            double mid = steady.midSeconds();
+            say("%,d documents in %.0f s; peak heap %d MB (GC log, %d pauses), heap left after pauses max %d MB in the"
+                    + " first half / %d MB in the second; peak RSS %d MB; threads %s; open files %s; %d samples;"
+                    + " child CPU %.0f s; live heap after a full collection %d MB at a quarter, %d MB at three quarters",
+                    totals.documents(), wall, log.peakMb(), log.pauses().size(), log.liveMaxMb(0, mid),
+                    log.liveMaxMb(mid, Double.MAX_VALUE), watch.rssHighWaterBytes() >> 20, steady.threads(),
+                    steady.openFiles(), watch.samples(), watch.cpuSeconds(),
+                    watch.liveAtQuarter() >> 20, watch.liveAtThreeQuarters() >> 20);
+            assertThat(log.pauses()).as("GC pauses in " + gc).isNotEmpty();
+            assertThat(log.peakMb()).isLessThanOrEqualTo(512);
+            assertThat(watch.liveAtQuarter()).as("live heap at a quarter of the crawl").isPositive();
+            assertThat(watch.liveAtThreeQuarters()).as("live heap at three quarters of the crawl")
+                    .isPositive().isLessThanOrEqualTo(watch.liveAtQuarter() + LIVE_HEAP_TOLERANCE_BYTES);
+            assertThat(steady.size()).as("samples after warm-up: the crawl must run long enough to be watched")
+                    .isGreaterThanOrEqualTo(10);
+            assertThat(steady.threads().secondHalfMax()).as("threads: " + steady.threads())
+                    .isLessThanOrEqualTo(steady.threads().firstHalfMax() + THREAD_TOLERANCE);
+            assertThat(steady.openFiles().secondHalfMax()).as("open files: " + steady.openFiles())
+                    .isLessThanOrEqualTo(steady.openFiles().firstHalfMax() + FD_TOLERANCE);
+        }
+    }
+
+    private Path writeConfig(SimulatedArchive sim, String indexUrl) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("connector.type=mimecast", "connector.id=load",
+                "mimecast.api-endpoint=" + sim.server().baseUrl(), "mimecast.auth-endpoint=" + sim.server().baseUrl(),
+                "mimecast.client-id=" + BenchEnvironment.CLIENT_ID,
+                "mimecast.client-secret=" + BenchEnvironment.CLIENT_SECRET,
+                "mimecast.messages.start-date=2019-01-01", "mimecast.attachments.extract=true",
+                "mimecast.stats-interval-seconds=0", "sink.elasticsearch.url=" + indexUrl));
+        Path file = dir.resolve("load.properties");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static String tail(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println("LoadIT: " + String.format(format, args));
+        System.out.flush();
+    }
+}

@@ -1,0 +1,191 @@
+package io.connectorkit.cli.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Watches a crawling child process once a second until it exits: a {@link ProcessSample} each
+ * time, and every 2 seconds the index's email count. The first email ends the warm-up (JVM start,
+ * index and pools opened); at a quarter and at three quarters of the expected emails the child's
+ * live heap is measured ({@code jcmd <pid> GC.class_histogram}, which collects the whole heap
+ * first). Prints a progress line every 15 seconds.
+ */
+final class LoadWatch {
+    private static final double PROGRESS_EVERY_SECONDS = 15;
+    private static final double COUNT_EVERY_SECONDS = 2;
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
+
+    private final Process child;
+    private final IndexTally tally;
+    private final String index;
+    private final long startedNanos;
+    private final long expectedEmails;
+    private long liveAtQuarter = -1;
+    private long liveAtThreeQuarters = -1;
+    private final List<Timed> samples = new ArrayList<>();
+    private double warmedUpAt = Double.NaN;
+    private long rssHighWater;
+    private double cpuSeconds;
+
+    /** A sample and when it was taken, in seconds since the child started. */
+    record Timed(double seconds, ProcessSample sample) {
+    }
+
+    /**
+     * The highest value of one measure over each half of the samples after warm-up.
+     *
+     * @param min the lowest value after warm-up
+     * @param max the highest
+     * @param firstHalfMax the highest in the first half
+     * @param secondHalfMax the highest in the second half
+     */
+    record Range(long min, long max, long firstHalfMax, long secondHalfMax) {
+        @Override
+        public String toString() {
+            return min + "-" + max + " (max " + firstHalfMax + " in the first half, " + secondHalfMax + " in the second)";
+        }
+    }
+
+    /** The samples after warm-up. */
+    record Steady(List<Timed> samples) {
+        int size() {
+            return samples.size();
+        }
+
+        double midSeconds() {
+            return samples.isEmpty() ? 0 : samples.get(samples.size() / 2).seconds();
+        }
+
+        Range threads() {
+            return range(s -> s.sample().threads());
+        }
+
+        Range openFiles() {
+            return range(s -> s.sample().openFiles());
+        }
+
+        private Range range(ToLongFunction<Timed> measure) {
+            int half = samples.size() / 2;
+            return new Range(samples.stream().mapToLong(measure).min().orElse(0),
+                    samples.stream().mapToLong(measure).max().orElse(0),
+                    samples.subList(0, half).stream().mapToLong(measure).max().orElse(0),
+                    samples.subList(half, samples.size()).stream().mapToLong(measure).max().orElse(0));
+        }
+    }
+
+    LoadWatch(Process child, IndexTally tally, String index, long startedNanos, long expectedEmails) {
+        this.child = requireNonNull(child, "child");
+        this.tally = requireNonNull(tally, "tally");
+        this.index = requireNonNull(index, "index");
+        this.startedNanos = startedNanos;
+        this.expectedEmails = expectedEmails;
+    }
+
+    /**
+     * Samples until the child exits.
+     *
+     * @param timeoutSeconds how long the child may run
+     * @throws InterruptedException if interrupted
+     * @throws IOException if {@code jcmd} cannot be run
+     * @throws AssertionError if the child runs longer than the timeout
+     */
+    void untilExit(long timeoutSeconds) throws InterruptedException, IOException {
+        double lastProgress = 0;
+        double lastCount = 0;
+        while (!child.waitFor(1, TimeUnit.SECONDS)) {
+            double now = (System.nanoTime() - startedNanos) / 1e9;
+            ProcessSample.of(child.pid()).ifPresent(s -> {
+                samples.add(new Timed(now, s));
+                rssHighWater = Math.max(rssHighWater, s.rssHighWaterBytes());
+            });
+            child.info().totalCpuDuration().ifPresent(cpu -> cpuSeconds = cpu.toMillis() / 1e3);
+            if (now - lastCount >= COUNT_EVERY_SECONDS) {
+                lastCount = now;
+                long indexed = indexed();
+                if (indexed > 0 && Double.isNaN(warmedUpAt)) {
+                    warmedUpAt = now;
+                }
+                if (liveAtQuarter < 0 && indexed >= expectedEmails / 4) {
+                    liveAtQuarter = liveHeap();
+                } else if (liveAtThreeQuarters < 0 && indexed >= expectedEmails * 3 / 4) {
+                    liveAtThreeQuarters = liveHeap();
+                }
+                if (now - lastProgress >= PROGRESS_EVERY_SECONDS && !samples.isEmpty()) {
+                    lastProgress = now;
+                    ProcessSample s = samples.get(samples.size() - 1).sample();
+                    LoadIT.say("%4.0f s: %,d emails indexed; threads %d, open files %d, RSS %d MB", now, indexed,
+                            s.threads(), s.openFiles(), s.rssBytes() >> 20);
+                }
+            }
+            if (now > timeoutSeconds) {
+                throw new AssertionError("The crawl ran over " + timeoutSeconds + " s; stopped it");
+            }
+        }
+    }
+
+    /** The child's heap in use right after a full collection, in bytes; -1 if it ended meanwhile. */
+    private long liveHeap() throws IOException, InterruptedException {
+        Path jcmd = ChildJvm.java().resolveSibling("jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher m = HISTOGRAM_TOTAL.matcher(out);
+        if (m.find()) {
+            long live = Long.parseLong(m.group(1));
+            LoadIT.say("live heap after a full collection: %d MB", live >> 20);
+            return live;
+        }
+        if (!child.isAlive()) {
+            return -1;
+        }
+        throw new IOException("jcmd " + child.pid() + " GC.class_histogram printed no total: " + out);
+    }
+
+    /** Live heap at a quarter of the expected emails, in bytes; -1 if not measured. */
+    long liveAtQuarter() {
+        return liveAtQuarter;
+    }
+
+    /** Live heap at three quarters of the expected emails, in bytes; -1 if not measured. */
+    long liveAtThreeQuarters() {
+        return liveAtThreeQuarters;
+    }
+
+    private long indexed() {
+        try {
+            return tally.count(index, "email");
+        } catch (IOException notYet) {
+            // The index does not exist until the crawl creates it.
+            return 0;
+        }
+    }
+
+    /** The samples taken once the first document was indexed. */
+    Steady steady() {
+        return new Steady(samples.stream().filter(s -> s.seconds() >= warmedUpAt).toList());
+    }
+
+    int samples() {
+        return samples.size();
+    }
+
+    /** The child's CPU time (user and system) at the last sample. */
+    double cpuSeconds() {
+        return cpuSeconds;
+    }
+
+    /** The child's resident-set high-water mark at the last sample (VmHWM). */
+    long rssHighWaterBytes() {
+        return rssHighWater;
+    }
+}
