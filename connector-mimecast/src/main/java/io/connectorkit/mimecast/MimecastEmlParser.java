@@ -1,23 +1,22 @@
 package io.connectorkit.mimecast;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
-import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
 import org.apache.james.mime4j.message.MaximalBodyDescriptor;
 import org.apache.james.mime4j.parser.AbstractContentHandler;
@@ -25,6 +24,7 @@ import org.apache.james.mime4j.parser.MimeStreamParser;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.util.ByteSequence;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
@@ -32,10 +32,25 @@ import org.apache.james.mime4j.util.MimeUtil;
  * James mime4j: top-level headers, the first plain-text body (or the first HTML body, converted
  * to text), and every other leaf part as an attachment, spooled with
  * {@link MimecastSpool} so that large attachments never sit in memory. Attached messages
- * ({@code message/rfc822}) are kept whole as one attachment.
+ * ({@code message/rfc822}) are kept whole as one attachment, so nesting depth costs nothing.
+ * Bad content is read as far as it goes and its problems listed in
+ * {@link MimecastMessageContent#issues()}: 8-bit headers and bodies follow
+ * {@link MimecastCharsets}, encoded-words {@link MimecastHeaderText}, dates
+ * {@link MimecastMailDate}; a multipart body whose boundary never appears keeps its text (the
+ * preamble) as the body; body text past 5,000,000 bytes is cut and marked. Only bytes that are no
+ * message at all (empty, or not starting with a header field) are refused.
  */
 final class MimecastEmlParser {
     private static final int MAX_BODY_CHARS = 5_000_000;
+    /** Appended to body text that was cut at {@link #MAX_BODY_CHARS} bytes. */
+    static final String TRUNCATED = "\n[truncated]";
+    /** Issue: the body text was cut. */
+    static final String BODY_TRUNCATED = "body-truncated";
+    /** Issue: a multipart body without parts; its text before the (missing) first boundary is the body. */
+    static final String NO_PARTS = "multipart-without-parts";
+    /** Issue: the Date header is present but not a date. */
+    static final String DATE_UNREADABLE = "date-unreadable";
+    private static final Pattern FIELD_LINE = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]+[ \\t]*:.*", Pattern.DOTALL);
 
     private final Path tempDirectory;
 
@@ -53,6 +68,7 @@ final class MimecastEmlParser {
      * @throws IOException if the stream cannot be read or is not a MIME message
      */
     MimecastMessageContent parse(InputStream in, boolean keepAttachments, long maxBytes) throws IOException {
+        in = checkStart(in);
         Handler handler = new Handler(keepAttachments ? maxBytes : 0);
         MimeConfig config = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
                 .setMaxContentLen(-1).build();
@@ -71,37 +87,49 @@ final class MimecastEmlParser {
             throw e;
         }
         String body = handler.text != null ? handler.text : MimecastHtml.toText(handler.html);
+        if (body == null && handler.parts == 0 && handler.preamble != null) {
+            body = handler.preamble;
+            handler.issue(NO_PARTS);
+        }
         return new MimecastMessageContent(handler.subject, handler.from, handler.to, handler.cc, handler.sent,
-                handler.messageId, handler.inReplyTo, handler.references, body, handler.attachments);
+                handler.messageId, handler.inReplyTo, handler.references, body, handler.attachments,
+                List.copyOf(handler.issues));
+    }
+
+    /**
+     * Refuses bytes that are no message: none at all, or a first line that is neither a header
+     * field nor empty (a message may lack headers, but not start with a picture or an error page).
+     */
+    private static InputStream checkStart(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 8192);
+        buffered.mark(1000);
+        byte[] start = buffered.readNBytes(998);
+        buffered.reset();
+        if (start.length == 0) {
+            throw new IOException("the message is empty (0 bytes)");
+        }
+        int end = 0;
+        while (end < start.length && start[end] != '\n' && start[end] != '\r') {
+            end++;
+        }
+        String first = new String(start, 0, end, StandardCharsets.ISO_8859_1);
+        if (!first.isEmpty() && !FIELD_LINE.matcher(first).matches() && !first.startsWith("From ")) {
+            throw new IOException("the content does not start with a header field (first bytes "
+                    + HexFormat.ofDelimiter(" ").formatHex(start, 0, Math.min(8, start.length)) + ")");
+        }
+        return buffered;
     }
 
     static String decode(String raw) {
-        return raw == null ? null : DecoderUtil.decodeEncodedWords(MimeUtil.unfold(raw).trim(), DecodeMonitor.SILENT);
+        return MimecastHeaderText.decode(raw);
     }
 
     static List<String> addresses(String raw) {
-        List<String> out = new ArrayList<>();
-        if (raw == null || raw.isBlank()) {
-            return out;
-        }
-        for (Mailbox m : LenientAddressParser.DEFAULT.parseAddressList(MimeUtil.unfold(raw)).flatten()) {
-            if (m.getAddress() != null && !m.getAddress().isBlank()) {
-                out.add(m.getAddress().toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
+        return MimecastHeaderText.addresses(raw);
     }
 
     static Instant date(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String t = MimeUtil.unfold(raw).replaceAll("\\s*\\([^)]*\\)\\s*$", "").trim().replaceAll("\\s+", " ");
-        try {
-            return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return MimecastDates.parse(t).orElse(null);
-        }
+        return raw == null ? null : MimecastMailDate.parse(MimeUtil.unfold(raw)).orElse(null);
     }
 
     private final class Handler extends AbstractContentHandler {
@@ -118,9 +146,17 @@ final class MimecastEmlParser {
         private String text;
         private String html;
         private final List<MimecastMessageContent.Attachment> attachments = new ArrayList<>();
+        private final Set<String> issues = new LinkedHashSet<>();
+        private int multiparts;
+        private int parts;
+        private String preamble;
 
         Handler(long maxBytes) {
             this.maxBytes = maxBytes;
+        }
+
+        void issue(String code) {
+            issues.add(code);
         }
 
         @Override
@@ -129,17 +165,39 @@ final class MimecastEmlParser {
         }
 
         @Override
+        public void startMultipart(BodyDescriptor bd) {
+            multiparts++;
+        }
+
+        @Override
+        public void startBodyPart() {
+            parts++;
+        }
+
+        @Override
+        public void preamble(InputStream in) throws IOException {
+            if (multiparts == 1 && preamble == null) {
+                preamble = readText(in, null).strip();
+            }
+        }
+
+        @Override
         public void field(Field field) {
             if (headers != 1) {
                 return;
             }
-            String raw = field.getBody();
+            String raw = body(field);
             switch (field.getName().toLowerCase(Locale.ROOT)) {
                 case "subject" -> subject = decode(raw);
                 case "from" -> from = addresses(raw);
                 case "to" -> to = addresses(raw);
                 case "cc" -> cc = addresses(raw);
-                case "date" -> sent = date(raw);
+                case "date" -> {
+                    sent = date(raw);
+                    if (sent == null) {
+                        issue(DATE_UNREADABLE);
+                    }
+                }
                 case "message-id" -> messageId = decode(raw);
                 case "in-reply-to" -> inReplyTo = decode(raw);
                 case "references" -> references = Arrays.stream(MimeUtil.unfold(raw).trim().split("\\s+"))
@@ -169,18 +227,35 @@ final class MimecastEmlParser {
             }
         }
 
-        private String readText(InputStream in, String charsetName) throws IOException {
-            Charset charset = StandardCharsets.UTF_8;
-            try {
-                if (charsetName != null) {
-                    charset = Charset.forName(charsetName);
-                }
-            } catch (IllegalArgumentException e) {
-                // Unknown charsets are common in the wild; UTF-8 keeps most of the text readable.
+        /** The field's value; 8-bit bytes are read by the {@link MimecastCharsets} rules, not as ASCII. */
+        private String body(Field field) {
+            ByteSequence raw = field.getRaw();
+            if (raw == null) {
+                return field.getBody();
             }
+            byte[] bytes = raw.toByteArray();
+            boolean eightBit = false;
+            for (byte b : bytes) {
+                eightBit |= b < 0;
+            }
+            if (!eightBit) {
+                return field.getBody();
+            }
+            String text = MimecastCharsets.header(bytes);
+            int colon = text.indexOf(':');
+            return colon < 0 ? field.getBody() : text.substring(colon + 1);
+        }
+
+        private String readText(InputStream in, String charsetName) throws IOException {
             byte[] bytes = in.readNBytes(MAX_BODY_CHARS);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new String(bytes, charset);
+            boolean cut = in.transferTo(OutputStream.nullOutputStream()) > 0;
+            MimecastCharsets.Decoded decoded = MimecastCharsets.decode(bytes, bytes.length, charsetName);
+            decoded.issues().forEach(this::issue);
+            if (cut) {
+                issue(BODY_TRUNCATED);
+                return decoded.text() + TRUNCATED;
+            }
+            return decoded.text();
         }
 
         void release() {
