@@ -108,11 +108,16 @@ final class MimecastEmlParser {
         if (start.length == 0) {
             throw new IOException("the message is empty (0 bytes)");
         }
-        int end = 0;
+        int from = 0;
+        if (start.length >= 3 && (start[0] & 0xff) == 0xEF && (start[1] & 0xff) == 0xBB && (start[2] & 0xff) == 0xBF) {
+            // A byte order mark from a file saved by an editor: the headers follow it.
+            from = (int) buffered.skip(3);
+        }
+        int end = from;
         while (end < start.length && start[end] != '\n' && start[end] != '\r') {
             end++;
         }
-        String first = new String(start, 0, end, StandardCharsets.ISO_8859_1);
+        String first = new String(start, from, end - from, StandardCharsets.ISO_8859_1);
         if (!first.isEmpty() && !FIELD_LINE.matcher(first).matches() && !first.startsWith("From ")) {
             throw new IOException("the content does not start with a header field (first bytes "
                     + HexFormat.ofDelimiter(" ").formatHex(start, 0, Math.min(8, start.length)) + ")");

@@ -52,13 +52,16 @@ class MimecastEmlParserHostileTest {
     }
 
     @Test
-    void aMessageWithoutHeadersOrWithAnMboxLineIsStillRead() throws IOException {
+    void aMessageWithoutHeadersOrWithAnMboxLineOrAByteOrderMarkIsStillRead() throws IOException {
         try (MimecastMessageContent c = parse("\r\nonly a body\r\n".getBytes(StandardCharsets.US_ASCII))) {
             assertThat(c.bodyText()).contains("only a body");
         }
         try (MimecastMessageContent c = parse("From x@y.z Mon Jan 15 09:12:40 2024\r\nSubject: s\r\n\r\nb\r\n"
                 .getBytes(StandardCharsets.US_ASCII))) {
             assertThat(c.bodyText()).contains("b");
+        }
+        try (MimecastMessageContent c = parse(HostileMessages.bytes("\\xEF\\xBB\\xBFSubject: bom\r\n\r\nbody\r\n"))) {
+            assertThat(c.subject()).isEqualTo("bom");
         }
     }
 
