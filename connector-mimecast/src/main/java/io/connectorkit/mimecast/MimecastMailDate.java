@@ -41,7 +41,8 @@ final class MimecastMailDate {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        String t = raw.replaceAll("\\([^)]*\\)", " ").trim().replaceAll("\\s+", " ");
+        // Possessive and free of '(' so that a header of a thousand unclosed '(' stays linear work.
+        String t = raw.replaceAll("\\([^()]*+\\)", " ").trim().replaceAll("\\s+", " ");
         Matcher m = DATE.matcher(t);
         if (!m.matches()) {
             return MimecastDates.parse(t);

@@ -57,6 +57,8 @@ final class HostileMessages {
                 body("word-unterminated")));
         m.put("invalid-utf8", eml(head("Bad \\xC3\\x28 bytes \\xFF here", "text/plain; charset=utf-8"),
                 body("invalid-utf8") + " ok \\xC3\\xA9 bad \\xC3\\x28 \\xFF\\xFE \\xED\\xA0\\x80 end"));
+        m.put("html-unclosed", eml(head("Unclosed script", "text/html; charset=utf-8"),
+                "<p>" + body("html-unclosed") + " 1 < 2</p><script>var a = '<b>'; never closed", "<p>hidden</p>"));
         m.put("long-subject", eml(head(LONG_SUBJECT, "text/plain"), body("long-subject")));
         m.put("empty-attachment", eml(head("Empty attachment", "multipart/mixed; boundary=\"e\""),
                 "--e", "Content-Type: text/plain", "", body("empty-attachment"),

@@ -78,6 +78,14 @@ class MimecastEmlParserHostileTest {
     }
 
     @Test
+    void anHtmlBodyWithAnUnclosedScriptKeepsTheTextBeforeIt() throws IOException {
+        try (MimecastMessageContent c = parse("html-unclosed")) {
+            assertThat(c.bodyText()).isEqualTo("Body of html-unclosed " + HostileMessages.marker("html-unclosed")
+                    + " 1 < 2");
+        }
+    }
+
+    @Test
     void bodyCharsetsFollowTheCharsetRules() throws IOException {
         try (MimecastMessageContent c = parse("charset-wrong")) {
             assertThat(c.bodyText()).contains("café crème brûlée");

@@ -35,5 +35,6 @@ class MimecastMailDateTest {
         assertThat(parse("Tue, 1 Foo 2003 10:52:37 +0000")).isEmpty();
         assertThat(parse("")).isEmpty();
         assertThat(parse(null)).isEmpty();
+        assertThat(parse("(".repeat(200_000) + "Mon, 15 Jan 2024 09:12:40 +0000")).isEmpty();
     }
 }
