@@ -3,28 +3,17 @@ package io.connectorkit.mimecast;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
-import org.apache.james.mime4j.message.MaximalBodyDescriptor;
-import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.parser.MimeStreamParser;
-import org.apache.james.mime4j.stream.BodyDescriptor;
-import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
-import org.apache.james.mime4j.util.ByteSequence;
 import org.apache.james.mime4j.util.MimeUtil;
 
 /**
@@ -41,7 +30,8 @@ import org.apache.james.mime4j.util.MimeUtil;
  * message at all (empty, or not starting with a header field) are refused.
  */
 final class MimecastEmlParser {
-    private static final int MAX_BODY_CHARS = 5_000_000;
+    /** Body text beyond this many bytes is cut. */
+    static final int MAX_BODY_CHARS = 5_000_000;
     /** Appended to body text that was cut at {@link #MAX_BODY_CHARS} bytes. */
     static final String TRUNCATED = "\n[truncated]";
     /** Issue: the body text was cut. */
@@ -69,7 +59,7 @@ final class MimecastEmlParser {
      */
     MimecastMessageContent parse(InputStream in, boolean keepAttachments, long maxBytes) throws IOException {
         in = checkStart(in);
-        Handler handler = new Handler(keepAttachments ? maxBytes : 0);
+        MimecastEmlHandler handler = new MimecastEmlHandler(tempDirectory, keepAttachments ? maxBytes : 0);
         MimeConfig config = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
                 .setMaxContentLen(-1).build();
         MimeStreamParser parser = new MimeStreamParser(config, DecodeMonitor.SILENT,
@@ -86,14 +76,12 @@ final class MimecastEmlParser {
             handler.release();
             throw e;
         }
-        String body = handler.text != null ? handler.text : MimecastHtml.toText(handler.html);
-        if (body == null && handler.parts == 0 && handler.preamble != null) {
-            body = handler.preamble;
+        String body = handler.text() != null ? handler.text() : MimecastHtml.toText(handler.html());
+        if (body == null && handler.parts() == 0 && handler.preamble() != null) {
+            body = handler.preamble();
             handler.issue(NO_PARTS);
         }
-        return new MimecastMessageContent(handler.subject, handler.from, handler.to, handler.cc, handler.sent,
-                handler.messageId, handler.inReplyTo, handler.references, body, handler.attachments,
-                List.copyOf(handler.issues));
+        return handler.content(body);
     }
 
     /**
@@ -135,136 +123,5 @@ final class MimecastEmlParser {
 
     static Instant date(String raw) {
         return raw == null ? null : MimecastMailDate.parse(MimeUtil.unfold(raw)).orElse(null);
-    }
-
-    private final class Handler extends AbstractContentHandler {
-        private final long maxBytes;
-        private int headers;
-        private String subject;
-        private List<String> from = List.of();
-        private List<String> to = List.of();
-        private List<String> cc = List.of();
-        private Instant sent;
-        private String messageId;
-        private String inReplyTo;
-        private List<String> references = List.of();
-        private String text;
-        private String html;
-        private final List<MimecastMessageContent.Attachment> attachments = new ArrayList<>();
-        private final Set<String> issues = new LinkedHashSet<>();
-        private int multiparts;
-        private int parts;
-        private String preamble;
-
-        Handler(long maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        void issue(String code) {
-            issues.add(code);
-        }
-
-        @Override
-        public void startHeader() {
-            headers++;
-        }
-
-        @Override
-        public void startMultipart(BodyDescriptor bd) {
-            multiparts++;
-        }
-
-        @Override
-        public void startBodyPart() {
-            parts++;
-        }
-
-        @Override
-        public void preamble(InputStream in) throws IOException {
-            if (multiparts == 1 && preamble == null) {
-                preamble = readText(in, null).strip();
-            }
-        }
-
-        @Override
-        public void field(Field field) {
-            if (headers != 1) {
-                return;
-            }
-            String raw = body(field);
-            switch (field.getName().toLowerCase(Locale.ROOT)) {
-                case "subject" -> subject = decode(raw);
-                case "from" -> from = addresses(raw);
-                case "to" -> to = addresses(raw);
-                case "cc" -> cc = addresses(raw);
-                case "date" -> {
-                    sent = date(raw);
-                    if (sent == null) {
-                        issue(DATE_UNREADABLE);
-                    }
-                }
-                case "message-id" -> messageId = decode(raw);
-                case "in-reply-to" -> inReplyTo = decode(raw);
-                case "references" -> references = Arrays.stream(MimeUtil.unfold(raw).trim().split("\\s+"))
-                        .filter(s -> !s.isBlank()).toList();
-                default -> { }
-            }
-        }
-
-        @Override
-        public void body(BodyDescriptor bd, InputStream in) throws IOException {
-            MaximalBodyDescriptor d = (MaximalBodyDescriptor) bd;
-            String type = d.getMimeType() == null ? "text/plain" : d.getMimeType().toLowerCase(Locale.ROOT);
-            String name = decode(d.getContentDispositionFilename());
-            if (name == null || name.isBlank()) {
-                name = decode(d.getContentTypeParameters().get("name"));
-            }
-            boolean attachment = "attachment".equalsIgnoreCase(d.getContentDispositionType())
-                    || (name != null && !name.isBlank());
-            if (!attachment && type.equals("text/plain") && text == null) {
-                text = readText(in, d.getCharset());
-            } else if (!attachment && type.equals("text/html") && html == null) {
-                html = readText(in, d.getCharset());
-            } else {
-                MimecastSpool spool = MimecastSpool.read(in, tempDirectory, maxBytes, type, name);
-                attachments.add(new MimecastMessageContent.Attachment(null, name, type, spool.length(),
-                        spool.sha256().orElse(null), spool));
-            }
-        }
-
-        /** The field's value; 8-bit bytes are read by the {@link MimecastCharsets} rules, not as ASCII. */
-        private String body(Field field) {
-            ByteSequence raw = field.getRaw();
-            if (raw == null) {
-                return field.getBody();
-            }
-            byte[] bytes = raw.toByteArray();
-            boolean eightBit = false;
-            for (byte b : bytes) {
-                eightBit |= b < 0;
-            }
-            if (!eightBit) {
-                return field.getBody();
-            }
-            String text = MimecastCharsets.header(bytes);
-            int colon = text.indexOf(':');
-            return colon < 0 ? field.getBody() : text.substring(colon + 1);
-        }
-
-        private String readText(InputStream in, String charsetName) throws IOException {
-            byte[] bytes = in.readNBytes(MAX_BODY_CHARS);
-            boolean cut = in.transferTo(OutputStream.nullOutputStream()) > 0;
-            MimecastCharsets.Decoded decoded = MimecastCharsets.decode(bytes, bytes.length, charsetName);
-            decoded.issues().forEach(this::issue);
-            if (cut) {
-                issue(BODY_TRUNCATED);
-                return decoded.text() + TRUNCATED;
-            }
-            return decoded.text();
-        }
-
-        void release() {
-            attachments.forEach(a -> a.content().close());
-        }
     }
 }
