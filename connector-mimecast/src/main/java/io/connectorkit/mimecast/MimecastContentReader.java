@@ -104,11 +104,14 @@ final class MimecastContentReader {
                 inReplyTo = values.get(0);
             }
         }
+        String headerDate = MimecastJson.string(detail, "headerDate").orElse(null);
+        java.time.Instant sent = MimecastEmlParser.date(headerDate);
         return new MimecastMessageContent(MimecastJson.string(detail, "subject").orElse(null),
                 MimecastJson.addresses(detail, "from"), MimecastJson.addresses(detail, "to"),
-                MimecastJson.addresses(detail, "cc"),
-                MimecastEmlParser.date(MimecastJson.string(detail, "headerDate").orElse(null)),
-                MimecastJson.string(detail, "mimeMessageId").orElse(null), inReplyTo, references, body, attachments);
+                MimecastJson.addresses(detail, "cc"), sent,
+                MimecastJson.string(detail, "mimeMessageId").orElse(null), inReplyTo, references, body, attachments,
+                headerDate != null && !headerDate.isBlank() && sent == null
+                        ? List.of(MimecastEmlParser.DATE_UNREADABLE) : List.of());
     }
 
     /**

@@ -18,6 +18,11 @@ import java.util.Locale;
 final class MimecastDocuments {
     static final String KIND_EMAIL = "email";
     static final String KIND_ATTACHMENT = "attachment";
+    /** Subjects longer than this many characters are cut and end in {@link #ELLIPSIS}. */
+    static final int MAX_SUBJECT_CHARS = 10_000;
+    static final String ELLIPSIS = "\u2026";
+    /** Issue: the subject was cut at {@link #MAX_SUBJECT_CHARS}. */
+    static final String SUBJECT_TRUNCATED = "subject-truncated";
 
     private MimecastDocuments() {
     }
@@ -58,6 +63,11 @@ final class MimecastDocuments {
         String messageId = MimecastJson.string(listed, "id").orElseThrow();
         String subject = firstNonBlank(MimecastJson.string(listed, "subject").orElse(null),
                 content == null ? null : content.subject(), config.messages().blankSubject());
+        List<String> issues = new ArrayList<>(content == null ? List.of() : content.issues());
+        if (subject.codePointCount(0, subject.length()) > MAX_SUBJECT_CHARS) {
+            subject = subject.substring(0, subject.offsetByCodePoints(0, MAX_SUBJECT_CHARS)) + ELLIPSIS;
+            issues.add(SUBJECT_TRUNCATED);
+        }
         List<String> from = content != null && !content.from().isEmpty() ? content.from()
                 : lower(MimecastJson.addresses(listed, "from"));
         List<String> to = content != null && !content.to().isEmpty() ? content.to()
@@ -78,6 +88,7 @@ final class MimecastDocuments {
                 .field("status", MimecastJson.string(listed, "status").orElse(null))
                 .field("mimecastId", messageId)
                 .field("smash", MimecastJson.string(listed, "smash").orElse(null))
+                .field("contentIssues", issues.isEmpty() ? null : issues)
                 .acl(List.of(mailbox))
                 .version(version(listed, config));
         if (content != null) {

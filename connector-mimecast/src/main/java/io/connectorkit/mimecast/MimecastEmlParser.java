@@ -1,29 +1,18 @@
 package io.connectorkit.mimecast;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
-import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.field.address.LenientAddressParser;
 import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
-import org.apache.james.mime4j.message.MaximalBodyDescriptor;
-import org.apache.james.mime4j.parser.AbstractContentHandler;
 import org.apache.james.mime4j.parser.MimeStreamParser;
-import org.apache.james.mime4j.stream.BodyDescriptor;
-import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.util.MimeUtil;
 
@@ -32,10 +21,26 @@ import org.apache.james.mime4j.util.MimeUtil;
  * James mime4j: top-level headers, the first plain-text body (or the first HTML body, converted
  * to text), and every other leaf part as an attachment, spooled with
  * {@link MimecastSpool} so that large attachments never sit in memory. Attached messages
- * ({@code message/rfc822}) are kept whole as one attachment.
+ * ({@code message/rfc822}) are kept whole as one attachment, so nesting depth costs nothing.
+ * Bad content is read as far as it goes and its problems listed in
+ * {@link MimecastMessageContent#issues()}: 8-bit headers and bodies follow
+ * {@link MimecastCharsets}, encoded-words {@link MimecastHeaderText}, dates
+ * {@link MimecastMailDate}; a multipart body whose boundary never appears keeps its text (the
+ * preamble) as the body; body text past 5,000,000 bytes is cut and marked. Only bytes that are no
+ * message at all (empty, or not starting with a header field) are refused.
  */
 final class MimecastEmlParser {
-    private static final int MAX_BODY_CHARS = 5_000_000;
+    /** Body text beyond this many bytes is cut. */
+    static final int MAX_BODY_CHARS = 5_000_000;
+    /** Appended to body text that was cut at {@link #MAX_BODY_CHARS} bytes. */
+    static final String TRUNCATED = "\n[truncated]";
+    /** Issue: the body text was cut. */
+    static final String BODY_TRUNCATED = "body-truncated";
+    /** Issue: a multipart body without parts; its text before the (missing) first boundary is the body. */
+    static final String NO_PARTS = "multipart-without-parts";
+    /** Issue: the Date header is present but not a date. */
+    static final String DATE_UNREADABLE = "date-unreadable";
+    private static final Pattern FIELD_LINE = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]+[ \\t]*:.*", Pattern.DOTALL);
 
     private final Path tempDirectory;
 
@@ -53,7 +58,8 @@ final class MimecastEmlParser {
      * @throws IOException if the stream cannot be read or is not a MIME message
      */
     MimecastMessageContent parse(InputStream in, boolean keepAttachments, long maxBytes) throws IOException {
-        Handler handler = new Handler(keepAttachments ? maxBytes : 0);
+        in = checkStart(in);
+        MimecastEmlHandler handler = new MimecastEmlHandler(tempDirectory, keepAttachments ? maxBytes : 0);
         MimeConfig config = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1)
                 .setMaxContentLen(-1).build();
         MimeStreamParser parser = new MimeStreamParser(config, DecodeMonitor.SILENT,
@@ -70,121 +76,52 @@ final class MimecastEmlParser {
             handler.release();
             throw e;
         }
-        String body = handler.text != null ? handler.text : MimecastHtml.toText(handler.html);
-        return new MimecastMessageContent(handler.subject, handler.from, handler.to, handler.cc, handler.sent,
-                handler.messageId, handler.inReplyTo, handler.references, body, handler.attachments);
+        String body = handler.text() != null ? handler.text() : MimecastHtml.toText(handler.html());
+        if (body == null && handler.parts() == 0 && handler.preamble() != null) {
+            body = handler.preamble();
+            handler.issue(NO_PARTS);
+        }
+        return handler.content(body);
+    }
+
+    /**
+     * Refuses bytes that are no message: none at all, or a first line that is neither a header
+     * field nor empty (a message may lack headers, but not start with a picture or an error page).
+     */
+    private static InputStream checkStart(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 8192);
+        buffered.mark(1000);
+        byte[] start = buffered.readNBytes(998);
+        buffered.reset();
+        if (start.length == 0) {
+            throw new IOException("the message is empty (0 bytes)");
+        }
+        int from = 0;
+        if (start.length >= 3 && (start[0] & 0xff) == 0xEF && (start[1] & 0xff) == 0xBB && (start[2] & 0xff) == 0xBF) {
+            // A byte order mark from a file saved by an editor: the headers follow it.
+            from = (int) buffered.skip(3);
+        }
+        int end = from;
+        while (end < start.length && start[end] != '\n' && start[end] != '\r') {
+            end++;
+        }
+        String first = new String(start, from, end - from, StandardCharsets.ISO_8859_1);
+        if (!first.isEmpty() && !FIELD_LINE.matcher(first).matches() && !first.startsWith("From ")) {
+            throw new IOException("the content does not start with a header field (first bytes "
+                    + HexFormat.ofDelimiter(" ").formatHex(start, 0, Math.min(8, start.length)) + ")");
+        }
+        return buffered;
     }
 
     static String decode(String raw) {
-        return raw == null ? null : DecoderUtil.decodeEncodedWords(MimeUtil.unfold(raw).trim(), DecodeMonitor.SILENT);
+        return MimecastHeaderText.decode(raw);
     }
 
     static List<String> addresses(String raw) {
-        List<String> out = new ArrayList<>();
-        if (raw == null || raw.isBlank()) {
-            return out;
-        }
-        for (Mailbox m : LenientAddressParser.DEFAULT.parseAddressList(MimeUtil.unfold(raw)).flatten()) {
-            if (m.getAddress() != null && !m.getAddress().isBlank()) {
-                out.add(m.getAddress().toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
+        return MimecastHeaderText.addresses(raw);
     }
 
     static Instant date(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String t = MimeUtil.unfold(raw).replaceAll("\\s*\\([^)]*\\)\\s*$", "").trim().replaceAll("\\s+", " ");
-        try {
-            return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return MimecastDates.parse(t).orElse(null);
-        }
-    }
-
-    private final class Handler extends AbstractContentHandler {
-        private final long maxBytes;
-        private int headers;
-        private String subject;
-        private List<String> from = List.of();
-        private List<String> to = List.of();
-        private List<String> cc = List.of();
-        private Instant sent;
-        private String messageId;
-        private String inReplyTo;
-        private List<String> references = List.of();
-        private String text;
-        private String html;
-        private final List<MimecastMessageContent.Attachment> attachments = new ArrayList<>();
-
-        Handler(long maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public void startHeader() {
-            headers++;
-        }
-
-        @Override
-        public void field(Field field) {
-            if (headers != 1) {
-                return;
-            }
-            String raw = field.getBody();
-            switch (field.getName().toLowerCase(Locale.ROOT)) {
-                case "subject" -> subject = decode(raw);
-                case "from" -> from = addresses(raw);
-                case "to" -> to = addresses(raw);
-                case "cc" -> cc = addresses(raw);
-                case "date" -> sent = date(raw);
-                case "message-id" -> messageId = decode(raw);
-                case "in-reply-to" -> inReplyTo = decode(raw);
-                case "references" -> references = Arrays.stream(MimeUtil.unfold(raw).trim().split("\\s+"))
-                        .filter(s -> !s.isBlank()).toList();
-                default -> { }
-            }
-        }
-
-        @Override
-        public void body(BodyDescriptor bd, InputStream in) throws IOException {
-            MaximalBodyDescriptor d = (MaximalBodyDescriptor) bd;
-            String type = d.getMimeType() == null ? "text/plain" : d.getMimeType().toLowerCase(Locale.ROOT);
-            String name = decode(d.getContentDispositionFilename());
-            if (name == null || name.isBlank()) {
-                name = decode(d.getContentTypeParameters().get("name"));
-            }
-            boolean attachment = "attachment".equalsIgnoreCase(d.getContentDispositionType())
-                    || (name != null && !name.isBlank());
-            if (!attachment && type.equals("text/plain") && text == null) {
-                text = readText(in, d.getCharset());
-            } else if (!attachment && type.equals("text/html") && html == null) {
-                html = readText(in, d.getCharset());
-            } else {
-                MimecastSpool spool = MimecastSpool.read(in, tempDirectory, maxBytes, type, name);
-                attachments.add(new MimecastMessageContent.Attachment(null, name, type, spool.length(),
-                        spool.sha256().orElse(null), spool));
-            }
-        }
-
-        private String readText(InputStream in, String charsetName) throws IOException {
-            Charset charset = StandardCharsets.UTF_8;
-            try {
-                if (charsetName != null) {
-                    charset = Charset.forName(charsetName);
-                }
-            } catch (IllegalArgumentException e) {
-                // Unknown charsets are common in the wild; UTF-8 keeps most of the text readable.
-            }
-            byte[] bytes = in.readNBytes(MAX_BODY_CHARS);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new String(bytes, charset);
-        }
-
-        void release() {
-            attachments.forEach(a -> a.content().close());
-        }
+        return raw == null ? null : MimecastMailDate.parse(MimeUtil.unfold(raw)).orElse(null);
     }
 }

@@ -18,10 +18,12 @@ import java.util.List;
  * @param references the References header's ids
  * @param bodyText the body as plain text (HTML converted), or null
  * @param attachments the attachments in message order
+ * @param issues codes of what was wrong with the content and how it was read anyway, such as
+ *     {@code charset-mismatch}; empty for well-formed content
  */
 record MimecastMessageContent(String subject, List<String> from, List<String> to, List<String> cc, Instant sent,
-        String messageId, String inReplyTo, List<String> references, String bodyText, List<Attachment> attachments)
-        implements AutoCloseable {
+        String messageId, String inReplyTo, List<String> references, String bodyText, List<Attachment> attachments,
+        List<String> issues) implements AutoCloseable {
 
     /**
      * One attachment.
@@ -41,6 +43,7 @@ record MimecastMessageContent(String subject, List<String> from, List<String> to
         cc = List.copyOf(cc);
         references = List.copyOf(references);
         attachments = List.copyOf(attachments);
+        issues = List.copyOf(issues);
     }
 
     @Override

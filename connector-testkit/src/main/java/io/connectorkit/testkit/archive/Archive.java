@@ -2,7 +2,10 @@ package io.connectorkit.testkit.archive;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -150,9 +153,27 @@ public final class Archive {
                 .map(m -> m.attachments().get(ref.get().attachment()));
     }
 
-    /** The exact size of a message's RFC822 form. */
+    /** The exact size of a message's RFC822 form (the raw bytes for a raw message). */
     public long emlSize(ArchivedMessage message) {
-        return EmlWriter.size(message);
+        return raw(message.id()).map(RawMessage::size).orElseGet(() -> EmlWriter.size(message));
+    }
+
+    /** Writes a message's RFC822 form, exactly as get-file serves it. */
+    public void writeEml(ArchivedMessage message, OutputStream out) throws IOException {
+        Optional<RawMessage> raw = raw(message.id());
+        if (raw.isPresent()) {
+            raw.get().writeTo(out);
+        } else {
+            EmlWriter.write(message, out);
+        }
+    }
+
+    /** The hand-written bytes behind a message id; empty for generated, unknown or deleted messages. */
+    public Optional<RawMessage> raw(String id) {
+        if (overlay.deleted(id)) {
+            return Optional.empty();
+        }
+        return overlay.addedById(id).map(ArchiveOverlay.Added::raw);
     }
 
     /** The SHA-256 of an attachment; big ones are hashed once and remembered. */
@@ -181,9 +202,24 @@ public final class Archive {
         MailboxRef ref = resolve(mailbox).orElseThrow(() -> new IllegalArgumentException(
                 "mailbox " + mailbox + " is not in the archive; use one of archive.mailboxes()"));
         ArchiveOverlay.Added added = overlay.add(ref.index(), view, spec.messagesPerView(), received, subject,
-                a -> ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), view,
+                null, a -> ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), view,
                         a.index(), -1)));
         return header(factory.message(ref.index(), view, added.index(), received, subject));
+    }
+
+    /**
+     * Adds a hand-written message to a mailbox view: listed with the raw message's metadata,
+     * served by get-file as its exact bytes. Received times are kept to the second.
+     */
+    public MessageHeader addRawMessage(String mailbox, View view, Instant received, RawMessage raw) {
+        requireNonNull(raw, "raw");
+        MailboxRef ref = resolve(mailbox).orElseThrow(() -> new IllegalArgumentException(
+                "mailbox " + mailbox + " is not in the archive; use one of archive.mailboxes()"));
+        ArchiveOverlay.Added added = overlay.add(ref.index(), view, spec.messagesPerView(),
+                received.truncatedTo(ChronoUnit.SECONDS), raw.subject(), raw,
+                a -> ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), view,
+                        a.index(), -1)));
+        return header(message(added));
     }
 
     /** Deletes a message; returns false if it was already deleted. */
@@ -209,18 +245,35 @@ public final class Archive {
         if (ref.index() < spec.messagesPerView()) {
             return Optional.of(factory.message(ref.mailbox(), ref.view(), ref.index(), null, null));
         }
-        return overlay.addedById(ArchiveIds.encode(ref.message()))
-                .map(a -> factory.message(a.mailbox(), a.view(), a.index(), a.received(), a.subject()));
+        return overlay.addedById(ArchiveIds.encode(ref.message())).map(this::message);
+    }
+
+    private ArchivedMessage message(ArchiveOverlay.Added a) {
+        if (a.raw() == null) {
+            return factory.message(a.mailbox(), a.view(), a.index(), a.received(), a.subject());
+        }
+        RawMessage raw = a.raw();
+        String id = ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), a.view(),
+                a.index(), -1));
+        return new ArchivedMessage(id, factory.mailboxAddress(a.mailbox()), a.view(), a.received(), raw.subject(),
+                raw.smash(), raw.header("Message-ID").orElse(""), raw.from(), List.of(raw.to()), List.of(), "", "",
+                List.of(), false);
     }
 
     private MessageIterator iterator(MailboxRef ref, MessageQuery query, MessageKey after, boolean descending) {
         Predicate<ArchivedMessage> keep = m -> !overlay.deleted(m.id())
                 && (ref.alias() ? m.viaAlias() : query.includeAliases() || !m.viaAlias());
         return new MessageIterator(factory, spec.messagesPerView(), overlay, ref.index(), query.view(),
-                query.from(), query.to(), after, descending, keep);
+                query.from(), query.to(), after, descending, keep, this::message);
     }
 
     private MessageHeader header(ArchivedMessage message) {
+        Optional<RawMessage> raw = raw(message.id());
+        if (raw.isPresent()) {
+            return new MessageHeader(message.id(), message.mailbox(), message.view(), message.received(),
+                    message.subject(), message.from(), message.to().get(0), raw.get().size(),
+                    raw.get().attachmentCount(), message.smash());
+        }
         return message.header(EmlWriter.size(message));
     }
 }

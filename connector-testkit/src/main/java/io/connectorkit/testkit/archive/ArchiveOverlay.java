@@ -13,8 +13,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * maps over the generated (never stored) base.
  */
 final class ArchiveOverlay {
-    /** A message added at run time; its content is generated from its id like any other. */
-    record Added(int mailbox, View view, int index, Instant received, String subject) {
+    /**
+     * A message added at run time; its content is generated from its id like any other, unless
+     * {@code raw} (else null) gives its exact bytes.
+     */
+    record Added(int mailbox, View view, int index, Instant received, String subject, RawMessage raw) {
     }
 
     private final Set<String> deletedIds = ConcurrentHashMap.newKeySet();
@@ -24,9 +27,9 @@ final class ArchiveOverlay {
     private final Map<String, Added> addedById = new ConcurrentHashMap<>();
 
     synchronized Added add(int mailbox, View view, int firstFreeIndex, Instant received, String subject,
-                           java.util.function.Function<Added, String> idOf) {
+                           RawMessage raw, java.util.function.Function<Added, String> idOf) {
         NavigableMap<MessageKey, Added> list = added(mailbox, view);
-        Added entry = new Added(mailbox, view, firstFreeIndex + list.size(), received, subject);
+        Added entry = new Added(mailbox, view, firstFreeIndex + list.size(), received, subject, raw);
         list.put(new MessageKey(received.getEpochSecond(), entry.index()), entry);
         addedById.put(idOf.apply(entry), entry);
         return entry;

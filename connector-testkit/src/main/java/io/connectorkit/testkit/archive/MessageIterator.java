@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +17,7 @@ final class MessageIterator implements Iterator<ArchivedMessage> {
     private final View view;
     private final boolean descending;
     private final Predicate<ArchivedMessage> keep;
+    private final Function<ArchiveOverlay.Added, ArchivedMessage> addedMessage;
     private final Iterator<ArchiveOverlay.Added> added;
     private int nextGenerated;
     private final int generatedEnd;
@@ -23,12 +25,14 @@ final class MessageIterator implements Iterator<ArchivedMessage> {
     private ArchivedMessage next;
 
     MessageIterator(MessageFactory factory, int messagesPerView, ArchiveOverlay overlay, int mailbox, View view,
-                    Instant from, Instant to, MessageKey after, boolean descending, Predicate<ArchivedMessage> keep) {
+                    Instant from, Instant to, MessageKey after, boolean descending, Predicate<ArchivedMessage> keep,
+                    Function<ArchiveOverlay.Added, ArchivedMessage> addedMessage) {
         this.factory = factory;
         this.mailbox = mailbox;
         this.view = view;
         this.descending = descending;
         this.keep = keep;
+        this.addedMessage = addedMessage;
         int lo = firstIndex(messagesPerView, i -> !factory.received(mailbox, view, i).isBefore(from));
         int hi = firstIndex(messagesPerView, i -> !factory.received(mailbox, view, i).isBefore(to));
         if (after != null && descending) {
@@ -80,8 +84,7 @@ final class MessageIterator implements Iterator<ArchivedMessage> {
                     new MessageKey(pendingAdded.received().getEpochSecond(), pendingAdded.index()),
                     key(nextGenerated)));
             if (takeAdded) {
-                candidate = factory.message(mailbox, view, pendingAdded.index(), pendingAdded.received(),
-                        pendingAdded.subject());
+                candidate = addedMessage.apply(pendingAdded);
                 pendingAdded = added.hasNext() ? added.next() : null;
             } else {
                 candidate = factory.message(mailbox, view, nextGenerated, null, null);

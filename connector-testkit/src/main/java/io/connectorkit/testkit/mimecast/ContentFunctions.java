@@ -10,6 +10,7 @@ import io.connectorkit.testkit.archive.ArchiveIds;
 import io.connectorkit.testkit.archive.ArchivedMessage;
 import io.connectorkit.testkit.archive.Attachment;
 import io.connectorkit.testkit.archive.EmlWriter;
+import io.connectorkit.testkit.archive.RawMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,10 @@ final class ContentFunctions {
             return notFound(item);
         }
         ArchivedMessage m = found.get();
+        Optional<RawMessage> raw = archive.raw(m.id());
+        if (raw.isPresent()) {
+            return Reply.json(200, Envelope.ok(RawDetail.of(m, raw.get()), null));
+        }
         JsonObject o = new JsonObject();
         o.addProperty("id", m.id());
         o.addProperty("status", "ARCHIVED");
@@ -174,13 +179,13 @@ final class ContentFunctions {
                 false, "id");
     }
 
-    private static JsonArray addresses(List<Address> list) {
+    static JsonArray addresses(List<Address> list) {
         JsonArray array = new JsonArray();
         list.forEach(a -> array.add(ListFunction.address(a)));
         return array;
     }
 
-    private static JsonObject header(String name, String value) {
+    static JsonObject header(String name, String value) {
         JsonObject o = new JsonObject();
         o.addProperty("name", name);
         JsonArray values = new JsonArray();
@@ -189,7 +194,7 @@ final class ContentFunctions {
         return o;
     }
 
-    private static String domainOf(Address a) {
+    static String domainOf(Address a) {
         return a.emailAddress().substring(a.emailAddress().indexOf('@') + 1);
     }
 

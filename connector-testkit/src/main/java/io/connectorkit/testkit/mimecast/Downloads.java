@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchivedMessage;
 import io.connectorkit.testkit.archive.Attachment;
-import io.connectorkit.testkit.archive.EmlWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -77,7 +76,7 @@ final class Downloads {
         return message.map(m -> switch (kind) {
             case HTML -> Reply.bytes(200, "text/html; charset=UTF-8", ContentFunctions.utf8(m.htmlBody()));
             case PLAIN -> Reply.bytes(200, "text/plain; charset=UTF-8", ContentFunctions.utf8(m.textBody()));
-            default -> Reply.stream("message/rfc822", EmlWriter.size(m), out -> EmlWriter.write(m, out));
+            default -> Reply.stream("message/rfc822", archive.emlSize(m), out -> archive.writeEml(m, out));
         });
     }
 
