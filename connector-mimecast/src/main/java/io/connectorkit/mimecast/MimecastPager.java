@@ -17,9 +17,9 @@ import java.util.List;
  * <p>Page tokens expire, mid-listing or between runs, and the service answers that in more than
  * one way (a {@code fail[]} code, a bare 400). So when a request that carries a page token fails
  * with anything but a fatal error or a rate limit, the listing starts again from its first page:
- * once for a saved start token, and after that only while each new attempt gets further than
- * the one before, so a page that keeps failing ends the listing with its error instead of
- * looping. Handlers therefore see pages again and must skip items they have seen.
+ * once for a saved start token, then whenever an attempt gets further than every one before it,
+ * and at most {@link #MAX_STALLS} times when it does not, so a page that keeps failing ends the
+ * listing with its error instead of looping. Handlers therefore see pages again and must skip items they have seen.
  */
 final class MimecastPager {
     /** Receives one page. */
@@ -33,6 +33,9 @@ final class MimecastPager {
          */
         void page(List<JsonObject> items, String next) throws ConnectorException;
     }
+
+    /** Restarts that got no further than the attempt before, allowed per listing. */
+    static final int MAX_STALLS = 2;
 
     private final MimecastClient client;
     private final int pageSize;
@@ -61,6 +64,7 @@ final class MimecastPager {
         boolean fromFirst = startToken == null;
         int pages = 0;
         int furthest = 0;
+        int stalls = 0;
         while (true) {
             JsonObject pagination = new JsonObject();
             pagination.addProperty("pageSize", size > 0 ? size : pageSize);
@@ -80,11 +84,12 @@ final class MimecastPager {
             try {
                 response = client.call(path, body, what);
             } catch (ConnectorException e) {
+                boolean stalled = fromFirst && pages <= furthest;
                 if (token == null || e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED
-                        || (fromFirst && pages <= furthest)) {
+                        || (stalled && ++stalls > MAX_STALLS)) {
                     throw e;
                 }
-                furthest = fromFirst ? pages : 0;
+                furthest = fromFirst ? Math.max(furthest, pages) : 0;
                 fromFirst = true;
                 pages = 0;
                 token = null;

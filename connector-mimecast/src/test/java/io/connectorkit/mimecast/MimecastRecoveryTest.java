@@ -56,8 +56,8 @@ class MimecastRecoveryTest {
                         assertThat(e.kind()).isEqualTo(ErrorKind.PERMANENT);
                         assertThat(e.getMessage()).contains("err_page_token_expired");
                     });
-            assertThat(f.server.calls(Endpoint.GET_MESSAGE_LIST)).as("first page, token, first page, token")
-                    .isEqualTo(4);
+            // First page, token; then the same again after the restart that got further and after each stalled one.
+            assertThat(f.server.calls(Endpoint.GET_MESSAGE_LIST)).isEqualTo(2 * (2 + MimecastPager.MAX_STALLS));
         }
     }
 
@@ -94,6 +94,18 @@ class MimecastRecoveryTest {
     private static List<Partition> partitions(MimecastFixture f) throws ConnectorException {
         try (ConnectorSession s = f.connector.open(f.parse(f.config(MimecastKeys.PAGE_SIZE, "2")), f.context)) {
             return s.partitions();
+        }
+    }
+
+    @Test
+    void aCutOffTokenResponseIsAskedForAgain() throws Exception {
+        try (MimecastFixture f = new MimecastFixture(temp, b -> b
+                .fault(FaultRule.onCalls(Endpoint.TOKEN, 1, 2, Fault.malformedJson())))) {
+            String mailbox = f.firstMailbox();
+            RecordingEmitter e = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
+            assertThat(e.failures).isEmpty();
+            assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
+            assertThat(f.server.calls(Endpoint.TOKEN)).isEqualTo(3);
         }
     }
 

@@ -1,0 +1,227 @@
+package io.connectorkit.mimecast;
+
+import static io.connectorkit.mimecast.IndexedMimecast.crawl;
+import static io.connectorkit.mimecast.IndexedMimecast.describe;
+import static io.connectorkit.testkit.mimecast.FaultRule.forId;
+import static io.connectorkit.testkit.mimecast.FaultRule.onCall;
+import static io.connectorkit.testkit.mimecast.FaultRule.onCalls;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectorkit.api.ConnectorMetrics;
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.Host;
+import io.connectorkit.runtime.PartitionStatus;
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.Fault;
+import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
+import io.connectorkit.testkit.mimecast.ResetUnit;
+import io.connectorkit.testkit.mimecast.TokenMismatch;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fault of the fake server, alone and combined, from the server to the index: each case
+ * ends either with the archive's every email and attachment in the index, or with what could not
+ * be fetched recorded as failed (state store, {@link Host#status()}, a report that is not clean)
+ * and fetched by the next crawl once the fault is gone. Never with an item silently missing.
+ */
+@ExtendWith(SearchNodeExtension.class)
+class MimecastFaultMatrixIT {
+    private static final Duration SLOWER_THAN_TIMEOUT = Duration.ofMillis(2500);
+    private static final String[] SHORT_READ_TIMEOUT = {MimecastKeys.HTTP_READ_TIMEOUT_SECONDS, "1"};
+
+    /** Faults the connector must get over within the run. */
+    record Recoverable(String name, UnaryOperator<FakeMimecastServerBuilder> faults, String... config) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Faults that never pass for one message, chosen from the archive by id. */
+    record Unrecoverable(String name, BiFunction<FakeMimecastServerBuilder, String, FakeMimecastServerBuilder> faults,
+            String... config) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private EmbeddedSearchNode node;
+    private Extractors extractors;
+
+    @BeforeEach
+    void setUp(EmbeddedSearchNode sharedNode, Extractors shared) {
+        node = sharedNode;
+        extractors = shared;
+    }
+
+    static Stream<Recoverable> recoverable() {
+        Stream<Recoverable> storms = Stream.of(false, true).flatMap(hyphenated -> Arrays.stream(ResetUnit.values())
+                .map(unit -> storm(unit, hyphenated)));
+        return Stream.concat(storms, Stream.of(
+                new Recoverable("5xx bursts on every endpoint", b -> b
+                        .fault(onCalls(Endpoint.TOKEN, 1, 2, Fault.serverError(503)))
+                        .fault(onCalls(Endpoint.GET_INTERNAL_DOMAIN, 1, 2, Fault.serverError(500)))
+                        .fault(onCalls(Endpoint.GET_INTERNAL_USERS, 1, 3, Fault.serverError(502)))
+                        .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 5, Fault.serverError(503)))
+                        .fault(onCalls(Endpoint.GET_FILE, 5, 8, Fault.serverError(504)))
+                        .fault(onCalls(Endpoint.DOWNLOAD, 10, 13, Fault.serverError(500)))),
+                new Recoverable("connections dropped mid-body", b -> b
+                        .fault(onCall(Endpoint.TOKEN, 1, Fault.disconnect()))
+                        .fault(onCall(Endpoint.GET_INTERNAL_USERS, 1, Fault.disconnect()))
+                        .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 3, Fault.disconnect()))
+                        .fault(onCalls(Endpoint.GET_FILE, 4, 5, Fault.disconnect()))
+                        .fault(onCalls(Endpoint.DOWNLOAD, 3, 6, Fault.disconnect()))),
+                new Recoverable("responses slower than the read timeout", b -> b
+                        .fault(onCall(Endpoint.GET_MESSAGE_LIST, 2, Fault.slow(SLOWER_THAN_TIMEOUT)))
+                        .fault(onCall(Endpoint.GET_FILE, 3, Fault.slow(SLOWER_THAN_TIMEOUT)))
+                        .fault(onCall(Endpoint.DOWNLOAD, 4, Fault.slow(SLOWER_THAN_TIMEOUT))), SHORT_READ_TIMEOUT),
+                new Recoverable("malformed JSON", b -> b
+                        .fault(onCall(Endpoint.TOKEN, 1, Fault.malformedJson()))
+                        .fault(onCall(Endpoint.GET_INTERNAL_DOMAIN, 1, Fault.malformedJson()))
+                        .fault(onCalls(Endpoint.GET_INTERNAL_USERS, 1, 2, Fault.malformedJson()))
+                        .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 3, Fault.malformedJson()))
+                        .fault(onCalls(Endpoint.GET_FILE, 3, 5, Fault.malformedJson()))),
+                // One mailbox at a time, so the faulted calls are the ones that carry a page token.
+                new Recoverable("expired page tokens (fail[] answer)", pageTokens(TokenMismatch.FAIL),
+                        MimecastKeys.PAGE_SIZE, "4", "crawl.parallel.partitions", "1"),
+                new Recoverable("expired page tokens (400 answer)", pageTokens(TokenMismatch.BAD_REQUEST),
+                        MimecastKeys.PAGE_SIZE, "4", "crawl.parallel.partitions", "1"),
+                // Calls far apart: the retry with a fresh token must not land on the next rejection.
+                new Recoverable("access token expiring mid-crawl", b -> b
+                        .fault(onCall(Endpoint.GET_INTERNAL_USERS, 1, Fault.tokenExpired()))
+                        .fault(onCall(Endpoint.GET_MESSAGE_LIST, 3, Fault.tokenExpired()))
+                        .fault(onCall(Endpoint.GET_FILE, 10, Fault.tokenExpired()))
+                        .fault(onCall(Endpoint.GET_FILE, 40, Fault.tokenExpired()))),
+                new Recoverable("expired download URLs", b -> b
+                        .fault(onCall(Endpoint.DOWNLOAD, 2, Fault.downloadExpired()))
+                        .fault(onCall(Endpoint.DOWNLOAD, 20, Fault.downloadExpired()))
+                        .fault(onCall(Endpoint.DOWNLOAD, 40, Fault.downloadExpired()))),
+                new Recoverable("all of them at once", MimecastFaultMatrixIT::combined, MimecastKeys.PAGE_SIZE, "4",
+                        MimecastKeys.HTTP_READ_TIMEOUT_SECONDS, "1")));
+    }
+
+    private static Recoverable storm(ResetUnit unit, boolean hyphenated) {
+        return new Recoverable("429 storm, " + unit + (hyphenated ? ", X-Rate-Limit-*" : ", X-RateLimit-*"), b -> {
+            FakeMimecastServerBuilder s = b.resetUnit(unit)
+                    .fault(onCall(Endpoint.GET_INTERNAL_USERS, 1, Fault.rateLimited(Duration.ofMillis(40))))
+                    .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 5, Fault.rateLimited(Duration.ofMillis(40))))
+                    .fault(onCalls(Endpoint.GET_FILE, 3, 14, Fault.rateLimited(Duration.ofMillis(40))));
+            return hyphenated ? s.hyphenatedRateLimitHeaders() : s;
+        });
+    }
+
+    private static UnaryOperator<FakeMimecastServerBuilder> pageTokens(TokenMismatch style) {
+        return b -> b.tokenMismatch(style)
+                .fault(onCall(Endpoint.GET_INTERNAL_USERS, 2, Fault.pageTokenExpired()))
+                .fault(onCall(Endpoint.GET_MESSAGE_LIST, 2, Fault.pageTokenExpired()))
+                .fault(onCall(Endpoint.GET_MESSAGE_LIST, 5, Fault.pageTokenExpired()))
+                .fault(onCall(Endpoint.GET_MESSAGE_LIST, 9, Fault.pageTokenExpired()));
+    }
+
+    private static FakeMimecastServerBuilder combined(FakeMimecastServerBuilder b) {
+        return b.resetUnit(ResetUnit.EPOCH_SECONDS).hyphenatedRateLimitHeaders()
+                .fault(onCall(Endpoint.TOKEN, 1, Fault.serverError(503)))
+                .fault(onCall(Endpoint.GET_INTERNAL_USERS, 1, Fault.malformedJson()))
+                .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 3, Fault.rateLimited(Duration.ofMillis(50))))
+                .fault(onCall(Endpoint.GET_MESSAGE_LIST, 6, Fault.serverError(503)))
+                .fault(onCall(Endpoint.GET_MESSAGE_LIST, 9, Fault.malformedJson()))
+                .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 11, 14, Fault.pageTokenExpired()))
+                .fault(onCall(Endpoint.GET_FILE, 4, Fault.tokenExpired()))
+                .fault(onCalls(Endpoint.GET_FILE, 8, 9, Fault.serverError(502)))
+                .fault(onCall(Endpoint.GET_FILE, 14, Fault.slow(SLOWER_THAN_TIMEOUT)))
+                .fault(onCall(Endpoint.GET_FILE, 20, Fault.malformedJson()))
+                .fault(onCalls(Endpoint.GET_FILE, 25, 30, Fault.rateLimited(Duration.ofMillis(30))))
+                .fault(onCall(Endpoint.DOWNLOAD, 3, Fault.disconnect()))
+                .fault(onCall(Endpoint.DOWNLOAD, 11, Fault.downloadExpired()))
+                .fault(onCall(Endpoint.DOWNLOAD, 17, Fault.slow(SLOWER_THAN_TIMEOUT)))
+                .fault(onCall(Endpoint.DOWNLOAD, 23, Fault.serverError(500)));
+    }
+
+    static Stream<Unrecoverable> unrecoverable() {
+        return Stream.of(
+                new Unrecoverable("5xx on every get-file of one message",
+                        (b, id) -> b.fault(forId(Endpoint.GET_FILE, id, Fault.serverError(503)))),
+                new Unrecoverable("connection dropped on every download of one message",
+                        (b, id) -> b.fault(forId(Endpoint.DOWNLOAD, id, Fault.disconnect()))),
+                new Unrecoverable("every download URL of one message expired",
+                        (b, id) -> b.fault(forId(Endpoint.DOWNLOAD, id, Fault.downloadExpired()))),
+                new Unrecoverable("malformed JSON on every get-file of one message",
+                        (b, id) -> b.fault(forId(Endpoint.GET_FILE, id, Fault.malformedJson()))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recoverable")
+    void theCompleteArchiveIsIndexed(Recoverable c) throws Exception {
+        try (IndexedMimecast m = new IndexedMimecast(node, extractors.metadataOnly(), IndexedMimecast.smallArchive(21),
+                c.faults()); Host host = m.host(c.config())) {
+            CrawlReport report = crawl(host, false);
+            assertThat(report.clean()).as(describe(host, report)).isTrue();
+            new IndexedArchive(m, host).assertIndexedExcept(List.of());
+            long answered429 = Arrays.stream(Endpoint.values()).mapToLong(e -> m.server.calls(e, 429)).sum();
+            assertThat(report.metrics().getOrDefault(ConnectorMetrics.RATE_LIMITED, 0L)).as("every 429 waited out")
+                    .isEqualTo(answered429);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unrecoverable")
+    void whatCannotBeFetchedIsRecordedThenFetchedOnceTheFaultIsGone(Unrecoverable c) throws Exception {
+        Archive archive = IndexedMimecast.smallArchive(22);
+        ArchiveTally before = new ArchiveTally(archive, IndexedMimecast.START, java.time.Instant.now());
+        String mailbox = before.mailboxes().get(0);
+        String bad = before.messages(mailbox).keySet().iterator().next();
+        String badId = MimecastDocuments.emailId(mailbox, bad);
+        try (IndexedMimecast m = new IndexedMimecast(node, extractors.metadataOnly(), archive,
+                b -> c.faults().apply(b, bad)); Host host = m.host(c.config())) {
+            CrawlReport report = crawl(host, false);
+            assertThat(report.fatal()).isEmpty();
+            assertThat(report.clean()).as("a run with failures is not clean (exit 1)").isFalse();
+            assertThat(report.itemFailures()).isEqualTo(1);
+            IndexedArchive indexed = new IndexedArchive(m, host);
+            indexed.assertIndexedExcept(List.of(badId));
+            PartitionStatus status = host.status().stream().filter(s -> s.partition().equals(mailbox)).findFirst()
+                    .orElseThrow();
+            assertThat(status.failures()).isEqualTo(1);
+            assertThat(status.recentFailures()).singleElement().asString().startsWith(badId + ": ").contains(bad);
+
+            m.server.clearFaults();
+            CrawlReport again = crawl(host, true);
+            assertThat(again.clean()).as(describe(host, again)).isTrue();
+            indexed.assertIndexedExcept(List.of());
+            assertThat(host.status()).allSatisfy(s -> assertThat(s.failures()).as(s.partition()).isZero());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMissingProductEndsTheRunAsAPermissionErrorAndTheNextRunCatchesUp() throws Exception {
+        try (IndexedMimecast m = new IndexedMimecast(node, extractors.metadataOnly(), IndexedMimecast.smallArchive(23),
+                b -> b.withoutProductFor(Endpoint.GET_FILE)); Host host = m.host()) {
+            CrawlReport report = crawl(host, false);
+            assertThat(report.fatal()).contains(ErrorKind.PERMISSION);
+            assertThat(report.fatalMessage()).contains("Data Retention / Archive");
+            assertThat(report.clean()).isFalse();
+            assertThat(m.server.calls(Endpoint.GET_FILE, 403)).as("not retried: one per mailbox at most")
+                    .isLessThanOrEqualTo(m.tally().mailboxes().size());
+            assertThat(host.status()).anySatisfy(s -> assertThat(s.recentFailures()).anySatisfy(
+                    f -> assertThat(f).contains("Data Retention / Archive")));
+
+            m.server.clearFaults();
+            CrawlReport again = crawl(host, false);
+            assertThat(again.clean()).as(describe(host, again)).isTrue();
+            new IndexedArchive(m, host).assertIndexedExcept(List.of());
+        }
+    }
+}
