@@ -41,8 +41,13 @@ class MimecastFaultMatrixIT {
     private static final Duration SLOWER_THAN_TIMEOUT = Duration.ofMillis(2500);
     private static final String[] SHORT_READ_TIMEOUT = {MimecastKeys.HTTP_READ_TIMEOUT_SECONDS, "1"};
 
+    /** What shows a case's faults were really met (the crawl could not have been fault-free). */
+    interface Proof {
+        void check(IndexedMimecast source, CrawlReport report);
+    }
+
     /** Faults the connector must get over within the run. */
-    record Recoverable(String name, UnaryOperator<FakeMimecastServerBuilder> faults, String... config) {
+    record Recoverable(String name, UnaryOperator<FakeMimecastServerBuilder> faults, Proof proof, String... config) {
         @Override
         public String toString() {
             return name;
@@ -77,39 +82,68 @@ class MimecastFaultMatrixIT {
                         .fault(onCalls(Endpoint.GET_INTERNAL_USERS, 1, 3, Fault.serverError(502)))
                         .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 5, Fault.serverError(503)))
                         .fault(onCalls(Endpoint.GET_FILE, 5, 8, Fault.serverError(504)))
-                        .fault(onCalls(Endpoint.DOWNLOAD, 10, 13, Fault.serverError(500)))),
+                        .fault(onCalls(Endpoint.DOWNLOAD, 10, 13, Fault.serverError(500))),
+                        (m, r) -> {
+                            assertThat(answered(m, 500, 599)).isEqualTo(19);
+                            assertThat(httpErrors(r)).isGreaterThanOrEqualTo(19);
+                        }),
                 new Recoverable("connections dropped mid-body", b -> b
                         .fault(onCall(Endpoint.TOKEN, 1, Fault.disconnect()))
                         .fault(onCall(Endpoint.GET_INTERNAL_USERS, 1, Fault.disconnect()))
                         .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 3, Fault.disconnect()))
                         .fault(onCalls(Endpoint.GET_FILE, 4, 5, Fault.disconnect()))
-                        .fault(onCalls(Endpoint.DOWNLOAD, 3, 6, Fault.disconnect()))),
+                        .fault(onCalls(Endpoint.DOWNLOAD, 3, 6, Fault.disconnect())),
+                        (m, r) -> {
+                            assertThat(answered(m, 0, 0)).as("dropped").isEqualTo(10);
+                            assertThat(httpErrors(r)).isGreaterThanOrEqualTo(10);
+                        }),
                 new Recoverable("responses slower than the read timeout", b -> b
                         .fault(onCall(Endpoint.GET_MESSAGE_LIST, 2, Fault.slow(SLOWER_THAN_TIMEOUT)))
                         .fault(onCall(Endpoint.GET_FILE, 3, Fault.slow(SLOWER_THAN_TIMEOUT)))
-                        .fault(onCall(Endpoint.DOWNLOAD, 4, Fault.slow(SLOWER_THAN_TIMEOUT))), SHORT_READ_TIMEOUT),
+                        .fault(onCall(Endpoint.DOWNLOAD, 4, Fault.slow(SLOWER_THAN_TIMEOUT))),
+                        // Answered 200 by the server, too late: only a timeout makes them errors.
+                        (m, r) -> assertThat(httpErrors(r)).as("timed out").isGreaterThanOrEqualTo(3),
+                        SHORT_READ_TIMEOUT),
                 new Recoverable("malformed JSON", b -> b
                         .fault(onCall(Endpoint.TOKEN, 1, Fault.malformedJson()))
                         .fault(onCall(Endpoint.GET_INTERNAL_DOMAIN, 1, Fault.malformedJson()))
                         .fault(onCalls(Endpoint.GET_INTERNAL_USERS, 1, 2, Fault.malformedJson()))
                         .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 3, Fault.malformedJson()))
-                        .fault(onCalls(Endpoint.GET_FILE, 3, 5, Fault.malformedJson()))),
+                        .fault(onCalls(Endpoint.GET_FILE, 3, 5, Fault.malformedJson())),
+                        (m, r) -> {
+                            assertThat(m.server.calls(Endpoint.TOKEN)).isGreaterThanOrEqualTo(2);
+                            assertThat(m.server.calls(Endpoint.GET_INTERNAL_DOMAIN)).isGreaterThanOrEqualTo(2);
+                            assertThat(m.server.calls(Endpoint.GET_FILE)).isEqualTo(m.tally()
+                                    .emails(m.tally().mailboxes()) + 3);
+                        }),
                 // One mailbox at a time, so the faulted calls are the ones that carry a page token.
-                new Recoverable("expired page tokens (fail[] answer)", pageTokens(TokenMismatch.FAIL),
+                new Recoverable("expired page tokens (fail[] answer)", pageTokens(TokenMismatch.FAIL), restarted(),
                         MimecastKeys.PAGE_SIZE, "4", "crawl.parallel.partitions", "1"),
-                new Recoverable("expired page tokens (400 answer)", pageTokens(TokenMismatch.BAD_REQUEST),
+                new Recoverable("expired page tokens (400 answer)", pageTokens(TokenMismatch.BAD_REQUEST), restarted(),
                         MimecastKeys.PAGE_SIZE, "4", "crawl.parallel.partitions", "1"),
                 // Calls far apart: the retry with a fresh token must not land on the next rejection.
                 new Recoverable("access token expiring mid-crawl", b -> b
                         .fault(onCall(Endpoint.GET_INTERNAL_USERS, 1, Fault.tokenExpired()))
                         .fault(onCall(Endpoint.GET_MESSAGE_LIST, 3, Fault.tokenExpired()))
                         .fault(onCall(Endpoint.GET_FILE, 10, Fault.tokenExpired()))
-                        .fault(onCall(Endpoint.GET_FILE, 40, Fault.tokenExpired()))),
+                        .fault(onCall(Endpoint.GET_FILE, 40, Fault.tokenExpired())),
+                        (m, r) -> {
+                            assertThat(answered(m, 401, 401)).isEqualTo(4);
+                            assertThat(m.server.calls(Endpoint.TOKEN)).isEqualTo(5);
+                        }),
                 new Recoverable("expired download URLs", b -> b
                         .fault(onCall(Endpoint.DOWNLOAD, 2, Fault.downloadExpired()))
                         .fault(onCall(Endpoint.DOWNLOAD, 20, Fault.downloadExpired()))
-                        .fault(onCall(Endpoint.DOWNLOAD, 40, Fault.downloadExpired()))),
-                new Recoverable("all of them at once", MimecastFaultMatrixIT::combined, MimecastKeys.PAGE_SIZE, "4",
+                        .fault(onCall(Endpoint.DOWNLOAD, 40, Fault.downloadExpired())),
+                        (m, r) -> assertThat(m.server.calls(Endpoint.DOWNLOAD, 403)).isEqualTo(3)),
+                new Recoverable("all of them at once", MimecastFaultMatrixIT::combined, (m, r) -> {
+                    assertThat(answered(m, 429, 429)).as("429").isEqualTo(8);
+                    assertThat(answered(m, 500, 599)).as("5xx").isEqualTo(5);
+                    assertThat(answered(m, 0, 0)).as("dropped").isEqualTo(1);
+                    assertThat(answered(m, 401, 401)).as("401").isEqualTo(1);
+                    assertThat(m.server.calls(Endpoint.DOWNLOAD, 403)).as("expired URL").isEqualTo(1);
+                    assertThat(httpErrors(r)).as("5xx, dropped, 401, 403 and 2 timeouts").isGreaterThanOrEqualTo(10);
+                }, MimecastKeys.PAGE_SIZE, "4",
                         MimecastKeys.HTTP_READ_TIMEOUT_SECONDS, "1")));
     }
 
@@ -120,7 +154,23 @@ class MimecastFaultMatrixIT {
                     .fault(onCalls(Endpoint.GET_MESSAGE_LIST, 2, 5, Fault.rateLimited(Duration.ofMillis(40))))
                     .fault(onCalls(Endpoint.GET_FILE, 3, 14, Fault.rateLimited(Duration.ofMillis(40))));
             return hyphenated ? s.hyphenatedRateLimitHeaders() : s;
-        });
+        }, (m, r) -> assertThat(answered(m, 429, 429)).isEqualTo(17));
+    }
+
+    /** Mailbox views listed from their first page more often than once each: the listing restarted. */
+    private static Proof restarted() {
+        return (m, r) -> assertThat(m.server.requests(Endpoint.GET_MESSAGE_LIST).stream()
+                .filter(q -> !q.body().contains("pageToken")).count())
+                .isGreaterThan(2L * m.tally().mailboxes().size());
+    }
+
+    private static long answered(IndexedMimecast m, int lowest, int highest) {
+        return Arrays.stream(Endpoint.values()).mapToLong(e -> java.util.stream.IntStream.rangeClosed(lowest, highest)
+                .mapToLong(status -> m.server.calls(e, status)).sum()).sum();
+    }
+
+    private static long httpErrors(CrawlReport report) {
+        return report.metrics().getOrDefault(ConnectorMetrics.HTTP_ERRORS, 0L);
     }
 
     private static UnaryOperator<FakeMimecastServerBuilder> pageTokens(TokenMismatch style) {
@@ -170,9 +220,9 @@ class MimecastFaultMatrixIT {
             CrawlReport report = crawl(host, false);
             assertThat(report.clean()).as(describe(host, report)).isTrue();
             new IndexedArchive(m, host).assertIndexedExcept(List.of());
-            long answered429 = Arrays.stream(Endpoint.values()).mapToLong(e -> m.server.calls(e, 429)).sum();
             assertThat(report.metrics().getOrDefault(ConnectorMetrics.RATE_LIMITED, 0L)).as("every 429 waited out")
-                    .isEqualTo(answered429);
+                    .isEqualTo(answered(m, 429, 429));
+            c.proof().check(m, report);
         }
     }
 
