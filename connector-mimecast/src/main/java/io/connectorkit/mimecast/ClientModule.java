@@ -16,7 +16,7 @@ import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Binds the HTTP side: the pooled HttpClient 5 (timeouts set, its own retries off since
+ * Binds the HTTP side: the pooled HttpClient 5 (timeouts from {@code mimecast.http.*}, its own retries off since
  * {@link MimecastHttp} retries with the rate limiter in mind), the shared rate limiter, stats,
  * trace and the API client. Building the client opens no connection. TLS: the JDK's trust store,
  * plus {@code mimecast.tls.ca-bundle} when set; host names are always verified.
@@ -36,9 +36,11 @@ final class ClientModule extends AbstractModule {
     @Provides
     @Singleton
     CloseableHttpClient httpClient(MimecastConfig config) {
+        Timeout connect = Timeout.of(config.timeouts().connect());
+        Timeout read = Timeout.of(config.timeouts().read());
         ConnectionConfig connection = ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.ofSeconds(30))
-                .setSocketTimeout(Timeout.ofMinutes(5))
+                .setConnectTimeout(connect)
+                .setSocketTimeout(read)
                 .build();
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create();
         config.connection().caBundle().ifPresent(bundle -> pool.setTlsSocketStrategy(
@@ -51,7 +53,7 @@ final class ClientModule extends AbstractModule {
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.ofMinutes(2))
-                        .setResponseTimeout(Timeout.ofMinutes(5))
+                        .setResponseTimeout(read)
                         .build())
                 .disableAutomaticRetries()
                 .disableCookieManagement()

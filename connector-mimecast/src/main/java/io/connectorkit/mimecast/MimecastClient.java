@@ -77,7 +77,9 @@ final class MimecastClient {
      * @throws ConnectorException classified as for {@link #call}
      */
     MimecastSpool download(String path, JsonObject body, String what, long maxBytes) throws ConnectorException {
-        for (int attempt = 1; ; attempt++) {
+        int cutBodies = 0;
+        int expiredUrls = 0;
+        while (true) {
             MimecastReply reply = post(path, body, true, maxBytes);
             if (reply.spool() != null) {
                 stats.download(reply.spool().length());
@@ -85,7 +87,15 @@ final class MimecastClient {
             }
             JsonObject json = reply.json();
             List<MimecastFailure> failures = MimecastFailure.read(json);
-            if (reply.status() != 200 || !failures.isEmpty() || json == null) {
+            if (reply.status() == 200 && failures.isEmpty() && json == null) {
+                // A cut-off body, as in call(): the request worked, so asking again is safe.
+                if (++cutBodies < MimecastHttp.MAX_TRANSIENT) {
+                    continue;
+                }
+                throw new ConnectorException(ErrorKind.TRANSIENT, path + " for " + what + " answered HTTP 200 "
+                        + cutBodies + " times with neither content nor a JSON object; retry later");
+            }
+            if (reply.status() != 200 || !failures.isEmpty()) {
                 throw MimecastFailure.toException(failures, reply.status(), path, what);
             }
             Optional<String> url = downloadUrl(json);
@@ -100,13 +110,14 @@ final class MimecastClient {
                 return download.spool();
             }
             boolean expired = download.status() == 403 || download.status() == 404;
-            if (expired && attempt == 1) {
+            if (expired && ++expiredUrls == 1) {
                 // Pre-signed URLs are short-lived: ask for a fresh one once.
                 continue;
             }
             ErrorKind kind = expired || download.status() >= 500 ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT;
             throw new ConnectorException(kind, "Downloading " + what + " from " + trace.redact(url.get())
-                    + " answered HTTP " + download.status() + " " + attempt + " times; retry later");
+                    + " answered HTTP " + download.status() + (expired ? " for " + expiredUrls + " fresh URLs" : "")
+                    + "; retry later");
         }
     }
 

@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * @param attachments how attachments are processed
  * @param logging trace and stats logging
  * @param performance paging, retries and offsets
+ * @param timeouts how long HTTP calls may take
  */
 public record MimecastConfig(Connection connection, Scope scope, Messages messages, Attachments attachments,
-        Logging logging, Performance performance) {
+        Logging logging, Performance performance, Timeouts timeouts) {
 
     /** How message content is fetched. */
     public enum ContentMode { EML, PARTS }
@@ -102,6 +103,24 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
             Duration authTokenOffset) { }
 
     /**
+     * HTTP timeouts.
+     *
+     * @param connect how long to wait for a connection
+     * @param read how long to wait for a response, and between packets of its body
+     */
+    public record Timeouts(Duration connect, Duration read) {
+        /**
+         * Checks the arguments.
+         *
+         * @throws NullPointerException if an argument is null
+         */
+        public Timeouts {
+            requireNonNull(connect, "connect");
+            requireNonNull(read, "read");
+        }
+    }
+
+    /**
      * Checks the arguments.
      *
      * @throws NullPointerException if any argument is null
@@ -113,6 +132,7 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
         requireNonNull(attachments, "attachments");
         requireNonNull(logging, "logging");
         requireNonNull(performance, "performance");
+        requireNonNull(timeouts, "timeouts");
     }
 
     /**
@@ -141,7 +161,9 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
                 c.getLong(MimecastKeys.RETRY_AFTER_MULTIPLIER),
                 Duration.ofMinutes(c.getLong(MimecastKeys.DELTA_TOKEN_OFFSET_MINUTES)),
                 Duration.ofSeconds(c.getLong(MimecastKeys.AUTH_TOKEN_OFFSET_SECONDS)));
-        return new MimecastConfig(connection, scope, messages, attachments, logging, performance);
+        Timeouts timeouts = new Timeouts(Duration.ofSeconds(c.getLong(MimecastKeys.HTTP_CONNECT_TIMEOUT_SECONDS)),
+                Duration.ofSeconds(c.getLong(MimecastKeys.HTTP_READ_TIMEOUT_SECONDS)));
+        return new MimecastConfig(connection, scope, messages, attachments, logging, performance, timeouts);
     }
 
     /**

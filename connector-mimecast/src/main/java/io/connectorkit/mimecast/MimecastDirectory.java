@@ -9,6 +9,7 @@ import io.connectorkit.api.Partition;
 import io.connectorkit.api.ScopeDecision;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,10 +92,12 @@ final class MimecastDirectory {
     private void mailboxes(String domain, String excludedBy, List<ScopeDecision> out) throws ConnectorException {
         JsonObject item = new JsonObject();
         item.addProperty("domain", domain);
+        // The pager may list again from the first page (an expired page token): each address counts once.
+        Set<String> seen = new HashSet<>();
         pager.forEachPage(USERS, item, null, 0, "the users of domain " + domain, (users, next) -> {
             for (JsonObject u : users) {
                 String address = MimecastJson.string(u, "emailAddress").orElse("").trim().toLowerCase(Locale.ROOT);
-                if (address.isEmpty() || !address.contains("@")) {
+                if (address.isEmpty() || !address.contains("@") || !seen.add(address)) {
                     continue;
                 }
                 if (excludedBy != null) {

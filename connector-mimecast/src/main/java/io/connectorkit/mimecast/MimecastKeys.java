@@ -34,6 +34,8 @@ public final class MimecastKeys {
     public static final String RETRY_AFTER_MULTIPLIER = "mimecast.retry-after-multiplier";
     public static final String DELTA_TOKEN_OFFSET_MINUTES = "mimecast.delta-token-offset-minutes";
     public static final String AUTH_TOKEN_OFFSET_SECONDS = "mimecast.auth-token-offset-seconds";
+    public static final String HTTP_CONNECT_TIMEOUT_SECONDS = "mimecast.http.connect-timeout-seconds";
+    public static final String HTTP_READ_TIMEOUT_SECONDS = "mimecast.http.read-timeout-seconds";
 
     private static final String GLOBAL = "https://api.services.mimecast.com";
 
@@ -107,6 +109,12 @@ public final class MimecastKeys {
                         .description("Applied to a saved delta token before the next crawl; negative overlaps the"
                                 + " previous window."),
                 ConfigKey.of(AUTH_TOKEN_OFFSET_SECONDS, ConfigType.INTEGER).defaultValue("-60").range(-3_600, 3_600)
-                        .description("Applied to the token expiry; negative refreshes early."));
+                        .description("Applied to the token expiry; negative refreshes early."),
+                ConfigKey.of(HTTP_CONNECT_TIMEOUT_SECONDS, ConfigType.INTEGER).defaultValue("30").range(1, 3_600)
+                        .description("Seconds to wait for a connection to Mimecast; a timeout is retried like a"
+                                + " dropped connection."),
+                ConfigKey.of(HTTP_READ_TIMEOUT_SECONDS, ConfigType.INTEGER).defaultValue("300").range(1, 86_400)
+                        .description("Seconds to wait for a response, and between packets of its body; a slower"
+                                + " answer is abandoned and the call retried."));
     }
 }

@@ -114,9 +114,8 @@ final class MimecastMessageReader {
         item.addProperty("includeAliases", true);
         item.addProperty("includeDelegates", false);
         String what = view + " of mailbox " + mailbox;
-        boolean[] anyPage = {false};
+        // The pager may list the window again from its first page (a page token expired): seen skips what was done.
         MimecastPager.PageHandler handler = (messages, next) -> {
-            anyPage[0] = true;
             processPage(mailbox, view, messages, seen, emitter);
             // After the last page the view is complete: saving the window without a page token would
             // make a crawl resumed from here list the whole window again.
@@ -128,15 +127,7 @@ final class MimecastMessageReader {
                 throw new Stop();
             }
         };
-        try {
-            pager.forEachPage(LIST, item, window.next(), 0, what, handler);
-        } catch (ConnectorException e) {
-            if (window.next() == null || anyPage[0] || e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED) {
-                throw e;
-            }
-            // A saved page token may have expired: list the same window again from its first page.
-            pager.forEachPage(LIST, item, null, 0, what, handler);
-        }
+        pager.forEachPage(LIST, item, window.next(), 0, what, handler);
     }
 
     private void processPage(String mailbox, String view, List<JsonObject> messages, Set<String> seen,

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ErrorKind;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -12,6 +13,13 @@ import java.util.List;
  * Pages through a list function: sends the same request with {@code meta.pagination.pageToken}
  * set to the previous page's {@code next} until a page has no {@code next} or no items. A page
  * token is only ever sent with the query that produced it.
+ *
+ * <p>Page tokens expire, mid-listing or between runs, and the service answers that in more than
+ * one way (a {@code fail[]} code, a bare 400). So when a request that carries a page token fails
+ * with anything but a fatal error or a rate limit, the listing starts again from its first page:
+ * once for a saved start token, then whenever an attempt gets further than every one before it,
+ * and at most {@link #MAX_STALLS} times when it does not, so a page that keeps failing ends the
+ * listing with its error instead of looping. Handlers therefore see pages again and must skip items they have seen.
  */
 final class MimecastPager {
     /** Receives one page. */
@@ -25,6 +33,9 @@ final class MimecastPager {
          */
         void page(List<JsonObject> items, String next) throws ConnectorException;
     }
+
+    /** Restarts that got no further than the attempt before, allowed per listing. */
+    static final int MAX_STALLS = 2;
 
     private final MimecastClient client;
     private final int pageSize;
@@ -45,11 +56,15 @@ final class MimecastPager {
      * @param what what is listed, for messages
      * @param handler receives each page
      * @param nested names of arrays under {@code data[0]} that hold the items (else {@code data[]})
-     * @throws ConnectorException if a page cannot be read, or the handler throws
+     * @throws ConnectorException if a page cannot be read even from the first page, or the handler throws
      */
     void forEachPage(String path, JsonObject item, String startToken, int size, String what, PageHandler handler,
             String... nested) throws ConnectorException {
         String token = startToken;
+        boolean fromFirst = startToken == null;
+        int pages = 0;
+        int furthest = 0;
+        int stalls = 0;
         while (true) {
             JsonObject pagination = new JsonObject();
             pagination.addProperty("pageSize", size > 0 ? size : pageSize);
@@ -65,7 +80,22 @@ final class MimecastPager {
                 data.add(item);
             }
             body.add("data", data);
-            JsonObject response = client.call(path, body, what);
+            JsonObject response;
+            try {
+                response = client.call(path, body, what);
+            } catch (ConnectorException e) {
+                boolean stalled = fromFirst && pages <= furthest;
+                if (token == null || e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED
+                        || (stalled && ++stalls > MAX_STALLS)) {
+                    throw e;
+                }
+                furthest = fromFirst ? Math.max(furthest, pages) : 0;
+                fromFirst = true;
+                pages = 0;
+                token = null;
+                continue;
+            }
+            pages++;
             List<JsonObject> items = MimecastJson.items(response, nested);
             String next = MimecastJson.object(response, "meta").flatMap(m -> MimecastJson.object(m, "pagination"))
                     .flatMap(p -> MimecastJson.string(p, "next")).filter(s -> !s.isBlank()).orElse(null);

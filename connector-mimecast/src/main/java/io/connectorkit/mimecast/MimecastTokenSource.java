@@ -70,10 +70,16 @@ final class MimecastTokenSource {
                 + "&client_secret=" + encode(connection.clientSecret());
         trace.body("request form", connection.tokenUrl(), form);
         Instant requested = context.clock().instant();
-        MimecastReply reply = http.send(() -> ClassicRequestBuilder.post(connection.tokenUrl())
-                .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED))
-                .addHeader("Accept", "application/json").build(), false, 0);
-        JsonObject body = reply.json();
+        MimecastReply reply;
+        JsonObject body;
+        int attempts = 0;
+        do {
+            reply = http.send(() -> ClassicRequestBuilder.post(connection.tokenUrl())
+                    .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED))
+                    .addHeader("Accept", "application/json").build(), false, 0);
+            body = reply.json();
+            // A 200 whose body is cut off is asked for again; one that stays unreadable is not a token service.
+        } while (reply.status() == 200 && body == null && ++attempts < MimecastHttp.MAX_TRANSIENT);
         List<MimecastFailure> failures = MimecastFailure.read(body);
         if (reply.status() == 400 || reply.status() == 401 || reply.status() == 403
                 || failures.stream().anyMatch(MimecastFailure::authentication)) {

@@ -40,6 +40,8 @@ class MimecastConfigTest {
         reference.put("mimecast.retry-after-multiplier", "1000");
         reference.put("mimecast.delta-token-offset-minutes", "-15");
         reference.put("mimecast.auth-token-offset-seconds", "-60");
+        reference.put("mimecast.http.connect-timeout-seconds", "30");
+        reference.put("mimecast.http.read-timeout-seconds", "300");
         return reference;
     }
 
@@ -86,6 +88,20 @@ class MimecastConfigTest {
         assertThat(c.performance().authTokenOffset()).isEqualTo(Duration.ofSeconds(-60));
         assertThat(c.attachments().maxBytes()).isEqualTo(104_857_600L);
         assertThat(c.scope().domainsInclude()).isEmpty();
+        assertThat(c.timeouts()).isEqualTo(new MimecastConfig.Timeouts(Duration.ofSeconds(30), Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void httpTimeoutsAreReadAndMustBePositive() throws Exception {
+        Map<String, String> m = minimal();
+        m.put("mimecast.http.connect-timeout-seconds", "5");
+        m.put("mimecast.http.read-timeout-seconds", "42");
+        MimecastConfig c = MimecastConfig.from(MimecastKeys.spec().parse(m));
+        assertThat(c.timeouts()).isEqualTo(new MimecastConfig.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(42)));
+        m.put("mimecast.http.connect-timeout-seconds", "0");
+        m.put("mimecast.http.read-timeout-seconds", "-1");
+        assertThat(MimecastKeys.spec().validate(m)).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
+                "mimecast.http.connect-timeout-seconds", "mimecast.http.read-timeout-seconds");
     }
 
     @Test
