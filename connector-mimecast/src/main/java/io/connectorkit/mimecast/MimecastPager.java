@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ErrorKind;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -66,6 +67,13 @@ final class MimecastPager {
             }
             body.add("data", data);
             JsonObject response = client.call(path, body, what);
+            if (!response.has("data") || !response.get("data").isJsonArray()) {
+                // Without data[] a page is broken, not empty: ending the listing here would make
+                // the host take the items of the later pages for deleted.
+                throw new ConnectorException(ErrorKind.TRANSIENT, path + " for " + what + " answered a page"
+                        + (token == null ? "" : " after the first") + " without a data[] array, so the listing is"
+                        + " incomplete; retry later");
+            }
             List<JsonObject> items = MimecastJson.items(response, nested);
             String next = MimecastJson.object(response, "meta").flatMap(m -> MimecastJson.object(m, "pagination"))
                     .flatMap(p -> MimecastJson.string(p, "next")).filter(s -> !s.isBlank()).orElse(null);
