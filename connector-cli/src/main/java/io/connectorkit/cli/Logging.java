@@ -2,6 +2,7 @@ package io.connectorkit.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
@@ -12,12 +13,21 @@ import org.apache.logging.log4j.core.config.Configurator;
 public final class Logging {
     /** The logger of the project's own code. */
     static final String PROJECT_LOGGER = "io.connectorkit";
+    /**
+     * The HTTP client's loggers that print raw headers and bodies at DEBUG: the Authorization
+     * headers and the token request's client secret with them. They stay at INFO whatever a
+     * configuration file says; the project's own trace ({@code mimecast.trace-level}) shows the
+     * calls without the secrets.
+     */
+    static final List<String> WIRE_LOGGERS = List.of("org.apache.hc.client5.http.wire",
+            "org.apache.hc.client5.http.headers");
 
     private Logging() {
     }
 
     /**
-     * Replaces the logging configuration with a file.
+     * Replaces the logging configuration with a file. The HTTP client's wire and header loggers
+     * stay at INFO (see {@link #WIRE_LOGGERS}).
      *
      * @param file a Log4j2 configuration file (XML, JSON, YAML or properties)
      * @throws CommandException if the file does not exist
@@ -28,6 +38,9 @@ public final class Logging {
                     + file.toAbsolutePath() + " does not exist; give the path of a Log4j2 configuration file to --log-config.");
         }
         Configurator.reconfigure(file.toUri());
+        for (String name : WIRE_LOGGERS) {
+            Configurator.setLevel(name, Level.INFO);
+        }
     }
 
     /**
