@@ -35,7 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * No secret reaches standard output, standard error or any log line, at every
  * {@code mimecast.trace-level} and every {@code --log-level}: every command and every error path
  * runs in-process against the fake Mimecast server and the embedded index (behind a proxy that
- * records the index credentials sent and can deny writes), with the log captured to a file.
+ * records the index credentials sent and can deny writes), with the log captured to a file whose
+ * configuration also asks for the HTTP client's debug output. {@code -Dsecrets.quick=true} in the
+ * test JVM runs only the most verbose pair (trace ALL, log TRACE).
  */
 class SecretsIT {
     private static final String CLIENT_ID = "secrets-client";
@@ -217,7 +219,8 @@ class SecretsIT {
                   </Appenders>
                   <Loggers>
                     <Logger name="io.connectorkit" level="INFO"/>
-                    <Logger name="org.apache.hc.client5.http" level="ALL"/>
+                    <Logger name="org.apache.hc" level="ALL"/>
+                    <Logger name="org.apache.hc.client5.http.wire" level="ALL"/>
                     <Root level="WARN"><AppenderRef ref="file"/></Root>
                   </Loggers>
                 </Configuration>
