@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  success",
-            "  1  finished, but some items failed (see 'connector status')",
+            "  1  finished, but some items failed (see 'connector status') or a",
+            "     deletion of mailboxes no longer listed was refused",
             "  2  invalid configuration or command line",
             "  3  authentication or permission failure",
             "  4  any other fatal error",

@@ -81,15 +81,21 @@ final class CrawlRun {
             err.flush();
             return ExitStatus.of(report.fatalKind());
         }
+        ExitStatus status = ExitStatus.OK;
+        if (report.deletionRefusal() != null) {
+            // The crawl itself worked, but the index still holds mailboxes the source no longer lists.
+            err.println("error: mailboxes no longer listed were kept: " + r.redact(report.deletionRefusal()) + ".");
+            status = ExitStatus.ITEM_FAILURES;
+        }
         if (!report.clean()) {
             String what = ProgressLine.count(report.itemFailures()) + " items"
                     + (report.partitionsFailed() > 0 ? " and " + report.partitionsFailed() + " mailboxes" : "");
             err.println("error: " + what + " failed; '"
                     + resumeCommand.replace(" crawl ", " status ") + "' lists them, and the next crawl retries them.");
-            err.flush();
-            return ExitStatus.ITEM_FAILURES;
+            status = ExitStatus.ITEM_FAILURES;
         }
-        return ExitStatus.OK;
+        err.flush();
+        return status;
     }
 
     private static void removeHook(Thread hook) {

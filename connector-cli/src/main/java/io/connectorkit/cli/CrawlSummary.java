@@ -56,7 +56,8 @@ public final class CrawlSummary {
             out.printf("  removed      %s mailboxes no longer in scope%n", count(report.partitionsRemoved()));
         }
         if (!report.dryRunDeletions().isEmpty()) {
-            out.printf("  dry run      would remove %s%n", String.join(", ", report.dryRunDeletions()));
+            out.printf("  dry run      would remove %s (crawl.deletions.dry-run = true; set it to false to remove"
+                    + " them)%n", String.join(", ", report.dryRunDeletions()));
         }
         if (report.deletionRefusal() != null) {
             out.printf("  not removed  %s%n", report.deletionRefusal());
@@ -73,7 +74,7 @@ public final class CrawlSummary {
     public static Map<String, Object> json(CrawlReport report) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("outcome", report.cancelled() ? "cancelled" : report.fatal().isPresent() ? "failed"
-                : report.clean() ? "ok" : "item-failures");
+                : !report.clean() ? "item-failures" : report.deletionRefusal() != null ? "deletions-refused" : "ok");
         j.put("report", report);
         return j;
     }

@@ -2,7 +2,11 @@ package io.connectorkit.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
@@ -12,12 +16,20 @@ import org.apache.logging.log4j.core.config.Configurator;
 public final class Logging {
     /** The logger of the project's own code. */
     static final String PROJECT_LOGGER = "io.connectorkit";
+    /**
+     * The HTTP client's loggers: at DEBUG they print request lines (signed download URLs),
+     * headers (the Authorization values) and bodies (the token request's client secret). They
+     * stay at INFO whatever a configuration file says; {@code mimecast.trace-level} shows the
+     * calls without the secrets.
+     */
+    static final String HTTP_CLIENT_LOGGERS = "org.apache.hc";
 
     private Logging() {
     }
 
     /**
-     * Replaces the logging configuration with a file.
+     * Replaces the logging configuration with a file. The HTTP client's wire and header loggers
+     * stay at INFO (see {@link #HTTP_CLIENT_LOGGERS}).
      *
      * @param file a Log4j2 configuration file (XML, JSON, YAML or properties)
      * @throws CommandException if the file does not exist
@@ -28,6 +40,20 @@ public final class Logging {
                     + file.toAbsolutePath() + " does not exist; give the path of a Log4j2 configuration file to --log-config.");
         }
         Configurator.reconfigure(file.toUri());
+        capHttpClientLoggers();
+    }
+
+    private static void capHttpClientLoggers() {
+        Map<String, Level> caps = new LinkedHashMap<>();
+        caps.put(HTTP_CLIENT_LOGGERS, Level.INFO);
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getLoggers().forEach((name, logger) -> {
+            Level level = logger.getLevel();
+            if (name.startsWith(HTTP_CLIENT_LOGGERS + ".") && level != null && level.isLessSpecificThan(Level.DEBUG)) {
+                caps.put(name, Level.INFO);
+            }
+        });
+        Configurator.setLevel(caps);
     }
 
     /**

@@ -96,6 +96,13 @@ final class MimecastPager {
                 continue;
             }
             pages++;
+            if (!response.has("data") || !response.get("data").isJsonArray()) {
+                // Without data[] a page is broken, not empty: ending the listing here would make
+                // the host take the items of the later pages for deleted.
+                throw new ConnectorException(ErrorKind.TRANSIENT, path + " for " + what + " answered a page"
+                        + (token == null ? "" : " after the first") + " without a data[] array, so the listing is"
+                        + " incomplete; retry later");
+            }
             List<JsonObject> items = MimecastJson.items(response, nested);
             String next = MimecastJson.object(response, "meta").flatMap(m -> MimecastJson.object(m, "pagination"))
                     .flatMap(p -> MimecastJson.string(p, "next")).filter(s -> !s.isBlank()).orElse(null);

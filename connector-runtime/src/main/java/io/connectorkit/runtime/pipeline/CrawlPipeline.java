@@ -161,7 +161,7 @@ public final class CrawlPipeline {
                 totals.elapsed().toMillis());
         PartitionRemover.Result removal = new PartitionRemover.Result(0, 0, null, List.of());
         if (!control.cancelled() && services.fatalKind() == null) {
-            removal = new PartitionRemover(sink, store, crawl).remove(states.size(), vanished);
+            removal = new PartitionRemover(sink, store, crawl).remove(states.size(), listed.size(), vanished);
             totals.removed.addAndGet(removal.removed());
             totals.deletions.add(removal.documents());
         }

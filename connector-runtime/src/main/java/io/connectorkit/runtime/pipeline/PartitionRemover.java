@@ -39,11 +39,22 @@ final class PartitionRemover {
      * Decides and, unless refused or in dry-run mode, deletes.
      *
      * @param known partitions with stored state before this run
+     * @param listed partitions the listing of this run returned
      * @param vanished the known partitions the listing no longer returned
      */
-    Result remove(int known, List<String> vanished) throws InterruptedException {
+    Result remove(int known, int listed, List<String> vanished) throws InterruptedException {
         if (vanished.isEmpty()) {
             return new Result(0, 0, null, List.of());
+        }
+        if (listed == 0) {
+            // An empty listing is far likelier a broken answer or a lost permission than a source
+            // that emptied: no share setting lets it delete everything.
+            String refusal = String.format(Locale.ROOT, "the listing returned no partitions while %d are known;"
+                    + " nothing was deleted, whatever crawl.deletions.max-share says. Check the scope settings and"
+                    + " the source's permissions; if the source really is empty, delete the index to start over",
+                    known);
+            LOG.warn(refusal);
+            return new Result(0, 0, refusal, List.of());
         }
         double share = (double) vanished.size() / known;
         if (share > config.maxDeletionShare()) {

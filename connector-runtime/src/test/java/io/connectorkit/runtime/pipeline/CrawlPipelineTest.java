@@ -144,4 +144,19 @@ class CrawlPipelineTest {
         store.save(saved.withCheckpoint("1"));
         assertThatThrownBy(() -> store.save(saved.withCheckpoint("2"))).isInstanceOf(StateConflictException.class);
     }
+    @Test
+    void anEmptyListingRemovesNothingWhateverTheShareAllows() throws Exception {
+        crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(), "test.partitions", "a,b",
+                "test.documents", "3");
+        CrawlReport report = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
+                "test.partitions", "", "crawl.deletions.max-share", "1");
+        assertThat(report.partitionsRemoved()).isZero();
+        assertThat(report.deletionRefusal()).contains("no partitions while 2 are known", "nothing was deleted");
+        assertThat(store.get("a")).isPresent();
+        assertThat(sink.ids()).contains("a-0", "b-2");
+        CrawlReport one = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
+                "test.partitions", "a", "test.documents", "3", "crawl.deletions.max-share", "1");
+        assertThat(one.partitionsRemoved()).as("a non-empty complete listing still removes").isEqualTo(1);
+        assertThat(sink.ids()).contains("a-0").doesNotContain("b-2");
+    }
 }

@@ -64,6 +64,14 @@ public sealed interface Fault {
     record DownloadExpired() implements Fault {
     }
 
+    /** HTTP 200 with an empty {@code data[]}, no {@code fail[]} and no {@code next}: a listing of nothing. */
+    record EmptyList() implements Fault {
+    }
+
+    /** HTTP 200 with a JSON object that has no {@code data[]} at all (a broken page, well-formed JSON). */
+    record MissingData() implements Fault {
+    }
+
     /** 429 after the given reset. */
     static Fault rateLimited(Duration reset) {
         return new RateLimited(reset);
@@ -125,5 +133,15 @@ public sealed interface Fault {
     /** 403 on a download URL. */
     static Fault downloadExpired() {
         return new DownloadExpired();
+    }
+
+    /** 200 with nothing listed. */
+    static Fault emptyList() {
+        return new EmptyList();
+    }
+
+    /** 200 without data[]. */
+    static Fault missingData() {
+        return new MissingData();
     }
 }

@@ -44,6 +44,12 @@ final class FaultReplies {
             return Envelope.gatewayFailure(401, "token_expired", "The access token has expired");
         } else if (fault instanceof Fault.DownloadExpired) {
             return Downloads.expired();
+        } else if (fault instanceof Fault.EmptyList) {
+            return Reply.json(200, Envelope.ok(new com.google.gson.JsonArray(), null));
+        } else if (fault instanceof Fault.MissingData) {
+            com.google.gson.JsonObject body = Envelope.ok(new com.google.gson.JsonArray(), null);
+            body.remove("data");
+            return Reply.json(200, body);
         }
         return null;
     }

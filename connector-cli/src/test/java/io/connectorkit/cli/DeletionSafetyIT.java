@@ -1,0 +1,221 @@
+package io.connectorkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.Fault;
+import io.connectorkit.testkit.mimecast.FaultRule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code connector crawl} removes a mailbox only when a successful, complete listing no longer
+ * returns it, within the breaker ({@code crawl.deletions.max-share}) and outside a dry run
+ * ({@code crawl.deletions.dry-run}); against the fake Mimecast server listing users two per page,
+ * and the embedded index.
+ */
+class DeletionSafetyIT {
+    private static final String SECRET = "del-Secret-31337";
+    private static EmbeddedSearchNode node;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startIndex(@TempDir Path data) throws IOException {
+        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
+    }
+
+    @AfterAll
+    static void stopIndex() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private static Archive archive() {
+        return ArchiveGenerator.seed(23).domains(1).localDomains(1).usersPerDomain(6).aliasEvery(0).shareEvery(0)
+                .messagesPerView(2).attachmentShare(0).generate();
+    }
+
+    static Stream<Arguments> brokenListings() {
+        return Stream.of(Arguments.of("503", Fault.serverError(503), 4), Arguments.of("403", Fault.forbidden(), 3),
+                Arguments.of("cut-off JSON", Fault.malformedJson(), 4),
+                Arguments.of("no data[]", Fault.missingData(), 4));
+    }
+
+    @ParameterizedTest(name = "users page 2 answers {0}")
+    @MethodSource("brokenListings")
+    void aUsersListingThatFailsOnALaterPageDeletesNothing(String name, Fault fault, int exit) throws IOException {
+        try (FakeMimecastServer server = server().start()) {
+            String id = "broken-" + name.replaceAll("[^a-z0-9]", "");
+            // No breaker: only the completeness of the listing protects the index here.
+            Path file = config(server, id, Map.of("crawl.deletions.max-share", "1"));
+            Before before = crawlOnce(file);
+            server.resetCounters();
+            server.fault(FaultRule.onCalls(Endpoint.GET_INTERNAL_USERS, 2, Long.MAX_VALUE, fault));
+            CliRun run = run("crawl", "--config", file.toString());
+            assertThat(run.status).as(run.toString()).isEqualTo(exit);
+            assertThat(run.err).contains("/api/user/get-internal-users");
+            assertThat(server.calls(Endpoint.GET_INTERNAL_USERS)).as("page 2 was asked for").isGreaterThanOrEqualTo(2);
+            before.assertKept(file);
+        }
+    }
+
+    @Test
+    void anEmptyListingDeletesNothingEvenWithoutTheBreaker() throws IOException {
+        for (Endpoint listing : List.of(Endpoint.GET_INTERNAL_USERS, Endpoint.GET_INTERNAL_DOMAIN)) {
+            try (FakeMimecastServer server = server().start()) {
+                Path file = config(server, "empty-" + listing.ordinal(), Map.of("crawl.deletions.max-share", "1"));
+                Before before = crawlOnce(file);
+                server.fault(FaultRule.always(listing, Fault.emptyList()));
+                CliRun run = run("crawl", "--config", file.toString());
+                assertThat(run.status).as(run.toString()).isEqualTo(1);
+                assertThat(run.err).contains("the listing returned no partitions while 6 are known", "nothing was deleted");
+                assertThat(run.out).contains("not removed");
+                before.assertKept(file);
+            }
+        }
+    }
+
+    @Test
+    void aMailboxAbsentFromACompleteListingIsRemoved() throws IOException {
+        try (FakeMimecastServer server = server().start()) {
+            Path file = config(server, "removed", Map.of());
+            Before before = crawlOnce(file);
+            String gone = before.mailboxes.get(0);
+            config(server, "removed", Map.of("mimecast.mailboxes.exclude", regex(List.of(gone))));
+            CliRun run = run("crawl", "--config", file.toString());
+            assertThat(run.status).as(run.toString()).isZero();
+            assertThat(run.out).contains("removed      1 mailboxes no longer in scope");
+            assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(1, 6));
+            assertThat(documents(file, gone)).isZero();
+            assertThat(documents(file, null)).isLessThan(before.documents).isPositive();
+        }
+    }
+
+    @Test
+    void theBreakerRefusesAMassRemovalNamingTheKeyAndTheFix() throws IOException {
+        try (FakeMimecastServer server = server().start()) {
+            Path file = config(server, "breaker", Map.of());
+            Before before = crawlOnce(file);
+            config(server, "breaker", Map.of("mimecast.mailboxes.exclude", regex(before.mailboxes.subList(0, 4))));
+            CliRun run = run("crawl", "--json", "--config", file.toString());
+            assertThat(run.status).as(run.toString()).isEqualTo(1);
+            JsonObject summary = JsonParser.parseString(run.out).getAsJsonObject();
+            assertThat(summary.get("outcome").getAsString()).isEqualTo("deletions-refused");
+            assertThat(run.err).contains("4 of 6 known partitions", "crawl.deletions.max-share = 0.5",
+                    "raise crawl.deletions.max-share for one run");
+            before.assertKept(file);
+        }
+    }
+
+    @Test
+    void theDryRunReportsWhatItWouldRemoveAndRemovesNothing() throws IOException {
+        try (FakeMimecastServer server = server().start()) {
+            Path file = config(server, "dry", Map.of());
+            Before before = crawlOnce(file);
+            String gone = before.mailboxes.get(2);
+            config(server, "dry", Map.of("mimecast.mailboxes.exclude", regex(List.of(gone)),
+                    "crawl.deletions.dry-run", "true"));
+            CliRun run = run("crawl", "--config", file.toString());
+            assertThat(run.status).as(run.toString()).isZero();
+            assertThat(run.out).contains("dry run      would remove " + gone, "crawl.deletions.dry-run");
+            before.assertKept(file);
+        }
+    }
+
+    /** The state of the index after the first crawl. */
+    private record Before(List<String> mailboxes, long documents) {
+        void assertKept(Path file) {
+            assertThat(DeletionSafetyIT.mailboxes(file)).as("mailboxes with state")
+                    .containsExactlyInAnyOrderElementsOf(mailboxes);
+            assertThat(DeletionSafetyIT.documents(file, null)).as("documents in the index").isEqualTo(documents);
+        }
+    }
+
+    private static Before crawlOnce(Path file) {
+        CliRun first = run("crawl", "--config", file.toString());
+        assertThat(first.status).as(first.toString()).isZero();
+        List<String> mailboxes = mailboxes(file);
+        assertThat(mailboxes).hasSize(6);
+        long documents = documents(file, null);
+        assertThat(documents).isPositive();
+        return new Before(mailboxes, documents);
+    }
+
+    private static List<String> mailboxes(Path file) {
+        CliRun status = run("status", "--json", "--config", file.toString());
+        List<String> out = new ArrayList<>();
+        for (JsonElement p : JsonParser.parseString(status.out).getAsJsonArray()) {
+            out.add(p.getAsJsonObject().get("partition").getAsString());
+        }
+        return out;
+    }
+
+    private static long documents(Path file, String as) {
+        List<String> args = new ArrayList<>(List.of("search", "--json", "--config", file.toString()));
+        if (as != null) {
+            args.addAll(List.of("--as", as));
+        }
+        args.add("*");
+        CliRun search = run(args.toArray(String[]::new));
+        assertThat(search.status).as(search.toString()).isZero();
+        return JsonParser.parseString(search.out).getAsJsonObject().get("total").getAsLong();
+    }
+
+    private static String regex(List<String> mailboxes) {
+        return "^(" + mailboxes.stream().map(m -> m.replace(".", "\\\\.")).collect(Collectors.joining("|")) + ")$";
+    }
+
+    private static io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder server() {
+        return FakeMimecastServer.builder().archive(archive()).clientCredentials("del-client", SECRET);
+    }
+
+    private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("connector.type", "mimecast");
+        values.put("connector.id", id);
+        values.put("mimecast.api-endpoint", server.baseUrl());
+        values.put("mimecast.auth-endpoint", server.baseUrl());
+        values.put("mimecast.client-id", "del-client");
+        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
+        values.put("mimecast.messages.start-date", "2019-01-01");
+        values.put("mimecast.stats-interval-seconds", "0");
+        values.put("mimecast.retry-after-multiplier", "1");
+        values.put("mimecast.page-size", "2");
+        values.put("extract.text", "false");
+        values.put("sink.elasticsearch.url", node.url());
+        values.putAll(overrides);
+        Path file = dir.resolve(id + ".properties");
+        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static CliRun run(String... args) {
+        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", SECRET), args);
+    }
+}

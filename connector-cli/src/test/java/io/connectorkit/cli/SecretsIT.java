@@ -1,0 +1,236 @@
+package io.connectorkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.Fault;
+import io.connectorkit.testkit.mimecast.FaultRule;
+import io.connectorkit.testkit.mimecast.RecordedRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * No secret reaches standard output, standard error or any log line, at every
+ * {@code mimecast.trace-level} and every {@code --log-level}: every command and every error path
+ * runs in-process against the fake Mimecast server and the embedded index (behind a proxy that
+ * records the index credentials sent and can deny writes), with the log captured to a file whose
+ * configuration also asks for the HTTP client's debug output. {@code -Dsecrets.quick=true} in the
+ * test JVM runs only the most verbose pair (trace ALL, log TRACE).
+ */
+class SecretsIT {
+    private static final String CLIENT_ID = "secrets-client";
+    private static final String CLIENT_SECRET = "cs-Secret-93817";
+    private static final String WRONG_SECRET = "wrong-Secret-20611";
+    private static final String INDEX_USER = "indexer";
+    private static final String INDEX_PASSWORD = "ix-Password-42871";
+    private static final String API_KEY = "a2V5LWlkOmtleS1zZWNyZXQtNzcxOTM=";
+    private static EmbeddedSearchNode node;
+    private static IndexProxy proxy;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startIndex(@TempDir Path data) throws IOException {
+        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
+        proxy = IndexProxy.start(node.url());
+    }
+
+    @AfterAll
+    static void stopIndex() {
+        Configurator.reconfigure();
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    static Stream<Arguments> levels() {
+        List<Arguments> all = new ArrayList<>();
+        for (String trace : List.of("NONE", "CALLS", "ALL")) {
+            for (String level : List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE")) {
+                if (Boolean.getBoolean("secrets.quick") && !(trace + level).equals("ALLTRACE")) {
+                    continue;
+                }
+                all.add(Arguments.of(trace, level));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "trace-level {0}, log level {1}")
+    @MethodSource("levels")
+    void noCommandPrintsOrLogsASecret(String trace, String level) throws IOException {
+        Path log = dir.resolve("connector.log");
+        Path logConfig = logConfig(log);
+        String id = "sec-" + trace.toLowerCase(Locale.ROOT) + "-" + level.toLowerCase(Locale.ROOT);
+        var archive = ArchiveGenerator.seed(11).domains(1).localDomains(1).usersPerDomain(2).messagesPerView(3)
+                .attachmentShare(0.5).generate();
+        List<CliRun> runs = new ArrayList<>();
+        try (FakeMimecastServer server = FakeMimecastServer.builder().archive(archive)
+                .clientCredentials(CLIENT_ID, CLIENT_SECRET).start()) {
+            Map<String, String> basic = Map.of("mimecast.trace-level", trace, "sink.elasticsearch.username", INDEX_USER,
+                    "sink.elasticsearch.password", "${env:TEST_INDEX_PASSWORD}");
+            String file = config(server, id, basic).toString();
+            String[] logging = {"--log-config", logConfig.toString(), "--log-level", level};
+            runs.add(expect(0, run(logging, "check", "--config", file)));
+            runs.add(expect(0, run(logging, "preview", "--config", file)));
+            runs.add(expect(0, run(logging, "preview", "--json", "--config", file)));
+            runs.add(expect(0, run(logging, "crawl", "--config", file)));
+            runs.add(expect(0, run(logging, "crawl", "--json", "--full", "--config", file)));
+            runs.add(expect(0, run(logging, "status", "--config", file)));
+            runs.add(expect(0, run(logging, "status", "--json", "--config", file)));
+            runs.add(expect(0, run(logging, "search", "--json", "--config", file, "*")));
+
+            Map<String, String> wrong = new LinkedHashMap<>(basic);
+            wrong.put("mimecast.client-secret", WRONG_SECRET);
+            String wrongFile = config(server, id + "-wrong", wrong).toString();
+            runs.add(expect(3, run(logging, "check", "--config", wrongFile)));
+            runs.add(expect(3, run(logging, "crawl", "--config", wrongFile)));
+            runs.add(expect(3, run(logging, "preview", "--json", "--config", wrongFile)));
+
+            // Every message list call after the first is refused with 401 token_expired, re-mint included.
+            server.resetCounters();
+            server.fault(FaultRule.onCalls(Endpoint.GET_MESSAGE_LIST, 2, Long.MAX_VALUE, Fault.tokenExpired()));
+            CliRun rejected = run(logging, "crawl", "--full", "--config", file);
+            assertThat(rejected.status).as(rejected.toString()).isNotZero();
+            runs.add(rejected);
+            server.clearFaults();
+
+            String keyFile = config(server, id + "-key", Map.of("mimecast.trace-level", trace,
+                    "sink.elasticsearch.api-key", "${env:TEST_INDEX_API_KEY}")).toString();
+            proxy.denyBulk(true);
+            try {
+                CliRun denied = run(logging, "crawl", "--json", "--config", keyFile);
+                assertThat(denied.status).as(denied.toString()).isIn(1, 4);
+                runs.add(denied);
+            } finally {
+                proxy.denyBulk(false);
+            }
+
+            String printed = runs.stream().map(CliRun::toString).collect(Collectors.joining("\n"));
+            String logged = Files.readString(log, StandardCharsets.UTF_8);
+            Set<String> secrets = secrets(server);
+            assertThat(proxy.authorizations()).as("the index credentials were sent")
+                    .contains("ApiKey " + API_KEY, "Basic " + basicToken());
+            for (String secret : secrets) {
+                assertThat(lineWith(printed, secret)).as("printed output shows the secret " + secret).isEmpty();
+                assertThat(lineWith(logged, secret)).as("the log shows the secret " + secret).isEmpty();
+            }
+            if (level.equals("DEBUG") || level.equals("TRACE")) {
+                assertThat(logged).as("the failures' stack traces are in the log").contains("The command failed")
+                        .contains("\tat io.connectorkit.");
+            }
+            if (!level.equals("ERROR") && !level.equals("WARN") && !trace.equals("NONE")) {
+                assertThat(logged).contains("/api/archive/get-message-list -> 200");
+            }
+            if (trace.equals("ALL") && !level.equals("ERROR") && !level.equals("WARN")) {
+                assertThat(logged).contains("request form", "client_secret=********");
+            }
+        }
+    }
+
+    private static CliRun expect(int status, CliRun run) {
+        assertThat(run.status).as(run.toString()).isEqualTo(status);
+        return run;
+    }
+
+    private static String basicToken() {
+        return Base64.getEncoder().encodeToString((INDEX_USER + ":" + INDEX_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every value that must not be shown, the ones the servers saw included. */
+    private static Set<String> secrets(FakeMimecastServer server) {
+        Set<String> secrets = new LinkedHashSet<>(List.of(CLIENT_SECRET, WRONG_SECRET, INDEX_PASSWORD, API_KEY,
+                basicToken()));
+        List<String> bearers = server.requests().stream().map(RecordedRequest::authorization)
+                .flatMap(java.util.Optional::stream).distinct().toList();
+        assertThat(bearers).as("the fake issued tokens").isNotEmpty();
+        for (String header : bearers) {
+            secrets.add(header);
+            secrets.add(header.replaceFirst("(?i)^bearer\\s+", ""));
+        }
+        List<String> signatures = server.requests(Endpoint.DOWNLOAD).stream().map(RecordedRequest::query)
+                .flatMap(q -> Stream.of(q.split("&"))).filter(p -> p.startsWith("context="))
+                .map(p -> p.substring("context=".length())).distinct().toList();
+        assertThat(signatures).as("content came from signed download URLs").isNotEmpty();
+        secrets.addAll(signatures);
+        secrets.addAll(proxy.authorizations());
+        return secrets;
+    }
+
+    private static String lineWith(String text, String secret) {
+        return text.lines().filter(l -> l.contains(secret)).findFirst().orElse("");
+    }
+
+    private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("connector.type", "mimecast");
+        values.put("connector.id", id);
+        values.put("mimecast.api-endpoint", server.baseUrl());
+        values.put("mimecast.auth-endpoint", server.baseUrl());
+        values.put("mimecast.client-id", CLIENT_ID);
+        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
+        values.put("mimecast.messages.start-date", "2019-01-01");
+        values.put("mimecast.stats-interval-seconds", "0");
+        values.put("mimecast.attachments.extract", "true");
+        values.put("extract.text", "false");
+        values.put("sink.elasticsearch.url", proxy.url());
+        values.putAll(overrides);
+        Path file = dir.resolve(id + ".properties");
+        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Path logConfig(Path log) throws IOException {
+        Path file = dir.resolve("log4j2-capture.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Configuration status="WARN" shutdownHook="disable">
+                  <Appenders>
+                    <File name="file" fileName="%s" append="true" immediateFlush="true">
+                      <PatternLayout pattern="%%d %%-5level %%c - %%msg%%n%%throwable"/>
+                    </File>
+                  </Appenders>
+                  <Loggers>
+                    <Logger name="io.connectorkit" level="INFO"/>
+                    <Logger name="org.apache.hc" level="ALL"/>
+                    <Logger name="org.apache.hc.client5.http.wire" level="ALL"/>
+                    <Root level="WARN"><AppenderRef ref="file"/></Root>
+                  </Loggers>
+                </Configuration>
+                """.formatted(log.toAbsolutePath()), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static CliRun run(String[] logging, String... args) {
+        String[] all = Stream.concat(Stream.of(logging), Stream.of(args)).toArray(String[]::new);
+        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", CLIENT_SECRET, "TEST_INDEX_PASSWORD", INDEX_PASSWORD,
+                "TEST_INDEX_API_KEY", API_KEY), all);
+    }
+}
