@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.SourceConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,6 +29,8 @@ public record SinkConfig(List<String> urls, String username, String password, St
     static final String MAX_DOCS = "sink.bulk.max-docs";
     static final String MAX_BYTES = "sink.bulk.max-bytes";
     static final String DATA_DIR = "sink.embedded.data-dir";
+    /** How long requests wait for an unavailable index, in seconds. */
+    public static final String RETRY_MAX_WAIT = "sink.retry.max-wait-seconds";
 
     /**
      * Copies the values.
@@ -55,6 +58,16 @@ public record SinkConfig(List<String> urls, String username, String password, St
         return new SinkConfig(config.getList(URL), config.getString(USERNAME), config.getString(PASSWORD),
                 config.getString(API_KEY), index.isBlank() ? "connector-" + connectorId : index,
                 config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)));
+    }
+
+    /**
+     * Reads how long requests wait for an unavailable index.
+     *
+     * @param config a validated configuration that includes {@link RuntimeConfig#SPEC}
+     * @return the value of {@value #RETRY_MAX_WAIT}
+     */
+    public static Duration retryMaxWait(SourceConfig config) {
+        return Duration.ofSeconds(config.getLong(RETRY_MAX_WAIT));
     }
 
     /**
