@@ -100,6 +100,8 @@ class CrawlCrashIT {
         Path log = dir.resolve(id + ".log");
         int kills = 1 + random.nextInt(2);
         long firstCallsAtKill = 0;
+        StringBuilder summary = new StringBuilder("seed " + seed + ": " + expected.size()
+                + " messages; downloads before each kill:");
         for (int k = 0; k < kills; k++) {
             // Somewhere between a fifth and four fifths of the archive's downloads into this run.
             long target = expected.size() / 5 + random.nextInt(Math.max(1, expected.size() * 3 / 5));
@@ -113,8 +115,10 @@ class CrawlCrashIT {
                 child.destroyForcibly();
                 child.waitFor(30, TimeUnit.SECONDS);
             }
+            long done = server.calls(Endpoint.GET_FILE) - before;
+            summary.append(' ').append(done);
             if (k == 0) {
-                firstCallsAtKill = server.calls(Endpoint.GET_FILE) - before;
+                firstCallsAtKill = done;
             }
         }
         long before = server.calls(Endpoint.GET_FILE);
@@ -127,6 +131,7 @@ class CrawlCrashIT {
         assertThat(ended).as("the last crawl ended\n%s", output).isTrue();
         assertThat(last.exitValue()).as("exit status of the last crawl\n%s", output).isZero();
         long resumedCalls = server.calls(Endpoint.GET_FILE) - before;
+        System.out.println(summary.append("; downloads of the run to completion: ").append(resumedCalls));
 
         refresh(id);
         Map<String, Integer> indexed = indexedEmails(id);
