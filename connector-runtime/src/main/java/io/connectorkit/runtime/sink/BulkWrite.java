@@ -89,11 +89,12 @@ final class BulkWrite {
                     continue;
                 }
                 String reason = item.has("error") ? Json.error(item.get("error")) : "status " + status;
-                boolean blocked = reason.startsWith("cluster_block_exception");
-                if (RetryPolicy.retryableStatus(status) || blocked) {
+                if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception")) {
                     again.add(i);
                     lastReason = reason;
-                    unavailable &= blocked || RetryPolicy.unavailableStatus(status);
+                    // A block an administrator set (403) is not waited for; a recovering or
+                    // overloaded index (503, 429: state not recovered, flood stage) is.
+                    unavailable &= RetryPolicy.unavailableStatus(status);
                 } else {
                     outcome.set(i, "rejected by index '" + index + "' (" + reason + ")");
                 }
