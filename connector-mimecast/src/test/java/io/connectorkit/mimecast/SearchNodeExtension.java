@@ -6,6 +6,7 @@ import io.connectorkit.runtime.extract.ExtractionConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -13,42 +14,68 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Supplies one embedded OpenSearch node and one text extractor per test JVM (kept in the root
  * extension store, closed when the run ends) to parameters of type {@link EmbeddedSearchNode} and
- * {@link Extractors}. Tests isolate themselves by {@code connector.id}.
+ * {@link Extractors}, and a {@link NodeOutage} that stops and restarts that node on the same data
+ * directory and port. Tests isolate themselves by {@code connector.id}.
  */
 final class SearchNodeExtension implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == EmbeddedSearchNode.class || type == Extractors.class;
+        return type == EmbeddedSearchNode.class || type == Extractors.class || type == NodeOutage.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
         Shared shared = store.getOrComputeIfAbsent(Shared.class, k -> new Shared(), Shared.class);
-        return parameter.getParameter().getType() == EmbeddedSearchNode.class ? shared.node : shared.extractors;
+        Class<?> type = parameter.getParameter().getType();
+        if (type == NodeOutage.class) {
+            return new NodeOutage(shared::stop, shared::restart);
+        }
+        return type == EmbeddedSearchNode.class ? shared.node : shared.extractors;
     }
 
     private static final class Shared implements AutoCloseable {
-        final EmbeddedSearchNode node;
-        final Extractors extractors;
+        private final Path dir;
+        private final int port;
+        private final Extractors extractors;
+        // Replaced by a restart; the URL stays the same, so earlier references still reach it.
+        private volatile EmbeddedSearchNode node;
+        private volatile boolean running;
 
         Shared() {
             try {
-                node = EmbeddedSearchNode.start(Files.createTempDirectory("mimecast-it-node-"));
+                dir = Files.createTempDirectory("mimecast-it-node-");
+                node = EmbeddedSearchNode.start(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded search node for the tests", e);
             }
+            running = true;
+            port = node.port();
             ExtractionConfig tika = ExtractionConfig.defaults();
             extractors = new Extractors(ContentExtractors.create(tika),
                     ContentExtractors.create(new ExtractionConfig(false, tika.maxChars(), tika.timeoutSeconds())));
         }
 
+        synchronized void stop() {
+            if (running) {
+                running = false;
+                node.close();
+            }
+        }
+
+        synchronized void restart() throws IOException {
+            if (!running) {
+                node = EmbeddedSearchNode.start(dir, port);
+                running = true;
+            }
+        }
+
         @Override
-        public void close() {
+        public synchronized void close() {
             extractors.tika().close();
             extractors.metadataOnly().close();
-            node.close();
+            stop();
         }
     }
 }

@@ -13,6 +13,7 @@ import io.connectorkit.api.ScopeDecision;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
+import io.connectorkit.runtime.config.SinkConfig;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
@@ -27,6 +28,7 @@ import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStoreException;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,7 +89,8 @@ public final class Host implements AutoCloseable {
      * @param registry where the connector is found
      * @param extractor extracts text from binary content (owned by the caller)
      * @param clock the clock for connectors and timestamps
-     * @param retry how requests to the index are retried
+     * @param retry how requests to the index are retried; how long they wait for an unavailable index
+     *     comes from {@code sink.retry.max-wait-seconds}
      * @param options pipeline tuning, or {@code null} for the defaults
      * @return the host; close it
      * @throws ConnectorException if the index cannot be reached or prepared
@@ -107,8 +110,11 @@ public final class Host implements AutoCloseable {
                 node = EmbeddedSearchNode.start(runtime.sink().embeddedDataDir());
                 urls = List.of(node.url());
             }
-            client = new IndexClient(urls, runtime.sink(), retry);
-            probe(client);
+            // Opening fails fast on a wrong URL; only the crawl that follows waits out an outage.
+            try (IndexClient quick = new IndexClient(urls, runtime.sink(), retry.withMaxWait(Duration.ZERO))) {
+                probe(quick);
+            }
+            client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(SinkConfig.retryMaxWait(config)));
             int replicas = node != null ? 0 : 1;
             ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId());
             sink.start(replicas);
@@ -150,6 +156,15 @@ public final class Host implements AutoCloseable {
     /** @return the URL of the index (the embedded node's when one runs) */
     public String indexUrl() {
         return url;
+    }
+
+    /**
+     * Since when the index has been waited for, for progress displays.
+     *
+     * @return the instant requests began waiting for an unavailable index, or empty while it answers
+     */
+    public Optional<Instant> indexUnavailableSince() {
+        return client.unavailableSince();
     }
 
     /** @return the content index name */

@@ -62,7 +62,10 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
             ConfigKey.of(SinkConfig.MAX_BYTES, ConfigType.INTEGER).defaultValue("5242880").range(1024, 1L << 30)
                     .description("Bytes per bulk request at most."),
             ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch")
-                    .description("Where the embedded node keeps its data."));
+                    .description("Where the embedded node keeps its data."),
+            ConfigKey.of(SinkConfig.RETRY_MAX_WAIT, ConfigType.INTEGER).defaultValue("300").range(0, 86_400)
+                    .description("Seconds a crawl waits for an unreachable or unavailable index before it fails;"
+                            + " 0 fails after the usual retries."));
 
     /**
      * Creates the configuration.

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.SourceConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,8 @@ public record SinkConfig(List<String> urls, String username, String password, St
     static final String DATA_DIR = "sink.embedded.data-dir";
     /** The key of the CA bundle trusted for the cluster. */
     public static final String CA_BUNDLE = "sink.elasticsearch.ca-bundle";
+    /** How long requests wait for an unavailable index, in seconds. */
+    public static final String RETRY_MAX_WAIT = "sink.retry.max-wait-seconds";
 
     /**
      * Copies the values.
@@ -71,6 +74,16 @@ public record SinkConfig(List<String> urls, String username, String password, St
                 config.getString(API_KEY), index.isBlank() ? "connector-" + connectorId : index,
                 config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)),
                 Optional.of(config.getString(CA_BUNDLE)).filter(b -> !b.isBlank()).map(Path::of));
+    }
+
+    /**
+     * Reads how long requests wait for an unavailable index.
+     *
+     * @param config a validated configuration that includes {@link RuntimeConfig#SPEC}
+     * @return the value of {@value #RETRY_MAX_WAIT}
+     */
+    public static Duration retryMaxWait(SourceConfig config) {
+        return Duration.ofSeconds(config.getLong(RETRY_MAX_WAIT));
     }
 
     /**

@@ -22,19 +22,21 @@ import org.opensearch.transport.Netty4Plugin;
 
 /**
  * An OpenSearch node running inside this JVM on 127.0.0.1, for the demo, tests and hosts without
- * a cluster. It listens for HTTP on a free port ({@link #url()}) and keeps its data under the
- * given directory. One per JVM: start it once and share it.
+ * a cluster. It listens for HTTP on a free or a chosen port ({@link #url()}) and keeps its data
+ * under the given directory; closed and started again on both, it serves the same indices. One per JVM: start it once and share it.
  */
 public final class EmbeddedSearchNode implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(EmbeddedSearchNode.class);
 
     private final PluginNode node;
     private final String url;
+    private final int port;
     private final long startMillis;
 
-    private EmbeddedSearchNode(PluginNode node, String url, long startMillis) {
+    private EmbeddedSearchNode(PluginNode node, String url, int port, long startMillis) {
         this.node = node;
         this.url = url;
+        this.port = port;
         this.startMillis = startMillis;
     }
 
@@ -46,7 +48,23 @@ public final class EmbeddedSearchNode implements AutoCloseable {
      * @throws IOException if the directory cannot be created or the node does not start
      */
     public static EmbeddedSearchNode start(Path dataDir) throws IOException {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * Starts a node on a chosen HTTP port, such as the port of a node that ran on the same data
+     * directory before (to restart it where its clients expect it).
+     *
+     * @param dataDir the node's home; data goes to {@code dataDir/data}
+     * @param port the HTTP port, or 0 for a free one
+     * @return the running node
+     * @throws IOException if the directory cannot be created or the node does not start
+     */
+    public static EmbeddedSearchNode start(Path dataDir, int port) throws IOException {
         requireNonNull(dataDir, "dataDir");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535, not " + port);
+        }
         long began = System.nanoTime();
         Path home = dataDir.toAbsolutePath();
         Files.createDirectories(home);
@@ -59,7 +77,7 @@ public final class EmbeddedSearchNode implements AutoCloseable {
                 .put("node.name", "embedded")
                 .put("path.home", home.toString())
                 .put("network.host", "127.0.0.1")
-                .put("http.port", "0")
+                .put("http.port", Integer.toString(port))
                 .put("transport.port", "0")
                 .put("discovery.type", "single-node")
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
@@ -70,19 +88,25 @@ public final class EmbeddedSearchNode implements AutoCloseable {
             node.start();
         } catch (Exception e) {
             closeQuietly(node);
-            throw new IOException("The embedded index did not start in " + home + " (" + e.getMessage()
-                    + "); is another process using this sink.embedded.data-dir?", e);
+            throw new IOException("The embedded index did not start in " + home
+                    + (port == 0 ? "" : " on port " + port) + " (" + e.getMessage()
+                    + "); is another process using this sink.embedded.data-dir" + (port == 0 ? "" : " or port") + "?", e);
         }
         TransportAddress address = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
         String url = "http://127.0.0.1:" + address.getPort();
         long millis = (System.nanoTime() - began) / 1_000_000;
         LOG.info("Embedded index started at {} in {} ms (data in {})", url, millis, home);
-        return new EmbeddedSearchNode(node, url, millis);
+        return new EmbeddedSearchNode(node, url, address.getPort(), millis);
     }
 
     /** @return the HTTP URL, such as {@code http://127.0.0.1:41234} */
     public String url() {
         return url;
+    }
+
+    /** @return the HTTP port, for {@link #start(Path, int)} after a {@link #close()} */
+    public int port() {
+        return port;
     }
 
     /** @return how long the node took to start, in milliseconds */

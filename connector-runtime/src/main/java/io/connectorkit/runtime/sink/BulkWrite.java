@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,8 @@ import org.apache.hc.core5.http.ContentType;
 
 /**
  * One {@code _bulk} write with item-level retries: items the index asks to retry (429, 5xx,
- * write blocks) are sent again alone with backoff; items it rejects for good are returned as
+ * write blocks) are sent again alone with backoff, for as long as the retry policy waits for an
+ * unavailable index; items it rejects for good are returned as
  * errors while the rest land.
  */
 final class BulkWrite {
@@ -34,8 +37,13 @@ final class BulkWrite {
         }
         RetryPolicy retry = client.retry();
         String lastReason = "";
-        for (int attempt = 0; attempt <= retry.maxRetries() && !pending.isEmpty(); attempt++) {
+        boolean unavailable = true;
+        Instant failingSince = null;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
             if (attempt > 0) {
+                if (!retry.again(attempt - 1, Duration.between(failingSince, Instant.now()), unavailable)) {
+                    break;
+                }
                 try {
                     IndexClient.sleep(retry.backoff(attempt));
                 } catch (IOException e) {
@@ -64,12 +72,15 @@ final class BulkWrite {
             if (!r.ok() || !r.body().has("items")) {
                 lastReason = "HTTP " + r.status() + ": " + Json.reason(r);
                 if (RetryPolicy.retryableStatus(r.status())) {
+                    unavailable = RetryPolicy.unavailableStatus(r.status());
+                    failingSince = failingSince == null ? Instant.now() : failingSince;
                     continue;
                 }
                 throw new SinkException("Bulk request to index '" + index + "' failed with " + lastReason, null);
             }
             JsonArray items = r.body().getAsJsonArray("items");
             List<Integer> again = new ArrayList<>();
+            unavailable = true;
             for (int k = 0; k < pending.size(); k++) {
                 int i = pending.get(k);
                 JsonObject item = items.get(k).getAsJsonObject().entrySet().iterator().next().getValue().getAsJsonObject();
@@ -81,15 +92,22 @@ final class BulkWrite {
                 if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception")) {
                     again.add(i);
                     lastReason = reason;
+                    // A block an administrator set (403) is not waited for; a recovering or
+                    // overloaded index (503, 429: state not recovered, flood stage) is.
+                    unavailable &= RetryPolicy.unavailableStatus(status);
                 } else {
                     outcome.set(i, "rejected by index '" + index + "' (" + reason + ")");
                 }
             }
             pending = again;
+            if (!pending.isEmpty() && failingSince == null) {
+                failingSince = Instant.now();
+            }
         }
         if (!pending.isEmpty()) {
             throw new SinkException("Bulk request to index '" + index + "' still failing after " + retry.maxRetries()
-                    + " retries for " + pending.size() + " of " + actions.size() + " documents: " + lastReason
+                    + " retries (waiting up to " + retry.maxWait().toSeconds() + " s, sink.retry.max-wait-seconds) for "
+                    + pending.size() + " of " + actions.size() + " documents: " + lastReason
                     + "; check the cluster's health and disk space", null);
         }
         return outcome;

@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -29,7 +31,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Plain-JSON access to an Elasticsearch or OpenSearch cluster over the low-level REST client,
- * with retries and exponential backoff on connection errors, 429 and 5xx. Credentials go in
+ * with retries and exponential backoff on connection errors, 429 and 5xx, waiting up to the
+ * policy's {@code maxWait} while the index is unavailable. Credentials go in
  * default headers and never into messages or logs. TLS trusts the JDK's trust store plus
  * {@code sink.elasticsearch.ca-bundle} when set, always verifying host names; a refused
  * certificate is never retried ({@link IndexCertificateException}).
@@ -41,6 +44,7 @@ public final class IndexClient implements AutoCloseable {
     private final String description;
     private final RetryPolicy retry;
     private final java.util.Optional<Path> caBundle;
+    private final IndexOutage outage;
 
     /**
      * The answer to a request.
@@ -70,6 +74,7 @@ public final class IndexClient implements AutoCloseable {
             throw new IllegalArgumentException("No index URL given");
         }
         this.description = String.join(",", urls);
+        this.outage = new IndexOutage(description, retry.maxWait());
         Header[] headers;
         if (!config.apiKey().isEmpty()) {
             headers = new Header[] {new BasicHeader("Authorization", "ApiKey " + config.apiKey())};
@@ -110,7 +115,8 @@ public final class IndexClient implements AutoCloseable {
             throws IOException {
         IOException last = null;
         Reply reply = null;
-        for (int attempt = 0; attempt <= retry.maxRetries(); attempt++) {
+        Instant failingSince = null;
+        for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
                 sleep(retry.backoff(attempt));
             }
@@ -124,23 +130,43 @@ public final class IndexClient implements AutoCloseable {
                 last = null;
             } catch (ResponseException e) {
                 reply = read(e.getResponse());
+                last = null;
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
                 var refusal = CaBundle.refusal(e);
                 if (refusal.isPresent()) {
                     throw refused(refusal.get(), e);
                 }
                 last = e;
                 LOG.debug("{} {} on {} failed ({}), attempt {}", method, endpoint, description, e.toString(), attempt + 1);
-                continue;
             }
-            if (!RetryPolicy.retryableStatus(reply.status())) {
+            if (last == null && !RetryPolicy.retryableStatus(reply.status())) {
+                outage.available();
                 return reply;
             }
-            LOG.debug("{} {} on {} answered {}, attempt {}", method, endpoint, description, reply.status(), attempt + 1);
+            if (failingSince == null) {
+                failingSince = Instant.now();
+            }
+            boolean unavailable = last != null || RetryPolicy.unavailableStatus(reply.status());
+            String reason = last != null ? last.getClass().getSimpleName() + ": " + last.getMessage()
+                    : "HTTP " + reply.status();
+            if (last == null) {
+                LOG.debug("{} {} on {} answered {}, attempt {}", method, endpoint, description, reply.status(), attempt + 1);
+            }
+            if (!retry.again(attempt, Duration.between(failingSince, Instant.now()), unavailable)) {
+                break;
+            }
+            if (unavailable && attempt >= retry.maxRetries()) {
+                outage.waiting(failingSince, reason);
+            }
         }
         if (last != null) {
             throw new IOException("Cannot reach the index at " + description + " (" + last.getMessage()
-                    + "); check sink.elasticsearch.url and that the cluster is running", last);
+                    + "); check sink.elasticsearch.url and that the cluster is running"
+                    + (retry.maxWait().isZero() ? "" : ", or raise sink.retry.max-wait-seconds (waited "
+                            + Duration.between(failingSince, Instant.now()).toSeconds() + " s)"), last);
         }
         return reply;
     }
@@ -160,6 +186,15 @@ public final class IndexClient implements AutoCloseable {
                         : "If the cluster uses a private CA (such as the one Elasticsearch generates at install), set "
                         + bundle + " to a PEM file with that CA's certificate (for Elasticsearch:"
                         + " config/certs/http_ca.crt); certificate checks cannot be turned off"), e);
+    }
+
+    /**
+     * Since when requests wait for an unavailable index.
+     *
+     * @return the instant the index became unavailable, or empty while it answers
+     */
+    public Optional<Instant> unavailableSince() {
+        return outage.since();
     }
 
     /**

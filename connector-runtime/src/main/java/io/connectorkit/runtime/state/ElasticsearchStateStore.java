@@ -155,7 +155,7 @@ public final class ElasticsearchStateStore implements StateStore {
             IndexClient.Reply r = client.json("PUT", "/" + index + "/_doc/" + docId(state.partition()), params,
                     doc.toString());
             if (r.status() == 409) {
-                throw new StateConflictException(state.partition());
+                return landedEarlier(state, doc).orElseThrow(() -> new StateConflictException(state.partition()));
             }
             if (!r.ok()) {
                 throw new StateStoreException("Cannot write the state of partition '" + state.partition() + "' to '"
@@ -178,6 +178,19 @@ public final class ElasticsearchStateStore implements StateStore {
         } catch (IOException e) {
             throw new StateStoreException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A write retried after its answer was lost (the index went away mid-request) conflicts with
+     * itself: the stored document is exactly this one, time stamp included, so it did land.
+     */
+    private Optional<PartitionState> landedEarlier(PartitionState state, JsonObject doc) throws IOException {
+        IndexClient.Reply r = client.json("GET", "/" + index + "/_doc/" + docId(state.partition()), Map.of(), null);
+        if (r.ok() && doc.equals(r.body().get("_source"))) {
+            return Optional.of(state.stored(r.body().get("_seq_no").getAsLong(),
+                    r.body().get("_primary_term").getAsLong()));
+        }
+        return Optional.empty();
     }
 
     private String docId(String partition) {

@@ -10,8 +10,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class IndexClientTest {
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger failureStatus = new AtomicInteger(503);
+    private final List<Optional<Instant>> waitingSeen = new CopyOnWriteArrayList<>();
+    private volatile IndexClient observed;
     private HttpServer server;
     private String url;
 
@@ -30,11 +35,14 @@ class IndexClientTest {
         server.createContext("/", exchange -> {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             exchange.getRequestBody().readAllBytes();
+            if (observed != null) {
+                waitingSeen.add(observed.unavailableSince());
+            }
             boolean fail = failuresLeft.getAndDecrement() > 0;
             byte[] body = (fail ? "{\"error\":{\"type\":\"unavailable\",\"reason\":\"busy\"}}" : "{\"ok\":true}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
+            exchange.sendResponseHeaders(fail ? failureStatus.get() : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
@@ -50,6 +58,47 @@ class IndexClientTest {
     private IndexClient client(String user, String password, String apiKey, int retries) {
         return new IndexClient(List.of(url), new SinkConfig(List.of(url), user, password, apiKey, "i", 1, 1, Path.of(".")),
                 new RetryPolicy(retries, Duration.ofMillis(5), Duration.ofMillis(20)));
+    }
+
+    private IndexClient client(int retries, Duration maxWait) {
+        return new IndexClient(List.of(url), new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
+                new RetryPolicy(retries, Duration.ofMillis(5), Duration.ofMillis(20), maxWait));
+    }
+
+    @Test
+    void waitsPastItsRetriesForAnUnavailableIndexAndSaysSinceWhen() throws Exception {
+        failuresLeft.set(12);
+        try (IndexClient client = client(1, Duration.ofMinutes(1))) {
+            observed = client;
+            Instant before = Instant.now();
+            assertThat(client.json("GET", "/", Map.of(), null).status()).isEqualTo(200);
+            assertThat(authorizations).hasSize(13);
+            assertThat(waitingSeen.get(0)).isEmpty();
+            assertThat(waitingSeen.get(12)).hasValueSatisfying(since -> assertThat(since).isBetween(before, Instant.now()));
+            assertThat(client.unavailableSince()).as("no longer waiting once it answered").isEmpty();
+        }
+    }
+
+    @Test
+    void aBrokenIndexIsNotWaitedForBeyondTheRetries() throws Exception {
+        failuresLeft.set(12);
+        failureStatus.set(500);
+        try (IndexClient client = client(1, Duration.ofMinutes(1))) {
+            assertThat(client.json("GET", "/", Map.of(), null).status()).isEqualTo(500);
+            assertThat(authorizations).hasSize(2);
+        }
+    }
+
+    @Test
+    void anIndexUnreachableForLongerThanTheWaitFailsNamingTheKey() {
+        server.stop(0);
+        try (IndexClient client = client(1, Duration.ofMillis(300))) {
+            assertThatThrownBy(() -> client.json("GET", "/", Map.of(), null))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(url)
+                    .hasMessageContaining("sink.retry.max-wait-seconds");
+            assertThat(client.unavailableSince()).isPresent();
+        }
     }
 
     @Test

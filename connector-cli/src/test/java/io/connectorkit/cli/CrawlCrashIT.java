@@ -1,0 +1,238 @@
+package io.connectorkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.archive.Domain;
+import io.connectorkit.testkit.archive.MessageHeader;
+import io.connectorkit.testkit.archive.User;
+import io.connectorkit.testkit.archive.View;
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.Fault;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.FaultRule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code connector crawl} process killed with SIGKILL at seeded random moments, then run again
+ * to completion: the index ends with exactly the archive, each message once, and the run after a
+ * kill resumes from the saved checkpoints instead of starting over. This JVM hosts the fake
+ * Mimecast server and the index; the crawl runs from the shaded jar in a child JVM.
+ */
+class CrawlCrashIT {
+    private static final String SECRET = "crash-Secret-4471";
+    private static final Instant START = Instant.parse("2019-01-01T00:00:00Z");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static EmbeddedSearchNode node;
+    private static FakeMimecastServer server;
+    private static Set<String> expected;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start(@TempDir Path data) throws IOException {
+        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
+        Archive archive = ArchiveGenerator.seed(41).domains(1).localDomains(1).usersPerDomain(4).messagesPerView(15)
+                .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z")).generate();
+        // Slow downloads stretch the crawl over a few seconds, so that kills land mid-crawl.
+        server = FakeMimecastServer.builder().archive(archive).clientCredentials("crash-client", SECRET)
+                .fault(FaultRule.always(Endpoint.GET_FILE, Fault.slow(Duration.ofMillis(40)))).start();
+        expected = inScope(archive);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void crawlsKilledAtRandomMomentsEndWithTheArchiveOnceEach() throws Exception {
+        long base = Long.getLong("crash.seed", 20_261_127L);
+        for (long seed = base; seed < base + 3; seed++) {
+            try {
+                killAndResume(seed);
+            } catch (AssertionError | Exception e) {
+                throw new AssertionError("crash test failed with seed " + seed + " (rerun with -Dcrash.seed=" + seed
+                        + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void killAndResume(long seed) throws Exception {
+        Random random = new Random(seed);
+        String id = "crash-" + seed;
+        Path config = config(id);
+        Path log = dir.resolve(id + ".log");
+        int kills = 1 + random.nextInt(2);
+        long firstCallsAtKill = 0;
+        StringBuilder summary = new StringBuilder("seed " + seed + ": " + expected.size()
+                + " messages; downloads before each kill:");
+        for (int k = 0; k < kills; k++) {
+            // Somewhere between a fifth and four fifths of the archive's downloads into this run.
+            long target = expected.size() / 5 + random.nextInt(Math.max(1, expected.size() * 3 / 5));
+            long before = server.calls(Endpoint.GET_FILE);
+            Process child = crawl(config, log);
+            try {
+                while (child.isAlive() && server.calls(Endpoint.GET_FILE) - before < target) {
+                    Thread.sleep(5);
+                }
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(30, TimeUnit.SECONDS);
+            }
+            long done = server.calls(Endpoint.GET_FILE) - before;
+            summary.append(' ').append(done);
+            if (k == 0) {
+                firstCallsAtKill = done;
+            }
+        }
+        long before = server.calls(Endpoint.GET_FILE);
+        Process last = crawl(config, log);
+        boolean ended = last.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            last.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(ended).as("the last crawl ended\n%s", output).isTrue();
+        assertThat(last.exitValue()).as("exit status of the last crawl\n%s", output).isZero();
+        long resumedCalls = server.calls(Endpoint.GET_FILE) - before;
+        System.out.println(summary.append("; downloads of the run to completion: ").append(resumedCalls));
+
+        refresh(id);
+        Map<String, Integer> indexed = indexedEmails(id);
+        assertThat(indexed.entrySet()).as("messages indexed more than once")
+                .filteredOn(e -> e.getValue() > 1).isEmpty();
+        assertThat(indexed.keySet()).as("indexed messages vs the archive").isEqualTo(expected);
+        assertThat(count("connector-" + id)).as("documents in the index").isEqualTo(expected.size());
+        List<JsonObject> states = states(id);
+        assertThat(states).as("partition states").isNotEmpty().allSatisfy(s -> {
+            assertThat(s.get("failure_count").getAsLong()).as("failures of %s", s.get("partition")).isZero();
+            assertThat(s.has("checkpoint")).as("checkpoint of %s", s.get("partition")).isTrue();
+        });
+        assertThat(firstCallsAtKill).as("the first kill came mid-crawl").isLessThan(expected.size());
+        assertThat(resumedCalls).as("downloads of the resumed crawl: it starts from the saved checkpoints")
+                .isLessThan(expected.size());
+    }
+
+    private Process crawl(Path config, Path log) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
+        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx384m", "-jar", jar.toString(), "crawl", "--config",
+                config.toString());
+        pb.environment().put("TEST_MIMECAST_SECRET", SECRET);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
+    }
+
+    private Path config(String id) throws IOException {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("connector.type", "mimecast");
+        values.put("connector.id", id);
+        values.put("mimecast.api-endpoint", server.baseUrl());
+        values.put("mimecast.auth-endpoint", server.baseUrl());
+        values.put("mimecast.client-id", "crash-client");
+        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
+        values.put("mimecast.messages.start-date", "2019-01-01");
+        values.put("mimecast.stats-interval-seconds", "0");
+        values.put("mimecast.page-size", "10");
+        values.put("mimecast.attachments.extract", "false");
+        values.put("extract.text", "false");
+        values.put("crawl.parallel.partitions", "2");
+        values.put("sink.bulk.max-docs", "10");
+        values.put("sink.elasticsearch.url", node.url());
+        Path file = dir.resolve(id + ".properties");
+        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Mailbox and Mimecast id of every message in scope: non-local domains, no aliases, both views. */
+    private static Set<String> inScope(Archive archive) {
+        Set<String> domains = archive.domains().stream().filter(d -> !d.local()).map(Domain::domain)
+                .map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> out = new HashSet<>();
+        archive.users().stream().filter(u -> !u.alias() && domains.contains(u.domain().toLowerCase(Locale.ROOT)))
+                .map(User::emailAddress).distinct().forEach(mailbox -> Stream.of(View.INBOX, View.SENT)
+                        .flatMap(v -> archive.messages(mailbox, v, START, Instant.now()))
+                        .map(MessageHeader::id)
+                        .forEach(mid -> out.add(mailbox.toLowerCase(Locale.ROOT) + " " + mid)));
+        return out;
+    }
+
+    /** How often each (mailbox, Mimecast id) occurs among the indexed emails. */
+    private static Map<String, Integer> indexedEmails(String id) throws Exception {
+        JsonObject r = post("/connector-" + id + "/_search",
+                "{\"size\":10000,\"_source\":[\"kind\",\"fields.mailbox\",\"fields.mimecastId\"]}");
+        Map<String, Integer> out = new HashMap<>();
+        for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) {
+            JsonObject src = h.getAsJsonObject().getAsJsonObject("_source");
+            if ("email".equals(src.get("kind").getAsString())) {
+                JsonObject f = src.getAsJsonObject("fields");
+                out.merge(f.get("mailbox").getAsString().toLowerCase(Locale.ROOT) + " "
+                        + f.get("mimecastId").getAsString(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonObject> states(String id) throws Exception {
+        JsonObject r = post("/connector-" + id + "-state/_search", "{\"size\":1000}");
+        return r.getAsJsonObject("hits").getAsJsonArray("hits").asList().stream()
+                .map(h -> h.getAsJsonObject().getAsJsonObject("_source")).toList();
+    }
+
+    private static long count(String index) throws Exception {
+        return post("/" + index + "/_count", "{}").get("count").getAsLong();
+    }
+
+    private static void refresh(String id) throws Exception {
+        post("/connector-" + id + "*/_refresh", null);
+    }
+
+    private static JsonObject post(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+}
