@@ -17,9 +17,10 @@ import java.util.List;
  * @param bulkMaxDocs documents per bulk request at most
  * @param bulkMaxBytes bytes per bulk request at most
  * @param embeddedDataDir where the embedded node keeps its data
+ * @param bulkLingerMillis how long a bulk request below the limits waits for more documents
  */
 public record SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
-        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir) {
+        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir, int bulkLingerMillis) {
     static final String URL = "sink.elasticsearch.url";
     static final String USERNAME = "sink.elasticsearch.username";
     static final String PASSWORD = "sink.elasticsearch.password";
@@ -28,6 +29,9 @@ public record SinkConfig(List<String> urls, String username, String password, St
     static final String MAX_DOCS = "sink.bulk.max-docs";
     static final String MAX_BYTES = "sink.bulk.max-bytes";
     static final String DATA_DIR = "sink.embedded.data-dir";
+    static final String LINGER = "sink.bulk.linger-millis";
+    /** The default of {@code sink.bulk.linger-millis}. */
+    static final int DEFAULT_LINGER_MILLIS = 200;
 
     /**
      * Copies the values.
@@ -44,6 +48,16 @@ public record SinkConfig(List<String> urls, String username, String password, St
     }
 
     /**
+     * A configuration with the default {@code sink.bulk.linger-millis}.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
+            int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir) {
+        this(urls, username, password, apiKey, index, bulkMaxDocs, bulkMaxBytes, embeddedDataDir, DEFAULT_LINGER_MILLIS);
+    }
+
+    /**
      * Reads the sink keys.
      *
      * @param config a validated configuration that includes {@link RuntimeConfig#SPEC}
@@ -54,7 +68,8 @@ public record SinkConfig(List<String> urls, String username, String password, St
         String index = config.getString(INDEX);
         return new SinkConfig(config.getList(URL), config.getString(USERNAME), config.getString(PASSWORD),
                 config.getString(API_KEY), index.isBlank() ? "connector-" + connectorId : index,
-                config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)));
+                config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)),
+                config.getInt(LINGER));
     }
 
     /**
@@ -80,6 +95,6 @@ public record SinkConfig(List<String> urls, String username, String password, St
         return "SinkConfig[urls=" + urls + ", username=" + username + ", password="
                 + (password.isEmpty() ? "" : SourceConfig.MASK) + ", apiKey=" + (apiKey.isEmpty() ? "" : SourceConfig.MASK)
                 + ", index=" + index + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxBytes=" + bulkMaxBytes
-                + ", embeddedDataDir=" + embeddedDataDir + "]";
+                + ", embeddedDataDir=" + embeddedDataDir + ", bulkLingerMillis=" + bulkLingerMillis + "]";
     }
 }
