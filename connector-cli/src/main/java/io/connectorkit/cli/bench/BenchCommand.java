@@ -35,10 +35,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "NAME",
-            description = "Run only this scenario (and those it compares with): raw, full, calls, throttled, delta,"
-                    + " recrawl, memory, scale.")
-    String scenario;
+    @Option(names = "--scenario", paramLabel = "NAME", split = ",",
+            description = "Run only these scenarios (comma-separated, and those they compare with): raw, full, calls,"
+                    + " throttled, delta, recrawl, memory, scale.")
+    List<String> scenarios = List.of();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
     Path json;
@@ -66,9 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (scenario != null && !BenchRun.names().contains(scenario)) {
-            throw new ParameterException(spec.commandLine(), "--scenario " + scenario + " is unknown; give one of "
-                    + String.join(", ", BenchRun.names()) + ".");
+        for (String scenario : scenarios) {
+            if (!BenchRun.names().contains(scenario)) {
+                throw new ParameterException(spec.commandLine(), "--scenario " + scenario + " is unknown; give one of "
+                        + String.join(", ", BenchRun.names()) + ".");
+            }
         }
         if (!(scale > 0 && scale <= 100)) {
             throw new ParameterException(spec.commandLine(), "--scale " + scale
@@ -92,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchEnvironment env = new BenchEnvironment(scale, dir, node.url(),
                     ConnectorRegistry.load().connector("mimecast"), err);
             try (BenchRun run = new BenchRun(env)) {
-                results = run.run(scenario == null ? List.of() : List.of(scenario));
+                results = run.run(scenarios);
             }
         } finally {
             if (temporary) {

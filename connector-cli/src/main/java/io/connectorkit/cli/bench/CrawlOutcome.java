@@ -36,6 +36,12 @@ record CrawlOutcome(Duration wall, CrawlReport report, CallCounts calls, long em
         return expected.documents() - (emails + attachments);
     }
 
+    /** Documents per {@code _bulk} request the host sent (0 when it sent none). */
+    double documentsPerBulkRequest() {
+        long requests = metric("bulk_requests");
+        return requests == 0 ? 0 : (double) report.documentsUpserted() / requests;
+    }
+
     /** The connector's counter, 0 when it never counted it. */
     long metric(String name) {
         return report.metrics().getOrDefault(name, 0L);

@@ -43,6 +43,7 @@ final class FullScenario implements Scenario {
                         "raw"),
                 Figure.reported("messages/s", totals.messages() / outcome.seconds(), "msgs/s"),
                 Figure.reported("wall time", outcome.seconds(), "s"),
+                Figure.reported("documents per bulk request", outcome.documentsPerBulkRequest(), "docs"),
                 Figure.noMoreThan("documents lost", outcome.lost(totals), "docs", 0),
                 Figure.reported("item failures", outcome.report().itemFailures(), "items"),
                 Figure.reported("MB downloaded", outcome.metric("bytes_downloaded") / 1e6, "MB"),

@@ -30,6 +30,7 @@ final class RawScenario implements Scenario {
         return new ScenarioResult(name(), List.of(
                 Figure.reported("documents/s", outcome.documentsPerSecond(), "docs/s"),
                 Figure.reported("wall time", outcome.seconds(), "s"),
+                Figure.reported("documents per bulk request", outcome.documentsPerBulkRequest(), "docs"),
                 Figure.reported("documents indexed", outcome.emails() + outcome.attachments(), "docs"),
                 Figure.noMoreThan("documents lost", outcome.lost(totals), "docs", 0),
                 Figure.reported("item failures", outcome.report().itemFailures(), "items")),

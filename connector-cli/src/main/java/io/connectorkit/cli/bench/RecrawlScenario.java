@@ -38,6 +38,8 @@ final class RecrawlScenario implements Scenario {
                 Figure.reported("API calls", calls.apiCalls(), "calls"),
                 Figure.reported("documents sent again", outcome.report().documentsUpserted(), "docs"),
                 Figure.reported("messages skipped as unchanged", outcome.metric("messages_unchanged"), "msgs"),
+                Figure.reported("index requests re-stamping unchanged documents", outcome.metric("keep_requests"),
+                        "reqs"),
                 Figure.noMoreThan("documents lost", outcome.lost(full.archive().totals()), "docs", 0)),
                 List.of("content downloads = get-file, get-message-part and download requests during this crawl"));
     }

@@ -61,6 +61,9 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
                     .description("Documents per bulk request at most."),
             ConfigKey.of(SinkConfig.MAX_BYTES, ConfigType.INTEGER).defaultValue("5242880").range(1024, 1L << 30)
                     .description("Bytes per bulk request at most."),
+            ConfigKey.of(SinkConfig.LINGER, ConfigType.INTEGER).defaultValue(Integer.toString(SinkConfig.DEFAULT_LINGER_MILLIS))
+                    .range(0, 10_000)
+                    .description("Milliseconds a bulk request below the limits waits for more documents; 0 sends at once."),
             ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch")
                     .description("Where the embedded node keeps its data."),
             ConfigKey.of(SinkConfig.RETRY_MAX_WAIT, ConfigType.INTEGER).defaultValue("300").range(0, 86_400)

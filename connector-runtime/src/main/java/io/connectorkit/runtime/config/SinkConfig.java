@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param bulkMaxBytes bytes per bulk request at most
  * @param embeddedDataDir where the embedded node keeps its data
  * @param caBundle PEM file of CA certificates trusted for the cluster in addition to the JDK's, if any
+ * @param bulkLingerMillis how long a bulk request below the limits waits for more documents
  */
 public record SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
-        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir, Optional<Path> caBundle) {
+        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir, Optional<Path> caBundle, int bulkLingerMillis) {
     static final String URL = "sink.elasticsearch.url";
     static final String USERNAME = "sink.elasticsearch.username";
     static final String PASSWORD = "sink.elasticsearch.password";
@@ -35,6 +36,9 @@ public record SinkConfig(List<String> urls, String username, String password, St
     public static final String CA_BUNDLE = "sink.elasticsearch.ca-bundle";
     /** How long requests wait for an unavailable index, in seconds. */
     public static final String RETRY_MAX_WAIT = "sink.retry.max-wait-seconds";
+    static final String LINGER = "sink.bulk.linger-millis";
+    /** The default of {@code sink.bulk.linger-millis}. */
+    static final int DEFAULT_LINGER_MILLIS = 200;
 
     /**
      * Copies the values.
@@ -52,13 +56,15 @@ public record SinkConfig(List<String> urls, String username, String password, St
     }
 
     /**
-     * A configuration that trusts the JDK's default trust store only.
+     * A configuration that trusts the JDK's default trust store only, with the default
+     * {@code sink.bulk.linger-millis}.
      *
      * @throws NullPointerException if an argument is {@code null}
      */
     public SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
             int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir) {
-        this(urls, username, password, apiKey, index, bulkMaxDocs, bulkMaxBytes, embeddedDataDir, Optional.empty());
+        this(urls, username, password, apiKey, index, bulkMaxDocs, bulkMaxBytes, embeddedDataDir, Optional.empty(),
+                DEFAULT_LINGER_MILLIS);
     }
 
     /**
@@ -73,7 +79,8 @@ public record SinkConfig(List<String> urls, String username, String password, St
         return new SinkConfig(config.getList(URL), config.getString(USERNAME), config.getString(PASSWORD),
                 config.getString(API_KEY), index.isBlank() ? "connector-" + connectorId : index,
                 config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)),
-                Optional.of(config.getString(CA_BUNDLE)).filter(b -> !b.isBlank()).map(Path::of));
+                Optional.of(config.getString(CA_BUNDLE)).filter(b -> !b.isBlank()).map(Path::of),
+                config.getInt(LINGER));
     }
 
     /**
@@ -109,6 +116,7 @@ public record SinkConfig(List<String> urls, String username, String password, St
         return "SinkConfig[urls=" + urls + ", username=" + username + ", password="
                 + (password.isEmpty() ? "" : SourceConfig.MASK) + ", apiKey=" + (apiKey.isEmpty() ? "" : SourceConfig.MASK)
                 + ", index=" + index + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxBytes=" + bulkMaxBytes
-                + ", embeddedDataDir=" + embeddedDataDir + ", caBundle=" + caBundle.map(Path::toString).orElse("") + "]";
+                + ", embeddedDataDir=" + embeddedDataDir + ", caBundle=" + caBundle.map(Path::toString).orElse("")
+                + ", bulkLingerMillis=" + bulkLingerMillis + "]";
     }
 }

@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -42,7 +41,7 @@ final class TikaTextParser {
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
     private final AutoDetectParser parser;
-    private final Detector detector;
+    private final DetectedTypeDetector detector;
     private final int maxChars;
 
     /** The result of one parse; {@code failure} is a reason, or {@code null}. */
@@ -63,7 +62,9 @@ final class TikaTextParser {
             throw new IllegalStateException("Apache Tika could not load its parsers: " + e.getMessage()
                     + "; check that tika-parsers-standard-package is on the class path", e);
         }
+        this.detector = new DetectedTypeDetector(config.getDetector());
         this.parser = new AutoDetectParser(config);
+        this.parser.setDetector(detector);
         AutoDetectParserConfig limits = new AutoDetectParserConfig();
         // Tika's zip-bomb guard: after a million characters of output, more than 100 characters
         // per byte read is a bomb; XML deeper than 100 elements and archives in archives deeper
@@ -75,16 +76,16 @@ final class TikaTextParser {
         // Zero bytes are answered before parsing; an exception here would only be noise.
         limits.setThrowOnZeroBytes(false);
         this.parser.setAutoDetectParserConfig(limits);
-        this.detector = config.getDetector();
     }
 
     /**
-     * Detects the media type from the bytes, the file name and the declared type in the metadata.
+     * Detects the media type from the bytes, the file name and the declared type in the metadata,
+     * and leaves it there for {@link #parse}, which then does not detect it again.
      *
      * @return the type without parameters, such as {@code application/pdf}
      */
     String detect(TikaInputStream in, Metadata metadata) throws IOException {
-        return ContentFacts.baseType(detector.detect(in, metadata).toString());
+        return ContentFacts.baseType(detector.detectOnce(in, metadata).toString());
     }
 
     /**

@@ -22,25 +22,47 @@ import org.apache.logging.log4j.Logger;
  * {@code _bulk}, records rejected items as failures, and commits the checkpoints of a batch only
  * after the batch is acknowledged. Because the queue is FIFO and there is one writer, a
  * checkpoint is committed only after every write emitted before it.
+ *
+ * <p>A batch with writes that is still below the limits when the queue runs dry waits up to the
+ * linger for more entries: documents arrive at extraction's pace, and every {@code _bulk} request
+ * pays a fixed cost in the index. The wait never exceeds the linger counted from the batch's
+ * first entry, so a checkpoint is delayed by at most that much, and a flush (the end of a
+ * partition's crawl, or a cancelled one) ends it at once.
  */
 final class BulkWriter implements Runnable {
     private static final Logger LOG = LogManager.getLogger(BulkWriter.class);
+    /** Counter of {@code _bulk} requests (retries of one request not counted). */
+    static final String BULK_REQUESTS = "bulk_requests";
+    /** Counter of requests that re-stamped unchanged documents in the index. */
+    static final String KEEP_REQUESTS = "keep_requests";
+
+    /**
+     * How a batch is cut.
+     *
+     * @param maxDocs documents (writes and unchanged documents) per batch at most
+     * @param maxBytes bytes of writes per batch at most
+     * @param lingerMillis how long a batch below the limits waits for more entries
+     */
+    record Limits(int maxDocs, long maxBytes, long lingerMillis) {
+    }
 
     private final ByteBoundedQueue<WriteEntry> queue;
     private final DocumentSink sink;
     private final int maxDocs;
     private final long maxBytes;
+    private final long lingerNanos;
     private final RunTotals totals;
     private final MetricCounters metrics;
     private final ProgressListener listener;
     private volatile boolean stopping;
 
-    BulkWriter(ByteBoundedQueue<WriteEntry> queue, DocumentSink sink, int maxDocs, long maxBytes, RunTotals totals,
+    BulkWriter(ByteBoundedQueue<WriteEntry> queue, DocumentSink sink, Limits limits, RunTotals totals,
             MetricCounters metrics, ProgressListener listener) {
         this.queue = requireNonNull(queue, "queue");
         this.sink = requireNonNull(sink, "sink");
-        this.maxDocs = maxDocs;
-        this.maxBytes = maxBytes;
+        this.maxDocs = limits.maxDocs();
+        this.maxBytes = limits.maxBytes();
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(limits.lingerMillis());
         this.totals = requireNonNull(totals, "totals");
         this.metrics = requireNonNull(metrics, "metrics");
         this.listener = requireNonNull(listener, "listener");
@@ -62,37 +84,54 @@ final class BulkWriter implements Runnable {
                     }
                     continue;
                 }
-                List<WriteEntry> batch = new ArrayList<>();
-                batch.add(first);
-                int docs = first instanceof WriteEntry.Write || first instanceof WriteEntry.Keep ? 1 : 0;
-                long bytes = first instanceof WriteEntry.Write w ? w.action().bytes() : 0;
-                while (docs < maxDocs && bytes < maxBytes) {
-                    WriteEntry next = queue.pollNow();
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
-                    if (next instanceof WriteEntry.Write w) {
-                        docs++;
-                        bytes += w.action().bytes();
-                    } else if (next instanceof WriteEntry.Keep) {
-                        docs++;
-                    }
-                }
-                process(batch, bytes);
+                process(collect(first));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void process(List<WriteEntry> batch, long bytes) {
+    /** The batch that starts with {@code first}: up to the limits, lingering while it has writes. */
+    private List<WriteEntry> collect(WriteEntry first) throws InterruptedException {
+        long lingerEnd = System.nanoTime() + lingerNanos;
+        List<WriteEntry> batch = new ArrayList<>();
+        int docs = 0;
+        long bytes = 0;
+        boolean writes = false;
+        boolean flush = false;
+        WriteEntry next = first;
+        while (next != null) {
+            batch.add(next);
+            if (next instanceof WriteEntry.Write w) {
+                docs++;
+                bytes += w.action().bytes();
+                writes = true;
+            } else if (next instanceof WriteEntry.Keep) {
+                docs++;
+            } else if (next instanceof WriteEntry.Flush) {
+                flush = true;
+            }
+            if (docs >= maxDocs || bytes >= maxBytes) {
+                break;
+            }
+            next = queue.pollNow();
+            if (next == null && writes && !flush && !stopping) {
+                long left = lingerEnd - System.nanoTime();
+                next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            }
+        }
+        return batch;
+    }
+
+    private void process(List<WriteEntry> batch) {
         List<SinkAction> actions = new ArrayList<>();
         List<PartitionRun> owners = new ArrayList<>();
+        long bytes = 0;
         for (WriteEntry e : batch) {
             if (e instanceof WriteEntry.Write w) {
                 actions.add(w.action());
                 owners.add(w.run());
+                bytes += w.action().bytes();
             }
         }
         Exception failure = null;
@@ -102,6 +141,7 @@ final class BulkWriter implements Runnable {
                 List<String> outcome = sink.write(actions);
                 totals.bulkNanos.add(System.nanoTime() - began);
                 totals.bulkRequests.increment();
+                metrics.add(BULK_REQUESTS, 1);
                 Set<String> deleted = new LinkedHashSet<>();
                 for (int i = 0; i < actions.size(); i++) {
                     SinkAction a = actions.get(i);
@@ -153,12 +193,13 @@ final class BulkWriter implements Runnable {
         }
     }
 
-    // Unchanged documents are re-stamped after the batch's writes and before its checkpoints,
-    // so a checkpoint never covers a document that a later FULL sweep could still remove.
+    // Unchanged documents the run cannot just remember are re-stamped after the batch's writes and
+    // before its checkpoints, so a checkpoint never covers a document that this run's sweep could
+    // still remove.
     private Exception keep(List<WriteEntry> batch) {
         Map<PartitionRun, List<String>> byRun = new LinkedHashMap<>();
         for (WriteEntry e : batch) {
-            if (e instanceof WriteEntry.Keep k) {
+            if (e instanceof WriteEntry.Keep k && !k.run().remember(k.id())) {
                 byRun.computeIfAbsent(k.run(), r -> new ArrayList<>()).add(k.id());
             }
         }
@@ -166,6 +207,7 @@ final class BulkWriter implements Runnable {
             PartitionRun run = e.getKey();
             try {
                 sink.keep(run.partition(), run.generation(), e.getValue());
+                metrics.add(KEEP_REQUESTS, 1);
                 e.getValue().forEach(run::acknowledged);
             } catch (Exception ex) {
                 LOG.warn("Keeping {} unchanged documents of partition '{}' failed: {}", e.getValue().size(),

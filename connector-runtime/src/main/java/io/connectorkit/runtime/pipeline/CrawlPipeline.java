@@ -118,8 +118,8 @@ public final class CrawlPipeline {
         List<String> vanished = states.keySet().stream().filter(id -> !listed.containsKey(id)).toList();
 
         ByteBoundedQueue<WriteEntry> queue = new ByteBoundedQueue<>(options.queueBytes());
-        BulkWriter writer = new BulkWriter(queue, sink, config.sink().bulkMaxDocs(), config.sink().bulkMaxBytes(), totals,
-                metrics, listener);
+        BulkWriter writer = new BulkWriter(queue, sink, new BulkWriter.Limits(config.sink().bulkMaxDocs(),
+                config.sink().bulkMaxBytes(), config.sink().bulkLingerMillis()), totals, metrics, listener);
         Thread writerThread = new Thread(writer, "bulk-writer-" + config.connectorId());
         writerThread.start();
         CrawlConfig crawl = config.crawl();
@@ -130,7 +130,7 @@ public final class CrawlPipeline {
             List<Future<PartitionCrawler.Outcome>> futures = new ArrayList<>();
             for (Partition p : listed.values()) {
                 PartitionState stored = states.getOrDefault(p.id(), PartitionState.initial(p.id()));
-                PartitionRun run = new PartitionRun(p.id(), stored, store, generation);
+                PartitionRun run = new PartitionRun(p.id(), stored, store, generation, mode, options.keptInMemory());
                 PartitionEmitter emitter = new PartitionEmitter(run, queue, extractor, config.connectorId(), clock,
                         totals, control);
                 futures.add(pool.submit(new PartitionCrawler(session, p, mode, run, emitter, services, totals, control,

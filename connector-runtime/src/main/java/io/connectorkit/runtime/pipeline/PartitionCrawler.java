@@ -118,7 +118,7 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
         Semaphore permits = services.indexQueries();
         permits.acquire();
         try {
-            totals.deletions.add(services.sink().sweep(partition.id(), run.generation(), run.failedIds()));
+            totals.deletions.add(services.sink().sweep(partition.id(), run.generation(), run.sweepExceptions()));
         } finally {
             permits.release();
         }

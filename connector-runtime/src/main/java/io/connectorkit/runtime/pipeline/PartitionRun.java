@@ -2,6 +2,7 @@ package io.connectorkit.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.FailureRecord;
@@ -20,6 +21,11 @@ import java.util.Set;
  * One partition during one run: its committed state, the failures recorded so far, and whether
  * a write of its documents failed. The crawl thread and the bulk writer both use it, so every
  * method is synchronised; state writes for the partition go through here only.
+ *
+ * <p>It also remembers the unchanged documents of a FULL run, up to a bound, so that the sweep
+ * spares them without re-stamping each one in the index (a re-stamp rewrites the whole document).
+ * An INCREMENTAL run remembers none: it sweeps nothing, and every later FULL run has a larger
+ * generation, so a stamp written now could never spare a document from a later sweep.
  */
 final class PartitionRun {
     private static final int KEPT_FAILURES = 100;
@@ -29,6 +35,9 @@ final class PartitionRun {
     private final String partition;
     private final StateStore store;
     private final long generation;
+    private final boolean sweeps;
+    private final int keptLimit;
+    private final Set<String> kept = new HashSet<>();
     private PartitionState state;
     private final Map<String, FailureRecord> carried = new LinkedHashMap<>();
     private final Map<String, FailureRecord> current = new LinkedHashMap<>();
@@ -37,11 +46,23 @@ final class PartitionRun {
     private Exception writeFailure;
     private boolean complete;
 
+    /** A FULL run that re-stamps every unchanged document in the index. */
     PartitionRun(String partition, PartitionState stored, StateStore store, long generation) {
+        this(partition, stored, store, generation, CrawlMode.FULL, 0);
+    }
+
+    /**
+     * @param mode the run's mode: only a FULL run sweeps, so only its unchanged documents matter
+     * @param keptLimit how many unchanged documents a FULL run remembers; beyond it they are re-stamped
+     */
+    PartitionRun(String partition, PartitionState stored, StateStore store, long generation, CrawlMode mode,
+            int keptLimit) {
         this.partition = requireNonNull(partition, "partition");
         this.state = requireNonNull(stored, "stored");
         this.store = requireNonNull(store, "store");
         this.generation = generation;
+        this.sweeps = requireNonNull(mode, "mode") == CrawlMode.FULL;
+        this.keptLimit = keptLimit;
         stored.failures().forEach(f -> carried.put(f.itemId(), f));
         carriedBeyondKept = Math.max(0, stored.failureCount() - stored.failures().size());
     }
@@ -103,6 +124,30 @@ final class PartitionRun {
 
     synchronized Set<String> failedIds() {
         return Set.copyOf(failedIds);
+    }
+
+    /**
+     * Notes an unchanged document, unless the bound of remembered documents is reached.
+     *
+     * @return {@code true} if nothing more is needed for the sweep to spare the document (it is
+     *     also acknowledged), {@code false} if it must be re-stamped in the index
+     */
+    synchronized boolean remember(String id) {
+        if (sweeps && kept.size() >= keptLimit && !kept.contains(id)) {
+            return false;
+        }
+        if (sweeps) {
+            kept.add(id);
+        }
+        carried.remove(id);
+        return true;
+    }
+
+    /** The ids the sweep spares with their children: this run's failures and its remembered unchanged documents. */
+    synchronized Set<String> sweepExceptions() {
+        Set<String> out = new HashSet<>(failedIds);
+        out.addAll(kept);
+        return out;
     }
 
     /** Persists a checkpoint; every write before it has been acknowledged. */

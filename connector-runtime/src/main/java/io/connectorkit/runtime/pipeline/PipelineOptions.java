@@ -8,16 +8,34 @@ import java.time.Duration;
  * @param partitionAttempts how many times a partition is crawled when it fails transiently
  * @param retryBackoff the wait before the first retry of a partition, doubled per retry
  * @param queueBytes how many bytes of documents may wait for the bulk writer
+ * @param keptInMemory how many unchanged documents per partition a FULL run remembers for its
+ *     sweep before it re-stamps further ones in the index (each id costs about 100-200 bytes, and
+ *     the sweep sends them all in one query, below the index's 65,536-term limit)
  */
-public record PipelineOptions(int partitionAttempts, Duration retryBackoff, long queueBytes) {
+public record PipelineOptions(int partitionAttempts, Duration retryBackoff, long queueBytes, int keptInMemory) {
+    /** The default of {@link #keptInMemory()}. */
+    public static final int DEFAULT_KEPT_IN_MEMORY = 20_000;
+
+    /**
+     * Options with the default {@link #keptInMemory()}.
+     *
+     * @param partitionAttempts how many times a partition is crawled when it fails transiently
+     * @param retryBackoff the wait before the first retry of a partition, doubled per retry
+     * @param queueBytes how many bytes of documents may wait for the bulk writer
+     */
+    public PipelineOptions(int partitionAttempts, Duration retryBackoff, long queueBytes) {
+        this(partitionAttempts, retryBackoff, queueBytes, DEFAULT_KEPT_IN_MEMORY);
+    }
+
     /**
      * Checks the values.
      *
      * @throws IllegalArgumentException if a count is below one
      */
     public PipelineOptions {
-        if (partitionAttempts < 1 || queueBytes < 1) {
-            throw new IllegalArgumentException("partitionAttempts and queueBytes must be positive");
+        if (partitionAttempts < 1 || queueBytes < 1 || keptInMemory < 0) {
+            throw new IllegalArgumentException("partitionAttempts and queueBytes must be positive, keptInMemory not"
+                    + " negative");
         }
         java.util.Objects.requireNonNull(retryBackoff, "retryBackoff");
     }

@@ -13,8 +13,9 @@ sealed interface WriteEntry {
     }
 
     /**
-     * A document the index already holds, unchanged: re-stamped with the run's generation (with
-     * its children) so that a FULL sweep keeps it, without re-sending it.
+     * A document the index already holds, unchanged: a FULL run's sweep spares it and its children
+     * (remembered by the {@link PartitionRun}, or re-stamped with the run's generation beyond its
+     * bound), without re-sending it.
      */
     record Keep(PartitionRun run, String id) implements WriteEntry {
     }

@@ -29,6 +29,8 @@ class CrawlPipelineTest {
     private final InMemorySink sink = new InMemorySink();
     private final InMemoryStateStore store = new InMemoryStateStore();
 
+    private PipelineOptions options = new PipelineOptions(2, Duration.ofMillis(1), 4096);
+
     @TempDir
     Path temp;
 
@@ -41,7 +43,7 @@ class CrawlPipelineTest {
         }
         SourceConfig config = registry.validate(values);
         CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, store,
-                Clock.systemUTC(), new PipelineOptions(2, Duration.ofMillis(1), 4096));
+                Clock.systemUTC(), options);
         RunControl control = new RunControl(cancel);
         MetricCounters metrics = new MetricCounters();
         HostContext context = new HostContext("unit", pipeline.knownDocuments(), Clock.systemUTC(), metrics, temp,
@@ -113,6 +115,33 @@ class CrawlPipelineTest {
                 "test.documents", "20", "test.skip-known", "true", "test.skip", "a-10");
         assertThat(changed.deletions()).as("a-10 and its attachment are gone from the source").isEqualTo(2);
         assertThat(sink.ids()).doesNotContain("a-10", "a-10/att").contains("a-0/att", "a-19");
+    }
+
+    @Test
+    void unchangedDocumentsBeyondWhatAFullRunRemembersAreReStampedAndSurviveTheSweep() throws Exception {
+        options = new PipelineOptions(2, Duration.ofMillis(1), 4096, 5);
+        crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(), "test.documents", "20");
+        java.util.Set<String> before = sink.ids();
+        CrawlReport report = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "20", "test.skip-known", "true");
+        assertThat(sink.keepCalls()).as("15 of 20 unchanged documents re-stamped").isPositive();
+        assertThat(report.deletions()).as("nothing swept").isZero();
+        assertThat(sink.ids()).isEqualTo(before);
+    }
+
+    @Test
+    void anIncrementalRecrawlOfUnchangedDocumentsWritesNothingAndALaterFullCrawlKeepsThem() throws Exception {
+        crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(), "test.documents", "20");
+        java.util.Set<String> before = sink.ids();
+        int writes = sink.writeCalls();
+        CrawlReport again = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "20", "test.skip-known", "true");
+        assertThat(again.clean()).isTrue();
+        assertThat(sink.writeCalls() - writes + sink.keepCalls()).as("index writes of an unchanged recrawl").isZero();
+        CrawlReport full = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
+                "test.documents", "20", "test.skip-known", "true", "test.skip", "a-10");
+        assertThat(full.deletions()).as("only a-10 and its attachment, gone from the source").isEqualTo(2);
+        assertThat(sink.ids()).containsAll(before.stream().filter(id -> !id.startsWith("a-10")).toList());
     }
 
     @Test

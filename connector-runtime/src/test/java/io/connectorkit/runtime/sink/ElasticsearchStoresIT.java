@@ -14,6 +14,7 @@ import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,6 +78,22 @@ class ElasticsearchStoresIT {
         sink.keep("p", 2, List.of("e1", "absent"));
         assertThat(sink.sweep("p", 2, Set.of())).as("only e2 was neither written nor kept in generation 2")
                 .isEqualTo(1);
+        assertThat(sink.versions(List.of("e1", "e2", "e1/a")).keySet()).containsExactlyInAnyOrder("e1", "e1/a");
+    }
+
+    @Test
+    void theSweepSparesRememberedIdsAndTheirChildrenEvenWhenThousandsAreRemembered() throws Exception {
+        ElasticsearchSink sink = new ElasticsearchSink(client, index, "s");
+        sink.start(0);
+        Document child = Document.builder("e1/a", "p", "attachment").parentId("e1").version("v").build();
+        sink.write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
+                SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "s", 1, null, Instant.EPOCH))));
+        Set<String> remembered = new HashSet<>();
+        for (int i = 0; i < 25_000; i++) {
+            remembered.add("absent-" + i);
+        }
+        remembered.add("e1");
+        assertThat(sink.sweep("p", 2, remembered)).as("only e2 was neither written nor remembered").isEqualTo(1);
         assertThat(sink.versions(List.of("e1", "e2", "e1/a")).keySet()).containsExactlyInAnyOrder("e1", "e1/a");
     }
 

@@ -14,14 +14,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A content index in memory, for pipeline tests; {@link #failWrites} makes every write fail. */
 public final class InMemorySink implements DocumentSink {
     private final Map<String, JsonObject> documents = new ConcurrentHashMap<>();
+    private final AtomicInteger writeCalls = new AtomicInteger();
+    private final AtomicInteger keepCalls = new AtomicInteger();
     private volatile boolean failWrites;
 
     public void failWrites(boolean value) {
         failWrites = value;
+    }
+
+    /** @return how many times {@link #write} was called */
+    public int writeCalls() {
+        return writeCalls.get();
+    }
+
+    /** @return how many times {@link #keep} was called */
+    public int keepCalls() {
+        return keepCalls.get();
     }
 
     public Set<String> ids() {
@@ -30,6 +43,7 @@ public final class InMemorySink implements DocumentSink {
 
     @Override
     public synchronized List<String> write(List<SinkAction> actions) throws SinkException {
+        writeCalls.incrementAndGet();
         if (failWrites) {
             throw new SinkException("index unavailable (test)", null);
         }
@@ -47,6 +61,7 @@ public final class InMemorySink implements DocumentSink {
 
     @Override
     public synchronized void keep(String partition, long generation, Collection<String> ids) {
+        keepCalls.incrementAndGet();
         documents.values().stream()
                 .filter(d -> d.get("partition").getAsString().equals(partition))
                 .filter(d -> ids.contains(d.get("id").getAsString())
@@ -62,7 +77,8 @@ public final class InMemorySink implements DocumentSink {
     @Override
     public long sweep(String partition, long generation, Set<String> keep) {
         return removeIf(d -> d.get("partition").getAsString().equals(partition)
-                && d.get("generation").getAsLong() < generation && !keep.contains(d.get("id").getAsString()));
+                && d.get("generation").getAsLong() < generation && !keep.contains(d.get("id").getAsString())
+                && !(d.has("parent_id") && keep.contains(d.get("parent_id").getAsString())));
     }
 
     @Override

@@ -1,0 +1,127 @@
+package io.connectorkit.runtime.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectorkit.api.CrawlMode;
+import io.connectorkit.runtime.ProgressListener;
+import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.state.PartitionState;
+import io.connectorkit.runtime.testing.InMemorySink;
+import io.connectorkit.runtime.testing.InMemoryStateStore;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BulkWriterTest {
+    // Far longer than any test: a batch that is sent proves that something other than the linger ended it.
+    private static final long LONG_LINGER_MILLIS = 600_000;
+
+    private final InMemorySink sink = new InMemorySink();
+    private final InMemoryStateStore store = new InMemoryStateStore();
+    private final ByteBoundedQueue<WriteEntry> queue = new ByteBoundedQueue<>(1 << 20);
+    private final MetricCounters metrics = new MetricCounters();
+    private BulkWriter writer;
+    private Thread thread;
+
+    private void start(int maxDocs, long lingerMillis) {
+        writer = new BulkWriter(queue, sink, new BulkWriter.Limits(maxDocs, 1 << 20, lingerMillis), new RunTotals(),
+                metrics, ProgressListener.none());
+        thread = new Thread(writer, "bulk-writer-test");
+        thread.start();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        writer.stop();
+        thread.join();
+    }
+
+    private PartitionRun run(CrawlMode mode, int keptLimit) {
+        return new PartitionRun("p", PartitionState.initial("p"), store, 1, mode, keptLimit);
+    }
+
+    private void put(WriteEntry entry) throws InterruptedException {
+        queue.put(entry, entry instanceof WriteEntry.Write w ? w.action().bytes() : 0, () -> false);
+    }
+
+    private static WriteEntry.Write upsert(PartitionRun run, String id) {
+        return new WriteEntry.Write(run, SinkAction.upsert(id, "p",
+                "{\"id\":\"" + id + "\",\"partition\":\"p\",\"generation\":1}"));
+    }
+
+    private void flush(PartitionRun run) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        put(new WriteEntry.Flush(run, done));
+        done.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void writesThatTrickleInBelowTheLimitsShareOneRequestAndAFlushSendsItAtOnce() throws Exception {
+        start(100, LONG_LINGER_MILLIS);
+        PartitionRun run = run(CrawlMode.INCREMENTAL, 0);
+        for (int i = 0; i < 5; i++) {
+            put(upsert(run, "d" + i));
+            Thread.sleep(20);
+        }
+        put(new WriteEntry.Mark(run, "5"));
+        flush(run);
+        assertThat(sink.writeCalls()).isEqualTo(1);
+        assertThat(sink.ids()).containsExactlyInAnyOrder("d0", "d1", "d2", "d3", "d4");
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("5");
+        assertThat(metrics.snapshot()).containsEntry(BulkWriter.BULK_REQUESTS, 1L);
+    }
+
+    @Test
+    void aBatchThatReachesMaxDocsIsSentWithoutWaitingForTheLinger() throws Exception {
+        start(3, LONG_LINGER_MILLIS);
+        PartitionRun run = run(CrawlMode.INCREMENTAL, 0);
+        for (int i = 0; i < 3; i++) {
+            put(upsert(run, "d" + i));
+        }
+        for (int waited = 0; sink.ids().size() < 3 && waited < 60_000; waited += 10) {
+            Thread.sleep(10);
+        }
+        assertThat(sink.ids()).as("sent with no flush to end the linger").hasSize(3);
+        assertThat(sink.writeCalls()).isEqualTo(1);
+        flush(run);
+    }
+
+    @Test
+    void aCheckpointLingeringWithWritesIsNotCommittedWhenTheirRequestFails() throws Exception {
+        start(100, LONG_LINGER_MILLIS);
+        PartitionRun run = run(CrawlMode.INCREMENTAL, 0);
+        sink.failWrites(true);
+        put(upsert(run, "d0"));
+        put(new WriteEntry.Mark(run, "1"));
+        put(upsert(run, "d1"));
+        flush(run);
+        assertThat(run.writeFailure()).isNotNull();
+        assertThat(store.get("p")).as("no checkpoint saved").isEmpty();
+    }
+
+    @Test
+    void anIncrementalRunNeitherRemembersNorReStampsUnchangedDocuments() throws Exception {
+        start(100, 0);
+        PartitionRun run = run(CrawlMode.INCREMENTAL, 10);
+        for (int i = 0; i < 5; i++) {
+            put(new WriteEntry.Keep(run, "k" + i));
+        }
+        flush(run);
+        assertThat(sink.keepCalls()).isZero();
+        assertThat(run.sweepExceptions()).isEmpty();
+    }
+
+    @Test
+    void aFullRunRemembersUnchangedDocumentsUpToItsBoundAndReStampsTheRest() throws Exception {
+        start(100, 0);
+        PartitionRun run = run(CrawlMode.FULL, 3);
+        for (int i = 0; i < 5; i++) {
+            put(new WriteEntry.Keep(run, "k" + i));
+        }
+        flush(run);
+        assertThat(run.sweepExceptions()).containsExactlyInAnyOrder("k0", "k1", "k2");
+        assertThat(sink.keepCalls()).as("k3 and k4 re-stamped in one request").isEqualTo(1);
+        assertThat(metrics.snapshot()).containsEntry(BulkWriter.KEEP_REQUESTS, 1L);
+    }
+}
