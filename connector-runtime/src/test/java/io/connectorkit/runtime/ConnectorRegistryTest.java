@@ -92,8 +92,9 @@ class ConnectorRegistryTest {
                 "crawl.parallel.partitions", "crawl.parallel.index-queries", "crawl.parallel.partition-deletions",
                 "crawl.deletions.max-share", "crawl.deletions.dry-run",
                 "sink.elasticsearch.url", "sink.elasticsearch.username", "sink.elasticsearch.password",
-                "sink.elasticsearch.api-key", "sink.elasticsearch.ca-bundle", "sink.elasticsearch.index", "sink.bulk.max-docs", "sink.bulk.max-bytes",
-                "sink.embedded.data-dir");
+                "sink.elasticsearch.api-key", "sink.elasticsearch.ca-bundle", "sink.elasticsearch.index",
+                "sink.bulk.max-docs", "sink.bulk.max-bytes", "sink.bulk.linger-millis", "sink.embedded.data-dir",
+                "sink.retry.max-wait-seconds");
         assertThat(RuntimeConfig.hostSpec().keys()).extracting(k -> k.name())
                 .contains("extract.text", "extract.max-chars", "extract.timeout-seconds");
     }
