@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to {@code -Xmx512m}, watched from outside once a second: its threads, open files and resident
  * set through {@code /proc}, its heap through its GC log. The simulator and the index stay in
  * this JVM, so the child's memory is the crawler's alone. Size with {@code -Dload.messages=N}
- * (Maven passes it on to the test JVM); the default of 8,000 messages takes a minute or two on
+ * (Maven passes it on to the test JVM); the default of 5,000 messages takes under a minute on
  * an idle 2-core machine (about 17 ms of CPU per message, crawler and index together).
  */
 class LoadIT {
@@ -38,7 +38,7 @@ class LoadIT {
      */
     static final long LIVE_HEAP_TOLERANCE_BYTES = 32L << 20;
     static final int MAILBOXES = 20;
-    static final int DEFAULT_MESSAGES = 8_000;
+    static final int DEFAULT_MESSAGES = 5_000;
 
     @TempDir
     Path dir;
