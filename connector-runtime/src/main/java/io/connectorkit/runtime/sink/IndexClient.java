@@ -12,9 +12,9 @@ import io.connectorkit.runtime.config.CaBundle;
 import io.connectorkit.runtime.config.SinkConfig;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,7 +43,7 @@ public final class IndexClient implements AutoCloseable {
     private final Rest5Client client;
     private final String description;
     private final RetryPolicy retry;
-    private final java.util.Optional<Path> caBundle;
+    private final Optional<Path> caBundle;
     private final IndexOutage outage;
 
     /**
