@@ -92,11 +92,12 @@ class LoadIT {
             LoadWatch.Steady steady = watch.steady();
             double mid = steady.midSeconds();
             say("%,d documents in %.0f s; peak heap %d MB (GC log, %d pauses), heap left after pauses max %d MB in the"
-                    + " first half / %d MB in the second; peak RSS %d MB; threads %s; open files %s; %d samples;"
+                    + " first half / %d MB in the second; peak RSS %d MB; threads %s, without the JVM's workers %s;"
+                    + " open files %s; %d samples;"
                     + " child CPU %.0f s; live heap after a full collection %d MB at a quarter, %d MB at three quarters",
                     totals.documents(), wall, log.peakMb(), log.pauses().size(), log.liveMaxMb(0, mid),
                     log.liveMaxMb(mid, Double.MAX_VALUE), watch.rssHighWaterBytes() >> 20, steady.threads(),
-                    steady.openFiles(), watch.samples(), watch.cpuSeconds(),
+                    steady.crawlThreads(), steady.openFiles(), watch.samples(), watch.cpuSeconds(),
                     watch.liveAtQuarter() >> 20, watch.liveAtThreeQuarters() >> 20);
             assertThat(log.pauses()).as("GC pauses in " + gc).isNotEmpty();
             assertThat(log.peakMb()).isLessThanOrEqualTo(512);
@@ -105,8 +106,10 @@ class LoadIT {
                     .isPositive().isLessThanOrEqualTo(watch.liveAtQuarter() + LIVE_HEAP_TOLERANCE_BYTES);
             assertThat(steady.size()).as("samples after warm-up: the crawl must run long enough to be watched")
                     .isGreaterThanOrEqualTo(10);
-            assertThat(steady.threads().secondHalfMax()).as("threads: " + steady.threads())
-                    .isLessThanOrEqualTo(steady.threads().firstHalfMax() + THREAD_TOLERANCE);
+            assertThat(steady.crawlThreads().min()).as("threads were read").isPositive();
+            assertThat(steady.crawlThreads().secondHalfMax()).as("threads without the JVM's workers: "
+                    + steady.crawlThreads() + "; all threads: " + steady.threads())
+                    .isLessThanOrEqualTo(steady.crawlThreads().firstHalfMax() + THREAD_TOLERANCE);
             assertThat(steady.openFiles().secondHalfMax()).as("open files: " + steady.openFiles())
                     .isLessThanOrEqualTo(steady.openFiles().firstHalfMax() + FD_TOLERANCE);
         }

@@ -3,7 +3,9 @@ package io.connectorkit.cli.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Watches a crawling child process once a second until it exits: a {@link ProcessSample} each
@@ -36,8 +39,23 @@ final class LoadWatch {
     private long rssHighWater;
     private double cpuSeconds;
 
-    /** A sample and when it was taken, in seconds since the child started. */
-    record Timed(double seconds, ProcessSample sample) {
+    /**
+     * Thread names (as Linux shows them, cut to 15 characters) of the JVM's own workers, which it
+     * starts and stops by demand: compiler threads, GC workers, G1's refinement and marking
+     * threads, and the listener {@code jcmd} itself brings up. Leaving them out counts the
+     * threads the crawl's code and its libraries own.
+     */
+    private static final List<String> JVM_WORKER_PREFIXES = List.of("C1 CompilerThre", "C2 CompilerThre",
+            "GC Thread#", "G1 Conc#", "G1 Refine#", "Attach Listener");
+
+    /**
+     * A sample and when it was taken, in seconds since the child started.
+     *
+     * @param seconds since the child started
+     * @param sample the whole process
+     * @param crawlThreads its threads without the JVM's own demand-started workers, or -1 if unknown
+     */
+    record Timed(double seconds, ProcessSample sample, long crawlThreads) {
     }
 
     /**
@@ -65,8 +83,14 @@ final class LoadWatch {
             return samples.isEmpty() ? 0 : samples.get(samples.size() / 2).seconds();
         }
 
+        /** Every thread of the process. */
         Range threads() {
             return range(s -> s.sample().threads());
+        }
+
+        /** The threads without the JVM's own demand-started workers: what must not grow. */
+        Range crawlThreads() {
+            return range(Timed::crawlThreads);
         }
 
         Range openFiles() {
@@ -104,7 +128,7 @@ final class LoadWatch {
         while (!child.waitFor(1, TimeUnit.SECONDS)) {
             double now = (System.nanoTime() - startedNanos) / 1e9;
             ProcessSample.of(child.pid()).ifPresent(s -> {
-                samples.add(new Timed(now, s));
+                samples.add(new Timed(now, s, crawlThreads(child.pid())));
                 rssHighWater = Math.max(rssHighWater, s.rssHighWaterBytes());
             });
             child.info().totalCpuDuration().ifPresent(cpu -> cpuSeconds = cpu.toMillis() / 1e3);
@@ -129,6 +153,23 @@ final class LoadWatch {
             if (now > timeoutSeconds) {
                 throw new AssertionError("The crawl ran over " + timeoutSeconds + " s; stopped it");
             }
+        }
+    }
+
+    /** The threads of a process whose names are not JVM workers; -1 if it cannot be read. */
+    static long crawlThreads(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.filter(t -> {
+                try {
+                    String name = Files.readString(t.resolve("comm"), StandardCharsets.UTF_8).strip();
+                    return JVM_WORKER_PREFIXES.stream().noneMatch(name::startsWith);
+                } catch (IOException ended) {
+                    return false;
+                }
+            }).count();
+        } catch (IOException | UncheckedIOException gone) {
+            return -1;
         }
     }
 
