@@ -16,40 +16,31 @@ import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every command run as a user would, in-process, against the fake Mimecast server and one
- * embedded index shared by the tests (each test crawls under its own connector.id, so its own
- * index).
+ * Every command run as a user would, in-process, against the fake Mimecast server and the
+ * embedded index shared by the integration tests (each test crawls under its own connector.id,
+ * so its own index).
  */
+@ExtendWith(SharedSearchNode.class)
 class CommandsIT {
     private static final String SECRET = "s3cret-Value-7781";
-    private static EmbeddedSearchNode node;
+    private EmbeddedSearchNode node;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startIndex(@TempDir Path data) throws IOException {
-        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
-    }
-
-    @AfterAll
-    static void stopIndex() {
-        if (node != null) {
-            node.close();
-        }
+    @BeforeEach
+    void useIndex(EmbeddedSearchNode shared) {
+        node = shared;
     }
 
     private static Archive archive() {
@@ -61,27 +52,12 @@ class CommandsIT {
     }
 
     private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("connector.type", "mimecast");
-        values.put("connector.id", id);
-        values.put("mimecast.api-endpoint", server.baseUrl());
-        values.put("mimecast.auth-endpoint", server.baseUrl());
-        values.put("mimecast.client-id", "cli-client");
-        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
-        values.put("mimecast.messages.start-date", "2019-01-01");
-        values.put("mimecast.stats-interval-seconds", "0");
-        values.put("extract.text", "false");
-        values.put("sink.elasticsearch.url", node.url());
-        values.putAll(overrides);
-        values.values().removeIf(v -> v == null);
-        Path file = dir.resolve(id + ".properties");
-        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
-        return file;
+        return CrawlConfig.mimecast(CommandsIT.class, id, server.baseUrl(), "cli-client", node.url()).with(overrides)
+                .write(dir);
     }
 
     private static CliRun run(String... args) {
-        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", SECRET), args);
+        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
     }
 
     @Test

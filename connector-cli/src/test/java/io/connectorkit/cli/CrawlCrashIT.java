@@ -39,14 +39,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code connector crawl} process killed with SIGKILL at seeded random moments, then run again
  * to completion: the index ends with exactly the archive, each message once, and the run after a
  * kill resumes from the saved checkpoints instead of starting over. This JVM hosts the fake
- * Mimecast server and the index; the crawl runs from the shaded jar in a child JVM.
+ * Mimecast server and the index (the one shared by the integration tests; only the crawl is
+ * killed); the crawl runs from the shaded jar in a child JVM.
  */
+@ExtendWith(SharedSearchNode.class)
 class CrawlCrashIT {
     private static final String SECRET = "crash-Secret-4471";
     private static final Instant START = Instant.parse("2019-01-01T00:00:00Z");
@@ -60,8 +63,8 @@ class CrawlCrashIT {
     Path dir;
 
     @BeforeAll
-    static void start(@TempDir Path data) throws IOException {
-        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
+    static void start(EmbeddedSearchNode shared) {
+        node = shared;
         Archive archive = ArchiveGenerator.seed(41).domains(1).localDomains(1).usersPerDomain(4).messagesPerView(15)
                 .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z")).generate();
         // Slow downloads stretch the crawl over a few seconds, so that kills land mid-crawl.
@@ -74,9 +77,6 @@ class CrawlCrashIT {
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 
@@ -95,8 +95,12 @@ class CrawlCrashIT {
 
     private void killAndResume(long seed) throws Exception {
         Random random = new Random(seed);
-        String id = "crash-" + seed;
-        Path config = config(id);
+        CrawlConfig crawlConfig = CrawlConfig.mimecast(CrawlCrashIT.class, "seed-" + seed, server.baseUrl(),
+                "crash-client", node.url()).with("mimecast.page-size", "10")
+                .with("mimecast.attachments.extract", "false").with("crawl.parallel.partitions", "2")
+                .with("sink.bulk.max-docs", "10");
+        String id = crawlConfig.id();
+        Path config = crawlConfig.write(dir);
         Path log = dir.resolve(id + ".log");
         int kills = 1 + random.nextInt(2);
         long firstCallsAtKill = 0;
@@ -155,32 +159,10 @@ class CrawlCrashIT {
         assertThat(jar).as("the shaded jar (built by mvn package)").exists();
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx384m", "-jar", jar.toString(), "crawl", "--config",
                 config.toString());
-        pb.environment().put("TEST_MIMECAST_SECRET", SECRET);
+        pb.environment().put(CrawlConfig.SECRET_VARIABLE, SECRET);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return pb.start();
-    }
-
-    private Path config(String id) throws IOException {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        values.put("connector.type", "mimecast");
-        values.put("connector.id", id);
-        values.put("mimecast.api-endpoint", server.baseUrl());
-        values.put("mimecast.auth-endpoint", server.baseUrl());
-        values.put("mimecast.client-id", "crash-client");
-        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
-        values.put("mimecast.messages.start-date", "2019-01-01");
-        values.put("mimecast.stats-interval-seconds", "0");
-        values.put("mimecast.page-size", "10");
-        values.put("mimecast.attachments.extract", "false");
-        values.put("extract.text", "false");
-        values.put("crawl.parallel.partitions", "2");
-        values.put("sink.bulk.max-docs", "10");
-        values.put("sink.elasticsearch.url", node.url());
-        Path file = dir.resolve(id + ".properties");
-        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
-        return file;
     }
 
     /** Mailbox and Mimecast id of every message in scope: non-local domains, no aliases, both views. */

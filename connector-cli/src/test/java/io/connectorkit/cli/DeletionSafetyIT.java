@@ -13,18 +13,15 @@ import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,25 +31,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code connector crawl} removes a mailbox only when a successful, complete listing no longer
  * returns it, within the breaker ({@code crawl.deletions.max-share}) and outside a dry run
  * ({@code crawl.deletions.dry-run}); against the fake Mimecast server listing users two per page,
- * and the embedded index.
+ * and the embedded index shared by the integration tests.
  */
+@ExtendWith(SharedSearchNode.class)
 class DeletionSafetyIT {
     private static final String SECRET = "del-Secret-31337";
-    private static EmbeddedSearchNode node;
+    private EmbeddedSearchNode node;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startIndex(@TempDir Path data) throws IOException {
-        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
-    }
-
-    @AfterAll
-    static void stopIndex() {
-        if (node != null) {
-            node.close();
-        }
+    @BeforeEach
+    void useIndex(EmbeddedSearchNode shared) {
+        node = shared;
     }
 
     private static Archive archive() {
@@ -195,27 +186,12 @@ class DeletionSafetyIT {
     }
 
     private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("connector.type", "mimecast");
-        values.put("connector.id", id);
-        values.put("mimecast.api-endpoint", server.baseUrl());
-        values.put("mimecast.auth-endpoint", server.baseUrl());
-        values.put("mimecast.client-id", "del-client");
-        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
-        values.put("mimecast.messages.start-date", "2019-01-01");
-        values.put("mimecast.stats-interval-seconds", "0");
-        values.put("mimecast.retry-after-multiplier", "1");
-        values.put("mimecast.page-size", "2");
-        values.put("extract.text", "false");
-        values.put("sink.elasticsearch.url", node.url());
-        values.putAll(overrides);
-        Path file = dir.resolve(id + ".properties");
-        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
-        return file;
+        return CrawlConfig.mimecast(DeletionSafetyIT.class, id, server.baseUrl(), "del-client", node.url())
+                .with("mimecast.retry-after-multiplier", "1").with("mimecast.page-size", "2").with(overrides)
+                .write(dir);
     }
 
     private static CliRun run(String... args) {
-        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", SECRET), args);
+        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
     }
 }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's first command, run as a user would: it ends by itself with a summary and hits. */
+/**
+ * The README's first command, run as a user would: it ends by itself with a summary and hits. The
+ * demo starts an embedded node of its own, so the class runs in a JVM without the shared one.
+ */
+@Tag(SharedSearchNode.OWN_NODE)
 class DemoIT {
     @TempDir
     Path dir;

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,11 +35,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * No secret reaches standard output, standard error or any log line, at every
  * {@code mimecast.trace-level} and every {@code --log-level}: every command and every error path
- * runs in-process against the fake Mimecast server and the embedded index (behind a proxy that
- * records the index credentials sent and can deny writes), with the log captured to a file whose
- * configuration also asks for the HTTP client's debug output. {@link #levels()} says which
- * level pairs run.
+ * runs in-process against the fake Mimecast server and the embedded index shared by the
+ * integration tests (behind a proxy of this class's own that records the index credentials sent
+ * and can deny writes), with the log captured to a file whose configuration also asks for the HTTP
+ * client's debug output. {@link #levels()} says which level pairs run.
  */
+@ExtendWith(SharedSearchNode.class)
 class SecretsIT {
     private static final String CLIENT_ID = "secrets-client";
     private static final String CLIENT_SECRET = "cs-Secret-93817";
@@ -46,26 +48,21 @@ class SecretsIT {
     private static final String INDEX_USER = "indexer";
     private static final String INDEX_PASSWORD = "ix-Password-42871";
     private static final String API_KEY = "a2V5LWlkOmtleS1zZWNyZXQtNzcxOTM=";
-    private static EmbeddedSearchNode node;
     private static IndexProxy proxy;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startIndex(@TempDir Path data) throws IOException {
-        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
+    static void startProxy(EmbeddedSearchNode node) throws IOException {
         proxy = IndexProxy.start(node.url());
     }
 
     @AfterAll
-    static void stopIndex() {
+    static void stopProxy() {
         Configurator.reconfigure();
         if (proxy != null) {
             proxy.close();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 
@@ -198,23 +195,8 @@ class SecretsIT {
     }
 
     private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("connector.type", "mimecast");
-        values.put("connector.id", id);
-        values.put("mimecast.api-endpoint", server.baseUrl());
-        values.put("mimecast.auth-endpoint", server.baseUrl());
-        values.put("mimecast.client-id", CLIENT_ID);
-        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
-        values.put("mimecast.messages.start-date", "2019-01-01");
-        values.put("mimecast.stats-interval-seconds", "0");
-        values.put("mimecast.attachments.extract", "true");
-        values.put("extract.text", "false");
-        values.put("sink.elasticsearch.url", proxy.url());
-        values.putAll(overrides);
-        Path file = dir.resolve(id + ".properties");
-        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
-        return file;
+        return CrawlConfig.mimecast(SecretsIT.class, id, server.baseUrl(), CLIENT_ID, proxy.url())
+                .with("mimecast.attachments.extract", "true").with(overrides).write(dir);
     }
 
     private Path logConfig(Path log) throws IOException {
@@ -240,7 +222,7 @@ class SecretsIT {
 
     private static CliRun run(String[] logging, String... args) {
         String[] all = Stream.concat(Stream.of(logging), Stream.of(args)).toArray(String[]::new);
-        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", CLIENT_SECRET, "TEST_INDEX_PASSWORD", INDEX_PASSWORD,
+        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, CLIENT_SECRET, "TEST_INDEX_PASSWORD", INDEX_PASSWORD,
                 "TEST_INDEX_API_KEY", API_KEY), all);
     }
 }

@@ -10,27 +10,27 @@ import io.connectorkit.testkit.tls.TestCa;
 import io.connectorkit.testkit.tls.TlsProxy;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line against remote ends with certificates of a private CA: the fake Mimecast
- * server over HTTPS and the embedded index behind a TLS-terminating proxy. What the user reads and
- * the exit status, for an untrusted certificate, a bad bundle path and a working bundle.
+ * server over HTTPS and the embedded index shared by the integration tests, behind a
+ * TLS-terminating proxy. What the user reads and the exit status, for an untrusted certificate, a
+ * bad bundle path and a working bundle.
  */
+@ExtendWith(SharedSearchNode.class)
 class TlsCommandsIT {
     private static final String SECRET = "tls-Secret-40417";
-    private static EmbeddedSearchNode node;
     private static TestCa ca;
     private static ServerCertificate loopback;
+    private EmbeddedSearchNode node;
 
     @TempDir
     Path dir;
@@ -39,14 +39,11 @@ class TlsCommandsIT {
     static void start(@TempDir Path data) throws IOException {
         ca = TestCa.create(data.resolve("ca"));
         loopback = ca.issueForLoopback();
-        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
     }
 
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
+    @BeforeEach
+    void useIndex(EmbeddedSearchNode shared) {
+        node = shared;
     }
 
     private static FakeMimecastServer httpsServer() {
@@ -56,28 +53,15 @@ class TlsCommandsIT {
     }
 
     private Path config(FakeMimecastServer server, String id, String indexUrl, String... overrides) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("connector.type", "mimecast");
-        values.put("connector.id", id);
-        values.put("mimecast.api-endpoint", server.baseUrl());
-        values.put("mimecast.auth-endpoint", server.baseUrl());
-        values.put("mimecast.client-id", "tls-client");
-        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
-        values.put("mimecast.messages.start-date", "2019-01-01");
-        values.put("mimecast.stats-interval-seconds", "0");
-        values.put("extract.text", "false");
-        values.put("sink.elasticsearch.url", indexUrl);
+        CrawlConfig config = CrawlConfig.mimecast(TlsCommandsIT.class, id, server.baseUrl(), "tls-client", indexUrl);
         for (int i = 0; i < overrides.length; i += 2) {
-            values.put(overrides[i], overrides[i + 1]);
+            config.with(overrides[i], overrides[i + 1]);
         }
-        Path file = dir.resolve(id + ".properties");
-        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
-        return file;
+        return config.write(dir);
     }
 
     private static CliRun run(String... args) {
-        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", SECRET), args);
+        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
     }
 
     @Test

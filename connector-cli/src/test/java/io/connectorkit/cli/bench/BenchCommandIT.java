@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connectorkit.cli.CommandContext;
 import io.connectorkit.cli.ConnectorCli;
+import io.connectorkit.cli.SharedSearchNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every scenario at a tiny scale and checks the structure of the results: every figure is
  * there, nothing is lost, the crawls over an unchanged archive download nothing, the memory
- * crawl completes. It never checks a timing or a ratio: those depend on the machine.
+ * crawl completes. It never checks a timing or a ratio: those depend on the machine. The command
+ * starts an embedded node of its own, so the class runs in a JVM without the shared one.
  */
+@Tag(SharedSearchNode.OWN_NODE)
 class BenchCommandIT {
     @TempDir
     Path dir;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connectorkit.cli.CrawlConfig;
+import io.connectorkit.cli.SharedSearchNode;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.ArchiveSpec;
@@ -11,20 +13,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A large simulated archive crawled to completion by the packaged command in a child JVM limited
  * to {@code -Xmx512m}, watched from outside once a second: its threads, open files and resident
- * set through {@code /proc}, its heap through its GC log. The simulator and the index stay in
- * this JVM, so the child's memory is the crawler's alone. Size with {@code -Dload.messages=N}
- * (Maven passes it on to the test JVM); the default of 5,000 messages takes under a minute on
- * an idle 2-core machine (about 17 ms of CPU per message, crawler and index together).
+ * set through {@code /proc}, its heap through its GC log. The simulator and the index (the one
+ * shared by the integration tests) stay in this JVM, so the child's memory is the crawler's
+ * alone. Size with {@code -Dload.messages=N} (Maven passes it on to the test JVM); the default of
+ * 5,000 messages takes under a minute on an idle 2-core machine (about 17 ms of CPU per message,
+ * crawler and index together).
  */
+@ExtendWith(SharedSearchNode.class)
 class LoadIT {
     static final String HEAP = "-Xmx512m";
     /** The HTTP client may open a second connection while a stale keep-alive one closes; a spool file or two may be open. */
@@ -44,17 +48,21 @@ class LoadIT {
     Path dir;
 
     @Test
-    void crawlsTheWholeArchiveInABoundedHeapWithoutGrowingThreadsOrFiles() throws Exception {
+    void crawlsTheWholeArchiveInABoundedHeapWithoutGrowingThreadsOrFiles(EmbeddedSearchNode node) throws Exception {
         int requested = Integer.getInteger("load.messages", DEFAULT_MESSAGES);
         ArchiveSpec spec = ArchiveGenerator.seed(42).domains(4).localDomains(0).usersPerDomain(MAILBOXES / 4)
                 .aliasEvery(0).messagesPerView(Math.max(1, requested / (2 * MAILBOXES))).attachmentShare(0.01)
                 .maxAttachmentBytes(50_000).spec();
         Path jar = Path.of("target", "connector.jar").toAbsolutePath();
         assertThat(jar).as("the packaged command; 'mvn verify' builds it before the integration tests").isRegularFile();
-        try (EmbeddedSearchNode node = EmbeddedSearchNode.start(dir.resolve("index"));
-                SimulatedArchive sim = SimulatedArchive.start(spec, b -> b)) {
+        try (SimulatedArchive sim = SimulatedArchive.start(spec, b -> b)) {
             ArchiveTotals totals = sim.totals();
-            Path config = writeConfig(sim, node.url());
+            CrawlConfig crawl = CrawlConfig.mimecast(LoadIT.class, "crawl", sim.server().baseUrl(),
+                    BenchEnvironment.CLIENT_ID, node.url())
+                    .with("mimecast.client-secret", BenchEnvironment.CLIENT_SECRET)
+                    .with("mimecast.attachments.extract", "true").with("extract.text", null);
+            String index = crawl.index();
+            Path config = crawl.write(dir);
             Path tmp = Files.createDirectories(dir.resolve("tmp"));
             Path gc = dir.resolve("gc.log");
             List<String> command = ChildJvm.jar(List.of(HEAP, "-Xlog:gc:file=" + gc, "-Djava.io.tmpdir=" + tmp),
@@ -66,7 +74,7 @@ class LoadIT {
             long started = System.nanoTime();
             Process child = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
                     .redirectError(err.toFile()).start();
-            LoadWatch watch = new LoadWatch(child, new IndexTally(node.url()), "connector-load", started,
+            LoadWatch watch = new LoadWatch(child, new IndexTally(node.url()), index, started,
                     totals.messages());
             try {
                 watch.untilExit(10 * 60 + totals.messages() / 20);
@@ -82,8 +90,8 @@ class LoadIT {
             assertThat(report.getAsJsonObject("report").get("partitionsFailed").getAsLong()).isZero();
 
             IndexTally tally = new IndexTally(node.url());
-            assertThat(tally.count("connector-load", "email")).isEqualTo(totals.messages());
-            assertThat(tally.count("connector-load", "attachment")).isEqualTo(totals.attachments());
+            assertThat(tally.count(index, "email")).isEqualTo(totals.messages());
+            assertThat(tally.count(index, "attachment")).isEqualTo(totals.attachments());
             try (Stream<Path> left = Files.list(tmp)) {
                 assertThat(left.toList()).as("files the crawl left in its temporary directory").isEmpty();
             }
@@ -113,18 +121,6 @@ class LoadIT {
             assertThat(steady.openFiles().secondHalfMax()).as("open files: " + steady.openFiles())
                     .isLessThanOrEqualTo(steady.openFiles().firstHalfMax() + FD_TOLERANCE);
         }
-    }
-
-    private Path writeConfig(SimulatedArchive sim, String indexUrl) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("connector.type=mimecast", "connector.id=load",
-                "mimecast.api-endpoint=" + sim.server().baseUrl(), "mimecast.auth-endpoint=" + sim.server().baseUrl(),
-                "mimecast.client-id=" + BenchEnvironment.CLIENT_ID,
-                "mimecast.client-secret=" + BenchEnvironment.CLIENT_SECRET,
-                "mimecast.messages.start-date=2019-01-01", "mimecast.attachments.extract=true",
-                "mimecast.stats-interval-seconds=0", "sink.elasticsearch.url=" + indexUrl));
-        Path file = dir.resolve("load.properties");
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        return file;
     }
 
     private static String tail(Path file) throws IOException {
