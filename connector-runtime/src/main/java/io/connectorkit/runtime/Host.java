@@ -13,7 +13,6 @@ import io.connectorkit.api.ScopeDecision;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
-import io.connectorkit.runtime.config.SinkConfig;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
@@ -114,7 +113,7 @@ public final class Host implements AutoCloseable {
             try (IndexClient quick = new IndexClient(urls, runtime.sink(), retry.withMaxWait(Duration.ZERO))) {
                 probe(quick);
             }
-            client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(SinkConfig.retryMaxWait(config)));
+            client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()));
             int replicas = node != null ? 0 : 1;
             ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId());
             sink.start(replicas);
@@ -145,7 +144,8 @@ public final class Host implements AutoCloseable {
         IndexClient.Reply r = client.json("GET", "/", Map.of(), null);
         if (r.status() == 401) {
             throw new ConnectorException(ErrorKind.AUTHENTICATION, "The index at " + client.description()
-                    + " rejected the credentials; check sink.elasticsearch.username/password or api-key");
+                    + " rejected the credentials; check sink.elasticsearch.username/password, api-key"
+                    + " or the user:password written in sink.elasticsearch.url");
         }
         if (r.status() == 403) {
             throw new ConnectorException(ErrorKind.PERMISSION, "The index at " + client.description()
