@@ -1,7 +1,10 @@
 package io.connectorkit.runtime.config;
 
 import io.connectorkit.api.ConfigProblem;
+import io.connectorkit.api.InvalidConfigException;
+import io.connectorkit.api.SourceConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +57,28 @@ public final class SinkUrlCheck {
                 + String.join(" and ", alsoSet) + (alsoSet.size() == 1 ? " is" : " are") + " set as well;"
                 + " keep one: remove the user:password@ from " + SinkConfig.URL + " or remove "
                 + String.join(" and ", alsoSet)));
+    }
+
+    /**
+     * The configuration with {@code sink.elasticsearch.url} stripped of the credentials written
+     * in it, for whatever may show or log the configuration; the sink reads them from the original.
+     *
+     * @param config a validated configuration that includes {@link RuntimeConfig#SPEC}
+     * @return the configuration itself when no URL carries credentials, else a copy without them
+     */
+    public static SourceConfig withoutCredentials(SourceConfig config) {
+        List<String> urls = config.getList(SinkConfig.URL);
+        if (urls.stream().allMatch(u -> UrlCredentials.of(u).isEmpty())) {
+            return config;
+        }
+        Map<String, String> values = new LinkedHashMap<>(config.values());
+        values.put(SinkConfig.URL, String.join(",", urls.stream().map(UrlCredentials::strip).toList()));
+        try {
+            return config.spec().parse(values);
+        } catch (InvalidConfigException e) {
+            throw new IllegalStateException("A validated configuration became invalid without its URL credentials: "
+                    + masked(e.problems().get(0)), e);
+        }
     }
 
     /**

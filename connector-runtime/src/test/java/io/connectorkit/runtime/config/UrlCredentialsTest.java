@@ -64,6 +64,18 @@ class UrlCredentialsTest {
     }
 
     @Test
+    void theConfigurationShownAfterReadingHasNoUrlCredentials() throws Exception {
+        var config = RuntimeConfig.SPEC.parse(Map.of("connector.type", "x", "connector.id", "x",
+                SinkConfig.URL, "https://alice:s3cret@a.example.com,https://alice:s3cret@b.example.com"));
+        var shown = SinkUrlCheck.withoutCredentials(config);
+        assertThat(shown.getList(SinkConfig.URL)).containsExactly("https://a.example.com", "https://b.example.com");
+        assertThat(shown.toString()).doesNotContain("s3cret");
+        assertThat(shown.getString("connector.id")).isEqualTo("x");
+        var plain = RuntimeConfig.SPEC.parse(Map.of("connector.type", "x", "connector.id", "x"));
+        assertThat(SinkUrlCheck.withoutCredentials(plain)).isSameAs(plain);
+    }
+
+    @Test
     void conflictingCredentialsAreRefusedEvenWithoutTheRegistry() {
         assertThatThrownBy(() -> sink(Map.of(SinkConfig.URL, "https://alice:s3cret@h", SinkConfig.PASSWORD, "pw")))
                 .isInstanceOf(IllegalArgumentException.class)
