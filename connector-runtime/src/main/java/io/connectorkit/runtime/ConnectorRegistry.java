@@ -101,7 +101,8 @@ public final class ConnectorRegistry {
 
     /**
      * Validates a source configuration: the host's keys and those of the connector that
-     * {@code connector.type} names, reporting every problem at once.
+     * {@code connector.type} names, and the credentials written inside {@code sink.elasticsearch.url}
+     * against the credential keys, reporting every problem at once with any URL password masked.
      *
      * @param values key to (interpolated) value
      * @return the validated configuration with defaults applied
