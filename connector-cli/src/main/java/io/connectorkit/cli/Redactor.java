@@ -1,6 +1,7 @@
 package io.connectorkit.cli;
 
 import io.connectorkit.api.SourceConfig;
+import io.connectorkit.runtime.config.UrlCredentials;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,8 @@ public final class Redactor {
     }
 
     /**
-     * Replaces every registered secret in a text by {@link SourceConfig#MASK}.
+     * Replaces every registered secret in a text, and the password of every URL written as
+     * {@code scheme://user:password@host}, by {@link SourceConfig#MASK}.
      *
      * @param text the text, or {@code null}
      * @return the text without secrets ({@code ""} for {@code null})
@@ -47,6 +49,6 @@ public final class Redactor {
         for (String secret : ordered) {
             out = out.replace(secret, SourceConfig.MASK);
         }
-        return out;
+        return UrlCredentials.mask(out);
     }
 }

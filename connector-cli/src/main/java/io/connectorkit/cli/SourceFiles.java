@@ -4,6 +4,8 @@ import io.connectorkit.api.InvalidConfigException;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.config.ConfigLoader;
+import io.connectorkit.runtime.config.RuntimeConfig;
+import io.connectorkit.runtime.config.UrlCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Objects;
 
 /**
  * Reads a source's configuration file for a command: interpolates {@code ${env:}} and
- * {@code ${file:}} references, registers every secret with the invocation's redactor (before
+ * {@code ${file:}} references, registers every secret with the invocation's redactor (the
+ * password written inside a cluster URL included, before
  * validation, so not even an error can show one) and validates it against the host's and the
  * connector's keys.
  */
@@ -52,6 +55,8 @@ public final class SourceFiles {
                 context.redactor().register(List.of(value));
             }
         });
+        // A cluster URL may carry a user name and password.
+        context.redactor().register(UrlCredentials.secrets(values.get(RuntimeConfig.SINK_URL)));
         SourceConfig config = registry.validate(values);
         context.redactor().register(config.secretValues());
         return config;

@@ -18,11 +18,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An HTTP proxy in front of the embedded index that records the Authorization header of every
  * request (the embedded node has no security plugin and ignores it) and, when told to, answers
- * bulk requests as a secured cluster that denies the user the write.
+ * bulk requests as a secured cluster that denies the user the write, or refuses every request
+ * without the expected credentials.
  */
 final class IndexProxy implements AutoCloseable {
     private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade",
@@ -33,6 +35,7 @@ final class IndexProxy implements AutoCloseable {
     private final String target;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicBoolean denyBulk = new AtomicBoolean();
+    private final AtomicReference<String> required = new AtomicReference<>();
 
     private IndexProxy(String target) throws IOException {
         this.target = target;
@@ -60,6 +63,16 @@ final class IndexProxy implements AutoCloseable {
         denyBulk.set(deny);
     }
 
+    /**
+     * Makes every later request whose Authorization header is not this one answer 401, as a
+     * secured cluster does for a wrong password.
+     *
+     * @param authorization the one header value accepted, or {@code null} to accept any
+     */
+    void requireAuthorization(String authorization) {
+        required.set(authorization);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -70,6 +83,16 @@ final class IndexProxy implements AutoCloseable {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
+            }
+            String expected = required.get();
+            if (expected != null && !expected.equals(auth)) {
+                byte[] refused = ("{\"error\":{\"type\":\"security_exception\",\"reason\":\"unable to authenticate"
+                        + " user for REST request\"},\"status\":401}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"security\"");
+                exchange.sendResponseHeaders(401, refused.length);
+                exchange.getResponseBody().write(refused);
+                return;
             }
             if (denyBulk.get() && uri.getPath().endsWith("/_bulk")) {
                 byte[] denied = ("{\"error\":{\"type\":\"security_exception\",\"reason\":\"action"

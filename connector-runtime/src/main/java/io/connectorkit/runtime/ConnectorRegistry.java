@@ -8,6 +8,7 @@ import io.connectorkit.api.InvalidConfigException;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
+import io.connectorkit.runtime.config.SinkUrlCheck;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -100,7 +101,8 @@ public final class ConnectorRegistry {
 
     /**
      * Validates a source configuration: the host's keys and those of the connector that
-     * {@code connector.type} names, reporting every problem at once.
+     * {@code connector.type} names, and the credentials written inside {@code sink.elasticsearch.url}
+     * against the credential keys, reporting every problem at once with any URL password masked.
      *
      * @param values key to (interpolated) value
      * @return the validated configuration with defaults applied
@@ -110,23 +112,37 @@ public final class ConnectorRegistry {
         requireNonNull(values, "values");
         String type = values.getOrDefault(RuntimeConfig.CONNECTOR_TYPE, "").trim();
         SourceConnector connector = connectors.get(type);
-        if (connector != null) {
-            return specFor(connector).parse(values);
-        }
-        // Without a connector its keys are unknown: check only the host's keys, and say which
-        // connector types exist.
         List<ConfigProblem> problems = new ArrayList<>();
-        ConfigSpec host = RuntimeConfig.hostSpec();
-        for (ConfigProblem p : host.validate(values)) {
-            if (host.key(p.key()) != null) {
-                problems.add(p);
+        SourceConfig parsed = null;
+        if (connector != null) {
+            try {
+                parsed = specFor(connector).parse(values);
+            } catch (InvalidConfigException e) {
+                problems.addAll(e.problems());
+            }
+        } else {
+            // Without a connector its keys are unknown: check only the host's keys, and say which
+            // connector types exist.
+            ConfigSpec host = RuntimeConfig.hostSpec();
+            for (ConfigProblem p : host.validate(values)) {
+                if (host.key(p.key()) != null) {
+                    problems.add(p);
+                }
+            }
+            if (!type.isEmpty()) {
+                problems.add(unknownType(type));
             }
         }
-        if (!type.isEmpty()) {
-            problems.add(unknownType(type));
+        if (problems.stream().noneMatch(p -> p.key().equals(RuntimeConfig.SINK_URL))) {
+            problems.addAll(SinkUrlCheck.problems(values));
         }
-        problems.sort(java.util.Comparator.comparing(ConfigProblem::key));
-        throw new InvalidConfigException(problems);
+        if (problems.isEmpty()) {
+            // Without a connector there is always a problem: connector.type is unset or unknown.
+            return parsed;
+        }
+        // A URL may carry a password: no problem may show it.
+        throw new InvalidConfigException(problems.stream().map(SinkUrlCheck::masked)
+                .sorted(java.util.Comparator.comparing(ConfigProblem::key)).toList());
     }
 
     private ConfigProblem unknownType(String type) {

@@ -13,7 +13,7 @@ import io.connectorkit.api.ScopeDecision;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
-import io.connectorkit.runtime.config.SinkConfig;
+import io.connectorkit.runtime.config.SinkUrlCheck;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
@@ -53,10 +53,11 @@ public final class Host implements AutoCloseable {
     private final Clock clock;
     private final String url;
 
-    private Host(SourceConfig config, SourceConnector connector, EmbeddedSearchNode node, IndexClient client,
-            ElasticsearchSink sink, ElasticsearchStateStore store, CrawlPipeline pipeline, Clock clock, String url) {
+    private Host(SourceConfig config, RuntimeConfig runtime, SourceConnector connector, EmbeddedSearchNode node,
+            IndexClient client, ElasticsearchSink sink, ElasticsearchStateStore store, CrawlPipeline pipeline,
+            Clock clock, String url) {
         this.config = config;
-        this.runtime = RuntimeConfig.from(config);
+        this.runtime = runtime;
         this.connector = connector;
         this.node = node;
         this.client = client;
@@ -114,7 +115,7 @@ public final class Host implements AutoCloseable {
             try (IndexClient quick = new IndexClient(urls, runtime.sink(), retry.withMaxWait(Duration.ZERO))) {
                 probe(quick);
             }
-            client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(SinkConfig.retryMaxWait(config)));
+            client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()));
             int replicas = node != null ? 0 : 1;
             ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId());
             sink.start(replicas);
@@ -124,7 +125,10 @@ public final class Host implements AutoCloseable {
             boolean extract = config.getBoolean("extract.text");
             CrawlPipeline pipeline = new CrawlPipeline(runtime, extract ? extractor : null, sink, store, clock,
                     options != null ? options : PipelineOptions.defaults(runtime.sink().bulkMaxBytes()));
-            return new Host(config, connector, node, client, sink, store, pipeline, clock, urls.get(0));
+            // The connector and callers see the URLs without credentials: a configuration shown or
+            // logged anywhere cannot reveal them (the sink holds them apart).
+            return new Host(SinkUrlCheck.withoutCredentials(config), runtime, connector, node, client, sink, store,
+                    pipeline, clock, urls.get(0));
         } catch (IOException | SinkException | StateStoreException | RuntimeException e) {
             if (client != null) {
                 client.close();
@@ -145,7 +149,8 @@ public final class Host implements AutoCloseable {
         IndexClient.Reply r = client.json("GET", "/", Map.of(), null);
         if (r.status() == 401) {
             throw new ConnectorException(ErrorKind.AUTHENTICATION, "The index at " + client.description()
-                    + " rejected the credentials; check sink.elasticsearch.username/password or api-key");
+                    + " rejected the credentials; check sink.elasticsearch.username/password, api-key"
+                    + " or the user:password written in sink.elasticsearch.url");
         }
         if (r.status() == 403) {
             throw new ConnectorException(ErrorKind.PERMISSION, "The index at " + client.description()
@@ -172,7 +177,10 @@ public final class Host implements AutoCloseable {
         return sink.indexName();
     }
 
-    /** @return the validated configuration (show it with {@link SourceConfig#masked()}) */
+    /**
+     * @return the validated configuration, with {@code sink.elasticsearch.url} stripped of any
+     *     credentials written in it (show it with {@link SourceConfig#masked()})
+     */
     public SourceConfig config() {
         return config;
     }

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public record RuntimeConfig(String connectorType, String connectorId, CrawlConfig crawl, SinkConfig sink) {
     /** The key that selects the connector. */
     public static final String CONNECTOR_TYPE = "connector.type";
+    /** The key of the cluster URLs, which may carry a user name and password. */
+    public static final String SINK_URL = SinkConfig.URL;
     /** The key that names the source. */
     public static final String CONNECTOR_ID = "connector.id";
 
@@ -44,7 +46,10 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
             ConfigKey.of(CrawlConfig.DRY_RUN, ConfigType.BOOLEAN).defaultValue("false")
                     .description("Report what would be deleted, delete nothing."),
             ConfigKey.of(SinkConfig.URL, ConfigType.URL_LIST).defaultValue("")
-                    .description("Comma-separated URLs of an Elasticsearch or OpenSearch cluster; blank runs an embedded node."),
+                    .description("Comma-separated URLs of an Elasticsearch or OpenSearch cluster; blank runs an embedded node."
+                            + " A user:password@ written in the URLs is accepted (the same in every URL): it is sent"
+                            + " as basic authentication and never shown; prefer sink.elasticsearch.username and"
+                            + " password."),
             ConfigKey.of(SinkConfig.USERNAME, ConfigType.STRING).defaultValue("")
                     .description("User name for basic authentication."),
             ConfigKey.of(SinkConfig.PASSWORD, ConfigType.STRING).defaultValue("").secret()
@@ -66,7 +71,8 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
                     .description("Milliseconds a bulk request below the limits waits for more documents; 0 sends at once."),
             ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch")
                     .description("Where the embedded node keeps its data."),
-            ConfigKey.of(SinkConfig.RETRY_MAX_WAIT, ConfigType.INTEGER).defaultValue("300").range(0, 86_400)
+            ConfigKey.of(SinkConfig.RETRY_MAX_WAIT, ConfigType.INTEGER)
+                    .defaultValue(Integer.toString(SinkConfig.DEFAULT_RETRY_MAX_WAIT_SECONDS)).range(0, 86_400)
                     .description("Seconds a crawl waits for an unreachable or unavailable index before it fails;"
                             + " 0 fails after the usual retries."));
 

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.SourceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +12,9 @@ import java.util.Optional;
 /**
  * Where documents and crawl state go. {@link #toString()} masks the secrets.
  *
- * @param urls cluster URLs; empty means the embedded node
- * @param username basic-auth user, or blank
- * @param password basic-auth password, or blank (secret)
+ * @param urls cluster URLs, never with user information; empty means the embedded node
+ * @param username basic-auth user, or blank (from the key or from the URLs)
+ * @param password basic-auth password, or blank (secret; from the key or from the URLs)
  * @param apiKey API key, or blank (secret)
  * @param index the content index; the state index is {@code index + "-state"}
  * @param bulkMaxDocs documents per bulk request at most
@@ -21,9 +22,11 @@ import java.util.Optional;
  * @param embeddedDataDir where the embedded node keeps its data
  * @param caBundle PEM file of CA certificates trusted for the cluster in addition to the JDK's, if any
  * @param bulkLingerMillis how long a bulk request below the limits waits for more documents
+ * @param retryMaxWait how long requests wait for an unreachable or unavailable index before they fail
  */
 public record SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
-        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir, Optional<Path> caBundle, int bulkLingerMillis) {
+        int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir, Optional<Path> caBundle, int bulkLingerMillis,
+        Duration retryMaxWait) {
     static final String URL = "sink.elasticsearch.url";
     static final String USERNAME = "sink.elasticsearch.username";
     static final String PASSWORD = "sink.elasticsearch.password";
@@ -39,58 +42,70 @@ public record SinkConfig(List<String> urls, String username, String password, St
     static final String LINGER = "sink.bulk.linger-millis";
     /** The default of {@code sink.bulk.linger-millis}. */
     static final int DEFAULT_LINGER_MILLIS = 200;
+    /** The default of {@code sink.retry.max-wait-seconds}. */
+    static final int DEFAULT_RETRY_MAX_WAIT_SECONDS = 300;
 
     /**
      * Copies the values.
      *
      * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalArgumentException if a URL carries user information
      */
     public SinkConfig {
         urls = List.copyOf(requireNonNull(urls, "urls"));
+        for (String url : urls) {
+            if (UrlCredentials.of(url).isPresent()) {
+                throw new IllegalArgumentException("The URL " + UrlCredentials.maskList(url)
+                        + " carries user information; pass it without, as username and password");
+            }
+        }
         requireNonNull(username, "username");
         requireNonNull(password, "password");
         requireNonNull(apiKey, "apiKey");
         requireNonNull(index, "index");
         requireNonNull(embeddedDataDir, "embeddedDataDir");
         requireNonNull(caBundle, "caBundle");
+        requireNonNull(retryMaxWait, "retryMaxWait");
     }
 
     /**
-     * A configuration that trusts the JDK's default trust store only, with the default
-     * {@code sink.bulk.linger-millis}.
+     * A configuration that trusts the JDK's default trust store only, with the defaults of
+     * {@code sink.bulk.linger-millis} and {@code sink.retry.max-wait-seconds}.
      *
      * @throws NullPointerException if an argument is {@code null}
      */
     public SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
             int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir) {
         this(urls, username, password, apiKey, index, bulkMaxDocs, bulkMaxBytes, embeddedDataDir, Optional.empty(),
-                DEFAULT_LINGER_MILLIS);
+                DEFAULT_LINGER_MILLIS, Duration.ofSeconds(DEFAULT_RETRY_MAX_WAIT_SECONDS));
     }
 
     /**
-     * Reads the sink keys.
+     * Reads the sink keys. A user name and password written inside the URLs become the basic-auth
+     * credentials, and the URLs are kept without them.
      *
      * @param config a validated configuration that includes {@link RuntimeConfig#SPEC}
      * @param connectorId the source id, which names the default index
      * @return the sink configuration
+     * @throws IllegalArgumentException if the URLs carry credentials and the credential keys are set
+     *     too, or the URLs carry different ones (validation through the registry reports both first)
      */
     public static SinkConfig from(SourceConfig config, String connectorId) {
+        List<ConfigProblem> problems = SinkUrlCheck.problems(config.values());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(SinkUrlCheck.masked(problems.get(0)).toString());
+        }
+        List<String> configured = config.getList(URL);
+        Optional<UrlCredentials> inUrl = configured.stream().map(UrlCredentials::of).flatMap(Optional::stream)
+                .findFirst();
         String index = config.getString(INDEX);
-        return new SinkConfig(config.getList(URL), config.getString(USERNAME), config.getString(PASSWORD),
+        return new SinkConfig(configured.stream().map(UrlCredentials::strip).toList(),
+                inUrl.map(UrlCredentials::username).orElse(config.getString(USERNAME)),
+                inUrl.map(UrlCredentials::password).orElse(config.getString(PASSWORD)),
                 config.getString(API_KEY), index.isBlank() ? "connector-" + connectorId : index,
                 config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)),
                 Optional.of(config.getString(CA_BUNDLE)).filter(b -> !b.isBlank()).map(Path::of),
-                config.getInt(LINGER));
-    }
-
-    /**
-     * Reads how long requests wait for an unavailable index.
-     *
-     * @param config a validated configuration that includes {@link RuntimeConfig#SPEC}
-     * @return the value of {@value #RETRY_MAX_WAIT}
-     */
-    public static Duration retryMaxWait(SourceConfig config) {
-        return Duration.ofSeconds(config.getLong(RETRY_MAX_WAIT));
+                config.getInt(LINGER), Duration.ofSeconds(config.getLong(RETRY_MAX_WAIT)));
     }
 
     /**
@@ -117,6 +132,6 @@ public record SinkConfig(List<String> urls, String username, String password, St
                 + (password.isEmpty() ? "" : SourceConfig.MASK) + ", apiKey=" + (apiKey.isEmpty() ? "" : SourceConfig.MASK)
                 + ", index=" + index + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxBytes=" + bulkMaxBytes
                 + ", embeddedDataDir=" + embeddedDataDir + ", caBundle=" + caBundle.map(Path::toString).orElse("")
-                + ", bulkLingerMillis=" + bulkLingerMillis + "]";
+                + ", bulkLingerMillis=" + bulkLingerMillis + ", retryMaxWait=" + retryMaxWait + "]";
     }
 }
