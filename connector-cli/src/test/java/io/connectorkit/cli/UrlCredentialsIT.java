@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +19,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * authentication (seen by a proxy in front of the embedded node) and never reach standard output,
  * standard error, {@code --json} output or the log; a wrong one ends as an authentication failure.
  */
+@ExtendWith(SharedSearchNode.class)
 class UrlCredentialsIT {
     private static final String CLIENT_ID = "url-client";
     private static final String CLIENT_SECRET = "cs-Url-Secret-60412";
@@ -35,26 +36,21 @@ class UrlCredentialsIT {
     private static final String PASSWORD_IN_URL = "ix-Url%2FPass-7731";
     private static final String PASSWORD = "ix-Url/Pass-7731";
     private static final String WRONG_PASSWORD = "ix-Wrong-Pass-3306";
-    private static EmbeddedSearchNode node;
     private static IndexProxy proxy;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void startIndex(@TempDir Path data) throws IOException {
-        node = EmbeddedSearchNode.start(data.resolve("opensearch"));
+    static void startProxy(EmbeddedSearchNode node) throws IOException {
         proxy = IndexProxy.start(node.url());
     }
 
     @AfterAll
-    static void stopIndex() {
+    static void stopProxy() {
         Configurator.reconfigure();
         if (proxy != null) {
             proxy.close();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 
@@ -117,23 +113,10 @@ class UrlCredentialsIT {
         return text.lines().filter(l -> l.contains(secret)).findFirst().orElse("");
     }
 
-    private Path config(FakeMimecastServer server, String id, String password) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("connector.type", "mimecast");
-        values.put("connector.id", id);
-        values.put("mimecast.api-endpoint", server.baseUrl());
-        values.put("mimecast.auth-endpoint", server.baseUrl());
-        values.put("mimecast.client-id", CLIENT_ID);
-        values.put("mimecast.client-secret", "${env:TEST_MIMECAST_SECRET}");
-        values.put("mimecast.messages.start-date", "2019-01-01");
-        values.put("mimecast.stats-interval-seconds", "0");
-        values.put("extract.text", "false");
-        values.put("sink.retry.max-wait-seconds", "0");
-        values.put("sink.elasticsearch.url", proxy.url().replace("http://", "http://" + USER + ":" + password + "@"));
-        Path file = dir.resolve(id + ".properties");
-        Files.writeString(file, values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
-        return file;
+    private Path config(FakeMimecastServer server, String name, String password) throws IOException {
+        return CrawlConfig.mimecast(UrlCredentialsIT.class, name, server.baseUrl(), CLIENT_ID,
+                        proxy.url().replace("http://", "http://" + USER + ":" + password + "@"))
+                .with("sink.retry.max-wait-seconds", "0").write(dir);
     }
 
     private Path logConfig(Path log) throws IOException {
@@ -159,6 +142,6 @@ class UrlCredentialsIT {
 
     private static CliRun run(String[] logging, String... args) {
         String[] all = Stream.concat(Stream.of(logging), Stream.of(args)).toArray(String[]::new);
-        return CliRun.run(Map.of("TEST_MIMECAST_SECRET", CLIENT_SECRET), all);
+        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, CLIENT_SECRET), all);
     }
 }
