@@ -93,7 +93,7 @@ class SecretsIT {
     @MethodSource("levels")
     void noCommandPrintsOrLogsASecret(String trace, String level) throws IOException {
         Path log = dir.resolve("connector.log");
-        Path logConfig = logConfig(log);
+        Path logConfig = LogCapture.config(dir, log);
         String id = "sec-" + trace.toLowerCase(Locale.ROOT) + "-" + level.toLowerCase(Locale.ROOT);
         var archive = ArchiveGenerator.seed(11).domains(1).localDomains(1).usersPerDomain(2).messagesPerView(3)
                 .attachmentShare(0.5).generate();
@@ -145,8 +145,8 @@ class SecretsIT {
             assertThat(proxy.authorizations()).as("the index credentials were sent")
                     .contains("ApiKey " + API_KEY, "Basic " + basicToken());
             for (String secret : secrets) {
-                assertThat(lineWith(printed, secret)).as("printed output shows the secret " + secret).isEmpty();
-                assertThat(lineWith(logged, secret)).as("the log shows the secret " + secret).isEmpty();
+                assertThat(LogCapture.lineWith(printed, secret)).as("printed output shows the secret " + secret).isEmpty();
+                assertThat(LogCapture.lineWith(logged, secret)).as("the log shows the secret " + secret).isEmpty();
             }
             if (level.equals("DEBUG") || level.equals("TRACE")) {
                 assertThat(logged).as("the failures' stack traces are in the log").contains("The command failed")
@@ -190,34 +190,9 @@ class SecretsIT {
         return secrets;
     }
 
-    private static String lineWith(String text, String secret) {
-        return text.lines().filter(l -> l.contains(secret)).findFirst().orElse("");
-    }
-
     private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
         return CrawlConfig.mimecast(SecretsIT.class, id, server.baseUrl(), CLIENT_ID, proxy.url())
                 .with("mimecast.attachments.extract", "true").with(overrides).write(dir);
-    }
-
-    private Path logConfig(Path log) throws IOException {
-        Path file = dir.resolve("log4j2-capture.xml");
-        Files.writeString(file, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Configuration status="WARN" shutdownHook="disable">
-                  <Appenders>
-                    <File name="file" fileName="%s" append="true" immediateFlush="true">
-                      <PatternLayout pattern="%%d %%-5level %%c - %%msg%%n%%throwable"/>
-                    </File>
-                  </Appenders>
-                  <Loggers>
-                    <Logger name="io.connectorkit" level="INFO"/>
-                    <Logger name="org.apache.hc" level="ALL"/>
-                    <Logger name="org.apache.hc.client5.http.wire" level="ALL"/>
-                    <Root level="WARN"><AppenderRef ref="file"/></Root>
-                  </Loggers>
-                </Configuration>
-                """.formatted(log.toAbsolutePath()), StandardCharsets.UTF_8);
-        return file;
     }
 
     private static CliRun run(String[] logging, String... args) {

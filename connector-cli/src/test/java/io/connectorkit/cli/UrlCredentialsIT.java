@@ -57,7 +57,7 @@ class UrlCredentialsIT {
     @Test
     void credentialsInsideTheUrlAreSentAsBasicAuthAndNeverShown() throws IOException {
         Path log = dir.resolve("connector.log");
-        String[] logging = {"--log-config", logConfig(log).toString(), "--log-level", "TRACE"};
+        String[] logging = {"--log-config", LogCapture.config(dir, log).toString(), "--log-level", "TRACE"};
         String basic = "Basic " + base64(USER + ":" + PASSWORD);
         var archive = ArchiveGenerator.seed(7).domains(1).localDomains(1).usersPerDomain(2).messagesPerView(2).generate();
         List<CliRun> runs = new ArrayList<>();
@@ -95,8 +95,8 @@ class UrlCredentialsIT {
         for (String secret : List.of(PASSWORD_IN_URL, PASSWORD, WRONG_PASSWORD, USER + ":" + PASSWORD,
                 USER + ":" + PASSWORD_IN_URL, USER + ":" + WRONG_PASSWORD, base64(USER + ":" + PASSWORD),
                 base64(USER + ":" + WRONG_PASSWORD), CLIENT_SECRET)) {
-            assertThat(lineWith(printed, secret)).as("printed output shows " + secret).isEmpty();
-            assertThat(lineWith(logged, secret)).as("the log shows " + secret).isEmpty();
+            assertThat(LogCapture.lineWith(printed, secret)).as("printed output shows " + secret).isEmpty();
+            assertThat(LogCapture.lineWith(logged, secret)).as("the log shows " + secret).isEmpty();
         }
     }
 
@@ -109,35 +109,10 @@ class UrlCredentialsIT {
         return run;
     }
 
-    private static String lineWith(String text, String secret) {
-        return text.lines().filter(l -> l.contains(secret)).findFirst().orElse("");
-    }
-
     private Path config(FakeMimecastServer server, String name, String password) throws IOException {
         return CrawlConfig.mimecast(UrlCredentialsIT.class, name, server.baseUrl(), CLIENT_ID,
                         proxy.url().replace("http://", "http://" + USER + ":" + password + "@"))
                 .with("sink.retry.max-wait-seconds", "0").write(dir);
-    }
-
-    private Path logConfig(Path log) throws IOException {
-        Path file = dir.resolve("log4j2-capture.xml");
-        Files.writeString(file, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Configuration status="WARN" shutdownHook="disable">
-                  <Appenders>
-                    <File name="file" fileName="%s" append="true" immediateFlush="true">
-                      <PatternLayout pattern="%%d %%-5level %%c - %%msg%%n%%throwable"/>
-                    </File>
-                  </Appenders>
-                  <Loggers>
-                    <Logger name="io.connectorkit" level="INFO"/>
-                    <Logger name="org.apache.hc" level="ALL"/>
-                    <Logger name="org.apache.hc.client5.http.wire" level="ALL"/>
-                    <Root level="WARN"><AppenderRef ref="file"/></Root>
-                  </Loggers>
-                </Configuration>
-                """.formatted(log.toAbsolutePath()), StandardCharsets.UTF_8);
-        return file;
     }
 
     private static CliRun run(String[] logging, String... args) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A large simulated archive crawled to completion by the packaged command in a child JVM limited
- * to {@code -Xmx512m}, watched from outside once a second: its threads, open files and resident
+ * to {@code -Xmx512m}, watched from outside four times a second: its threads, open files and resident
  * set through {@code /proc}, its heap through its GC log. The simulator and the index (the one
  * shared by the integration tests) stay in this JVM, so the child's memory is the crawler's
  * alone. Size with {@code -Dload.messages=N} (Maven passes it on to the test JVM); the default of

@@ -16,15 +16,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Watches a crawling child process once a second until it exits: a {@link ProcessSample} each
- * time, and every 2 seconds the index's email count. The first email ends the warm-up (JVM start,
- * index and pools opened); at a quarter and at three quarters of the expected emails the child's
- * live heap is measured ({@code jcmd <pid> GC.class_histogram}, which collects the whole heap
- * first). Prints a progress line every 15 seconds.
+ * Watches a crawling child process four times a second until it exits: a {@link ProcessSample}
+ * each time, and every half second the index's email count (often enough that a fast crawl is not
+ * past three quarters before it is looked at). The first email ends the warm-up (JVM start, index
+ * and pools opened); at a quarter and at three quarters of the expected emails the child's live
+ * heap is measured ({@code jcmd <pid> GC.class_histogram}, which collects the whole heap first).
+ * Prints a progress line every 15 seconds.
  */
 final class LoadWatch {
     private static final double PROGRESS_EVERY_SECONDS = 15;
-    private static final double COUNT_EVERY_SECONDS = 2;
+    private static final double COUNT_EVERY_SECONDS = 0.5;
+    private static final long SAMPLE_EVERY_MILLIS = 250;
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private final Process child;
@@ -125,7 +127,8 @@ final class LoadWatch {
     void untilExit(long timeoutSeconds) throws InterruptedException, IOException {
         double lastProgress = 0;
         double lastCount = 0;
-        while (!child.waitFor(1, TimeUnit.SECONDS)) {
+        // Often enough that even a short crawl on a fast machine gives the halves several samples each.
+        while (!child.waitFor(SAMPLE_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
             double now = (System.nanoTime() - startedNanos) / 1e9;
             ProcessSample.of(child.pid()).ifPresent(s -> {
                 samples.add(new Timed(now, s, crawlThreads(child.pid())));
@@ -204,7 +207,7 @@ final class LoadWatch {
 
     private long indexed() {
         try {
-            return tally.count(index, "email");
+            return tally.visible(index, "email");
         } catch (IOException notYet) {
             // The index does not exist until the crawl creates it.
             return 0;
