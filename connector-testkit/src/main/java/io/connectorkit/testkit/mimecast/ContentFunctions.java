@@ -46,16 +46,7 @@ final class ContentFunctions {
         if (raw.isPresent()) {
             return Reply.json(200, Envelope.ok(RawDetail.of(m, raw.get()), null));
         }
-        JsonObject o = new JsonObject();
-        o.addProperty("id", m.id());
-        o.addProperty("status", "ARCHIVED");
-        o.addProperty("smash", m.smash());
-        o.addProperty("mimeMessageId", m.mimeMessageId());
-        o.addProperty("subject", m.subject());
-        o.add("from", ListFunction.address(m.from()));
-        o.add("envelopeFrom", ListFunction.address(new Address("", "bounce@" + domainOf(m.from()))));
-        o.add("replyTo", ListFunction.address(m.from()));
-        o.add("to", addresses(m.to()));
+        JsonObject o = detailHead(m);
         o.add("cc", addresses(m.cc()));
         o.addProperty("headerDate", EmlWriter.headerDate(m));
         JsonArray headers = new JsonArray();
@@ -177,6 +168,24 @@ final class ContentFunctions {
     private static Reply notFound(JsonObject item) {
         return Envelope.functionFailure(item, "err_message_not_found", "The requested item could not be found",
                 false, "id");
+    }
+
+    /**
+     * The fields of a get-message-detail item that come from the listing metadata alone, up to
+     * {@code to}: shared by generated and hand-written messages.
+     */
+    static JsonObject detailHead(ArchivedMessage m) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", m.id());
+        o.addProperty("status", "ARCHIVED");
+        o.addProperty("smash", m.smash());
+        o.addProperty("mimeMessageId", m.mimeMessageId());
+        o.addProperty("subject", m.subject());
+        o.add("from", ListFunction.address(m.from()));
+        o.add("envelopeFrom", ListFunction.address(new Address("", "bounce@" + domainOf(m.from()))));
+        o.add("replyTo", ListFunction.address(m.from()));
+        o.add("to", addresses(m.to()));
+        return o;
     }
 
     static JsonArray addresses(List<Address> list) {

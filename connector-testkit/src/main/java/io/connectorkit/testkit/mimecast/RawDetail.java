@@ -2,7 +2,6 @@ package io.connectorkit.testkit.mimecast;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.connectorkit.testkit.archive.Address;
 import io.connectorkit.testkit.archive.ArchivedMessage;
 import io.connectorkit.testkit.archive.RawMessage;
 import java.util.Map;
@@ -19,16 +18,7 @@ final class RawDetail {
     }
 
     static JsonArray of(ArchivedMessage m, RawMessage raw) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", m.id());
-        o.addProperty("status", "ARCHIVED");
-        o.addProperty("smash", m.smash());
-        o.addProperty("mimeMessageId", m.mimeMessageId());
-        o.addProperty("subject", m.subject());
-        o.add("from", ListFunction.address(m.from()));
-        o.add("envelopeFrom", ListFunction.address(new Address("", "bounce@" + ContentFunctions.domainOf(m.from()))));
-        o.add("replyTo", ListFunction.address(m.from()));
-        o.add("to", ContentFunctions.addresses(m.to()));
+        JsonObject o = ContentFunctions.detailHead(m);
         o.add("cc", new JsonArray());
         raw.header("Date").ifPresent(date -> o.addProperty("headerDate", date));
         JsonArray headers = new JsonArray();
