@@ -43,7 +43,7 @@ public record SinkConfig(List<String> urls, String username, String password, St
     /** The default of {@code sink.bulk.linger-millis}. */
     static final int DEFAULT_LINGER_MILLIS = 200;
     /** The default of {@code sink.retry.max-wait-seconds}. */
-    static final int DEFAULT_RETRY_MAX_WAIT_SECONDS = 300;
+    public static final int DEFAULT_RETRY_MAX_WAIT_SECONDS = 300;
 
     /**
      * Copies the values.

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.sink;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.runtime.config.SinkConfig;
 import java.time.Duration;
 
 /**
@@ -17,8 +18,8 @@ import java.time.Duration;
  * @param maxWait how long a request keeps being retried while the index is unavailable
  */
 public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxWait) {
-    /** How long the host waits for an unavailable index unless configured otherwise. */
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
+    /** How long the host waits for an unavailable index unless configured otherwise: the key's default. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(SinkConfig.DEFAULT_RETRY_MAX_WAIT_SECONDS);
 
     /**
      * Checks the values.
