@@ -133,13 +133,13 @@ final class PartitionRun {
      *     also acknowledged), {@code false} if it must be re-stamped in the index
      */
     synchronized boolean remember(String id) {
-        if (sweeps && kept.size() >= keptLimit && !kept.contains(id)) {
-            return false;
-        }
         if (sweeps) {
+            if (kept.size() >= keptLimit && !kept.contains(id)) {
+                return false;
+            }
             kept.add(id);
         }
-        carried.remove(id);
+        acknowledged(id);
         return true;
     }
 
