@@ -23,19 +23,18 @@ import org.opensearch.transport.Netty4Plugin;
 /**
  * An OpenSearch node running inside this JVM on 127.0.0.1, for the demo, tests and hosts without
  * a cluster. It listens for HTTP on a free or a chosen port ({@link #url()}) and keeps its data
- * under the given directory; closed and started again on both, it serves the same indices. One per JVM: start it once and share it.
+ * under the given directory; closed and started again on both, it serves the same indices. One
+ * per JVM: start it once and share it.
  */
 public final class EmbeddedSearchNode implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(EmbeddedSearchNode.class);
 
     private final PluginNode node;
-    private final String url;
     private final int port;
     private final long startMillis;
 
-    private EmbeddedSearchNode(PluginNode node, String url, int port, long startMillis) {
+    private EmbeddedSearchNode(PluginNode node, int port, long startMillis) {
         this.node = node;
-        this.url = url;
         this.port = port;
         this.startMillis = startMillis;
     }
@@ -93,15 +92,15 @@ public final class EmbeddedSearchNode implements AutoCloseable {
                     + "); is another process using this sink.embedded.data-dir" + (port == 0 ? "" : " or port") + "?", e);
         }
         TransportAddress address = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
-        String url = "http://127.0.0.1:" + address.getPort();
-        long millis = (System.nanoTime() - began) / 1_000_000;
-        LOG.info("Embedded index started at {} in {} ms (data in {})", url, millis, home);
-        return new EmbeddedSearchNode(node, url, address.getPort(), millis);
+        EmbeddedSearchNode started = new EmbeddedSearchNode(node, address.getPort(),
+                (System.nanoTime() - began) / 1_000_000);
+        LOG.info("Embedded index started at {} in {} ms (data in {})", started.url(), started.startMillis(), home);
+        return started;
     }
 
     /** @return the HTTP URL, such as {@code http://127.0.0.1:41234} */
     public String url() {
-        return url;
+        return "http://127.0.0.1:" + port;
     }
 
     /** @return the HTTP port, for {@link #start(Path, int)} after a {@link #close()} */
