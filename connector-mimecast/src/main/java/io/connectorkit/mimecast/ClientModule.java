@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -61,7 +62,7 @@ final class ClientModule extends AbstractModule {
                 .build();
     }
 
-    private static javax.net.ssl.SSLContext trusting(Path bundle) {
+    private static SSLContext trusting(Path bundle) {
         try {
             return MimecastTls.context(bundle);
         } catch (IOException | GeneralSecurityException e) {

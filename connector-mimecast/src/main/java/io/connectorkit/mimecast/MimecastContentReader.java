@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,7 @@ final class MimecastContentReader {
             }
         }
         String headerDate = MimecastJson.string(detail, "headerDate").orElse(null);
-        java.time.Instant sent = MimecastEmlParser.date(headerDate);
+        Instant sent = MimecastEmlParser.date(headerDate);
         return new MimecastMessageContent(MimecastJson.string(detail, "subject").orElse(null),
                 MimecastJson.addresses(detail, "from"), MimecastJson.addresses(detail, "to"),
                 MimecastJson.addresses(detail, "cc"), sent,

@@ -27,6 +27,15 @@ final class MimecastDocuments {
     private MimecastDocuments() {
     }
 
+    /**
+     * A text cut to at most {@code max} characters (code points, so a pair is never split), ending
+     * in {@link #ELLIPSIS} when it was cut.
+     */
+    static String cut(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max)) + ELLIPSIS;
+    }
+
     static String emailId(String mailbox, String messageId) {
         return "mimecast-" + sha256(mailbox.toLowerCase(Locale.ROOT) + "\n" + messageId);
     }
@@ -64,8 +73,9 @@ final class MimecastDocuments {
         String subject = firstNonBlank(MimecastJson.string(listed, "subject").orElse(null),
                 content == null ? null : content.subject(), config.messages().blankSubject());
         List<String> issues = new ArrayList<>(content == null ? List.of() : content.issues());
-        if (subject.codePointCount(0, subject.length()) > MAX_SUBJECT_CHARS) {
-            subject = subject.substring(0, subject.offsetByCodePoints(0, MAX_SUBJECT_CHARS)) + ELLIPSIS;
+        String cut = cut(subject, MAX_SUBJECT_CHARS);
+        if (!cut.equals(subject)) {
+            subject = cut;
             issues.add(SUBJECT_TRUNCATED);
         }
         List<String> from = content != null && !content.from().isEmpty() ? content.from()

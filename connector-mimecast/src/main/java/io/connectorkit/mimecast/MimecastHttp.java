@@ -8,10 +8,12 @@ import io.connectorkit.api.ErrorKind;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -37,7 +39,7 @@ final class MimecastHttp {
     private final MimecastTrace trace;
     private final ConnectorContext context;
     private final long multiplier;
-    private final java.util.Optional<java.nio.file.Path> caBundle;
+    private final Optional<Path> caBundle;
 
     @Inject
     MimecastHttp(CloseableHttpClient http, MimecastRateLimiter limiter, MimecastStats stats, MimecastTrace trace,

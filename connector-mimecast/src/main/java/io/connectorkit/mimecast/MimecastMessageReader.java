@@ -165,9 +165,8 @@ final class MimecastMessageReader {
                 if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED) {
                     throw e;
                 }
-                String subject = MimecastJson.string(m, "subject").orElse("");
                 // A subject can be 100,000 characters; the failure record needs only enough to recognise it.
-                subject = subject.length() > 200 ? subject.substring(0, 200) + MimecastDocuments.ELLIPSIS : subject;
+                String subject = MimecastDocuments.cut(MimecastJson.string(m, "subject").orElse(""), 200);
                 emitter.failure(new ItemFailure(docId, mailbox, e.kind(), "Message " + messageId + " (" + subject
                         + ") in " + view + " of " + mailbox + ": " + e.getMessage()));
             }
