@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connectorkit.cli.bench.ChildJvm;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
@@ -154,11 +155,10 @@ class CrawlCrashIT {
     }
 
     private Process crawl(Path config, Path log) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
         assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx384m", "-jar", jar.toString(), "crawl", "--config",
-                config.toString());
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx384m"), jar,
+                List.of("crawl", "--config", config.toString())));
         pb.environment().put(CrawlConfig.SECRET_VARIABLE, SECRET);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
