@@ -199,12 +199,7 @@ public final class Archive {
 
     /** Adds a message with a chosen subject ({@code null} = generated). */
     public MessageHeader addMessage(String mailbox, View view, Instant received, String subject) {
-        MailboxRef ref = resolve(mailbox).orElseThrow(() -> new IllegalArgumentException(
-                "mailbox " + mailbox + " is not in the archive; use one of archive.mailboxes()"));
-        ArchiveOverlay.Added added = overlay.add(ref.index(), view, spec.messagesPerView(), received, subject,
-                null, a -> ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), view,
-                        a.index(), -1)));
-        return header(factory.message(ref.index(), view, added.index(), received, subject));
+        return header(message(add(mailbox, view, received, subject, null)));
     }
 
     /**
@@ -213,13 +208,19 @@ public final class Archive {
      */
     public MessageHeader addRawMessage(String mailbox, View view, Instant received, RawMessage raw) {
         requireNonNull(raw, "raw");
+        return header(message(add(mailbox, view, received.truncatedTo(ChronoUnit.SECONDS), raw.subject(), raw)));
+    }
+
+    /** Adds a message to the overlay after the view's generated ones; {@code raw} is null for a generated one. */
+    private ArchiveOverlay.Added add(String mailbox, View view, Instant received, String subject, RawMessage raw) {
         MailboxRef ref = resolve(mailbox).orElseThrow(() -> new IllegalArgumentException(
                 "mailbox " + mailbox + " is not in the archive; use one of archive.mailboxes()"));
-        ArchiveOverlay.Added added = overlay.add(ref.index(), view, spec.messagesPerView(),
-                received.truncatedTo(ChronoUnit.SECONDS), raw.subject(), raw,
-                a -> ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), view,
-                        a.index(), -1)));
-        return header(message(added));
+        return overlay.add(ref.index(), view, spec.messagesPerView(), received, subject, raw, this::messageId);
+    }
+
+    private String messageId(ArchiveOverlay.Added a) {
+        return ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), a.view(), a.index(),
+                -1));
     }
 
     /** Deletes a message; returns false if it was already deleted. */
@@ -253,11 +254,9 @@ public final class Archive {
             return factory.message(a.mailbox(), a.view(), a.index(), a.received(), a.subject());
         }
         RawMessage raw = a.raw();
-        String id = ArchiveIds.encode(new ItemRef(ItemRef.Kind.MESSAGE, factory.seedTag(), a.mailbox(), a.view(),
-                a.index(), -1));
-        return new ArchivedMessage(id, factory.mailboxAddress(a.mailbox()), a.view(), a.received(), raw.subject(),
-                raw.smash(), raw.header("Message-ID").orElse(""), raw.from(), List.of(raw.to()), List.of(), "", "",
-                List.of(), false);
+        return new ArchivedMessage(messageId(a), factory.mailboxAddress(a.mailbox()), a.view(), a.received(),
+                raw.subject(), raw.smash(), raw.header("Message-ID").orElse(""), raw.from(), List.of(raw.to()),
+                List.of(), "", "", List.of(), false);
     }
 
     private MessageIterator iterator(MailboxRef ref, MessageQuery query, MessageKey after, boolean descending) {
