@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param deletionRefusal why vanished partitions were not deleted (the mass-deletion breaker),
  *     or {@code null}
  * @param dryRunDeletions partitions that would have been deleted in dry-run mode
+ * @param sweepRefusals FULL sweeps the sweep breaker refused: nothing was deleted in those
+ *     partitions
+ * @param dryRunSweeps FULL sweeps that would have deleted documents in dry-run mode
  * @param cancelled whether the run was cancelled
  * @param fatalKind the kind of the error that ended the run, or {@code null}
  * @param fatalMessage the message of the error that ended the run, or {@code null}
@@ -29,7 +32,8 @@ import java.util.Optional;
  */
 public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
         long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
-        boolean cancelled, ErrorKind fatalKind, String fatalMessage, Duration duration, Map<String, Long> metrics) {
+        List<HeldSweep> sweepRefusals, List<HeldSweep> dryRunSweeps, boolean cancelled, ErrorKind fatalKind,
+        String fatalMessage, Duration duration, Map<String, Long> metrics) {
     /**
      * Copies the lists.
      *
@@ -37,6 +41,8 @@ public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partit
      */
     public CrawlReport {
         dryRunDeletions = List.copyOf(requireNonNull(dryRunDeletions, "dryRunDeletions"));
+        sweepRefusals = List.copyOf(requireNonNull(sweepRefusals, "sweepRefusals"));
+        dryRunSweeps = List.copyOf(requireNonNull(dryRunSweeps, "dryRunSweeps"));
         requireNonNull(duration, "duration");
         metrics = Map.copyOf(requireNonNull(metrics, "metrics"));
     }
@@ -48,6 +54,16 @@ public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partit
      */
     public Optional<ErrorKind> fatal() {
         return Optional.ofNullable(fatalKind);
+    }
+
+    /**
+     * Whether a deletion breaker kept documents the run would otherwise have deleted: partitions
+     * no longer listed, or the documents a FULL sweep did not see again.
+     *
+     * @return {@code true} when something was refused
+     */
+    public boolean deletionsRefused() {
+        return deletionRefusal != null || !sweepRefusals.isEmpty();
     }
 
     /**

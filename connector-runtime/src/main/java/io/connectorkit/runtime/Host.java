@@ -255,7 +255,8 @@ public final class Host implements AutoCloseable {
                         .map(f -> f.itemId() + ": " + f.reason()).toList();
                 out.add(new PartitionStatus(s.partition(),
                         s.checkpoint() == null ? "" : connector.describe(new Checkpoint(s.checkpoint())),
-                        s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent));
+                        s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent,
+                        s.sweepNote()));
             }
             out.sort(Comparator.comparing(PartitionStatus::partition));
             return out;

@@ -14,9 +14,11 @@ import java.util.List;
  * @param documents documents of the partition in the index
  * @param failures items recorded as failed and not yet crawled successfully
  * @param recentFailures the latest failure reasons (a few)
+ * @param sweepNote why the last FULL sweep deleted nothing (refused by {@code crawl.sweep.max-share},
+ *     or a dry run) with what it would have deleted, or {@code null} when it ran or none was due
  */
 public record PartitionStatus(String partition, String checkpoint, Instant lastSuccess, long documents,
-        long failures, List<String> recentFailures) {
+        long failures, List<String> recentFailures, String sweepNote) {
     /**
      * Copies the list.
      *

@@ -75,6 +75,7 @@ class ConnectorRegistryTest {
         RuntimeConfig runtime = RuntimeConfig.from(config);
         assertThat(runtime.crawl().parallelPartitions()).isEqualTo(4);
         assertThat(runtime.crawl().maxDeletionShare()).isEqualTo(0.5);
+        assertThat(runtime.crawl().maxSweepShare()).isEqualTo(0.5);
         assertThat(runtime.sink().index()).isEqualTo("connector-demo");
         assertThat(runtime.sink().stateIndex()).isEqualTo("connector-demo-state");
         assertThat(runtime.sink().embedded()).isTrue();
@@ -90,7 +91,7 @@ class ConnectorRegistryTest {
         assertThat(RuntimeConfig.SPEC.keys()).extracting(k -> k.name()).containsExactly(
                 "connector.type", "connector.id",
                 "crawl.parallel.partitions", "crawl.parallel.index-queries", "crawl.parallel.partition-deletions",
-                "crawl.deletions.max-share", "crawl.deletions.dry-run",
+                "crawl.deletions.max-share", "crawl.sweep.max-share", "crawl.deletions.dry-run",
                 "sink.elasticsearch.url", "sink.elasticsearch.username", "sink.elasticsearch.password",
                 "sink.elasticsearch.api-key", "sink.elasticsearch.ca-bundle", "sink.elasticsearch.index",
                 "sink.bulk.max-docs", "sink.bulk.max-bytes", "sink.bulk.linger-millis", "sink.embedded.data-dir",

@@ -217,6 +217,124 @@ class HostIT {
     }
 
     @Test
+    void aFullSweepThatWouldDeleteMoreThanItsShareDeletesNothingAndNamesThePartition() throws Exception {
+        try (Host host = host("test.partitions", "a,b", "test.documents", "20")) {
+            crawl(host, true);
+        }
+        // The source fails after 5 documents of a, and the connector still declares the listing complete.
+        try (Host host = host("test.partitions", "a,b", "test.documents", "20", "test.stop-after", "5",
+                "test.careless", "true")) {
+            CrawlReport report = crawl(host, true);
+            assertThat(report.clean()).as("the host cannot tell a careless listing from a clean one").isTrue();
+            assertThat(report.deletions()).isZero();
+            assertThat(report.deletionsRefused()).isTrue();
+            // a-0..a-4 and a-0/att were seen again: 16 of 22 were not.
+            assertThat(report.sweepRefusals()).extracting(HeldSweep::partition).containsExactly("a", "b");
+            assertThat(report.sweepRefusals().get(0)).satisfies(held -> {
+                assertThat(held.wouldDelete()).isEqualTo(16);
+                assertThat(held.documents()).isEqualTo(22);
+                assertThat(held.message()).contains("16 of 22 documents of partition 'a' (73%)",
+                        "crawl.sweep.max-share = 0.5", "nothing was deleted", "raise crawl.sweep.max-share for one run");
+            });
+            assertThat(documents(host)).containsEntry("a", 22L).containsEntry("b", 22L);
+            assertThat(host.status()).allSatisfy(s -> assertThat(s.sweepNote()).contains("refused", "FULL crawl of",
+                    "crawl.sweep.max-share"));
+        }
+        try (Host host = host("test.partitions", "a,b", "test.documents", "20", "test.stop-after", "5",
+                "test.careless", "true", "crawl.sweep.max-share", "1")) {
+            CrawlReport report = crawl(host, true);
+            assertThat(report.sweepRefusals()).as("1 turns the limit off").isEmpty();
+            assertThat(report.deletions()).isEqualTo(32);
+            assertThat(documents(host)).containsEntry("a", 6L);
+            assertThat(host.status()).allSatisfy(s -> assertThat(s.sweepNote()).isNull());
+        }
+    }
+
+    @Test
+    void theSweepBreakerLetsExactlyItsShareGoAndRefusesOneDocumentMore() throws Exception {
+        try (Host host = host("test.documents", "20")) {
+            crawl(host, true);
+        }
+        // 22 documents: 20 and the attachments of a-0 and a-10. a-1..a-9, a-11 and a-12 have none.
+        String eleven = "a-1,a-2,a-3,a-4,a-5,a-6,a-7,a-8,a-9,a-11,a-12";
+        try (Host host = host("test.documents", "20", "test.skip", eleven + ",a-13")) {
+            CrawlReport report = crawl(host, true);
+            assertThat(report.sweepRefusals()).as("12 of 22").singleElement()
+                    .satisfies(held -> assertThat(held.message()).contains("12 of 22 documents"));
+            assertThat(report.deletions()).isZero();
+            assertThat(documents(host)).containsEntry("a", 22L);
+        }
+        try (Host host = host("test.documents", "20", "test.skip", eleven)) {
+            CrawlReport report = crawl(host, true);
+            assertThat(report.sweepRefusals()).as("11 of 22 is exactly 0.5").isEmpty();
+            assertThat(report.deletions()).isEqualTo(11);
+            assertThat(documents(host)).containsEntry("a", 11L);
+        }
+    }
+
+    @Test
+    void theDryRunListsWhatAFullSweepWouldDeleteAndDeletesNothing() throws Exception {
+        try (Host host = host("test.documents", "20")) {
+            crawl(host, true);
+        }
+        try (Host host = host("test.documents", "20", "test.skip", "a-3,a-10", "crawl.deletions.dry-run", "true")) {
+            CrawlReport report = crawl(host, true);
+            assertThat(report.deletions()).isZero();
+            assertThat(report.sweepRefusals()).isEmpty();
+            assertThat(report.dryRunSweeps()).singleElement().satisfies(held -> {
+                assertThat(held.partition()).isEqualTo("a");
+                assertThat(held.wouldDelete()).isEqualTo(3);
+                assertThat(held.documents()).isEqualTo(22);
+                assertThat(held.message()).contains("would delete 3 of 22 documents of partition 'a'",
+                        "crawl.deletions.dry-run = true");
+            });
+            assertThat(documents(host)).containsEntry("a", 22L);
+            assertThat(host.status().get(0).sweepNote()).contains("dry run", "would delete 3 of 22");
+        }
+        try (Host host = host("test.documents", "20", "test.skip", "a-3,a-10")) {
+            CrawlReport report = crawl(host, true);
+            assertThat(report.dryRunSweeps()).isEmpty();
+            assertThat(report.deletions()).isEqualTo(3);
+            assertThat(documents(host)).containsEntry("a", 19L);
+            assertThat(host.status().get(0).sweepNote()).as("the sweep ran").isNull();
+        }
+    }
+
+    @Test
+    void thePartitionBreakerLetsExactlyItsShareGoAndRefusesMore() throws Exception {
+        try (Host host = host("test.partitions", "a,b,c,d", "test.documents", "3")) {
+            crawl(host, false);
+        }
+        try (Host host = host("test.partitions", "a", "test.documents", "3")) {
+            CrawlReport report = crawl(host, false);
+            assertThat(report.deletionRefusal()).contains("3 of 4 known partitions (75%)");
+            assertThat(documents(host)).containsOnlyKeys("a", "b", "c", "d");
+        }
+        try (Host host = host("test.partitions", "a,b", "test.documents", "3")) {
+            CrawlReport report = crawl(host, false);
+            assertThat(report.deletionRefusal()).as("2 of 4 is exactly 0.5").isNull();
+            assertThat(report.partitionsRemoved()).isEqualTo(2);
+            assertThat(documents(host)).containsOnlyKeys("a", "b");
+        }
+    }
+
+    @Test
+    void aTransientListingFailureIsRetriedWithBackoffUpToTheAttempts() throws Exception {
+        try (Host host = host("test.documents", "5", "test.listing-failures", "1")) {
+            CrawlReport report = crawl(host, false);
+            assertThat(report.clean()).as(report.toString()).isTrue();
+            assertThat(report.metrics()).containsEntry("listings", 2L);
+            assertThat(documents(host)).containsEntry("a", 6L);
+        }
+        try (Host host = host("test.documents", "5", "test.listing-failures", "5")) {
+            CrawlReport report = crawl(host, false);
+            assertThat(report.fatalKind()).isEqualTo(ErrorKind.TRANSIENT);
+            assertThat(report.fatalMessage()).contains("listing failed on purpose, call 2", "after 2 attempts");
+            assertThat(report.metrics()).as("bounded by the attempts").containsEntry("listings", 2L);
+        }
+    }
+
+    @Test
     void fatalErrorEndsTheRun() throws Exception {
         try (Host host = host("test.partitions", "a,b", "test.fatal-partition", "b", "crawl.parallel.partitions", "1")) {
             CrawlReport report = crawl(host, false);

@@ -42,9 +42,16 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
             ConfigKey.of(CrawlConfig.PARTITION_DELETIONS, ConfigType.INTEGER).defaultValue("1").range(1, 64)
                     .description("Partitions whose documents are deleted at once."),
             ConfigKey.of(CrawlConfig.MAX_SHARE, ConfigType.DECIMAL).defaultValue("0.5").range(0, 1)
-                    .description("Refuse to delete more than this share of known partitions in one run."),
+                    .description("Refuse to delete more than this share of known partitions in one run: exactly"
+                            + " this share may go (with 0.5, 1 of 2 mailboxes), more deletes nothing. 0 refuses"
+                            + " every removal."),
+            ConfigKey.of(CrawlConfig.SWEEP_MAX_SHARE, ConfigType.DECIMAL).defaultValue("0.5").range(0, 1)
+                    .description("A FULL crawl's sweep that would delete more than this share of a partition's"
+                            + " documents (those not seen again) deletes nothing in that partition and the crawl"
+                            + " exits 1 naming it: exactly this share may go, more may not. 1 turns the limit off."),
             ConfigKey.of(CrawlConfig.DRY_RUN, ConfigType.BOOLEAN).defaultValue("false")
-                    .description("Report what would be deleted, delete nothing."),
+                    .description("Report what would be deleted, delete nothing: partitions no longer listed and"
+                            + " what FULL sweeps would delete."),
             ConfigKey.of(SinkConfig.URL, ConfigType.URL_LIST).defaultValue("")
                     .description("Comma-separated URLs of an Elasticsearch or OpenSearch cluster; blank runs an embedded node."
                             + " A user:password@ written in the URLs is accepted (the same in every URL): it is sent"

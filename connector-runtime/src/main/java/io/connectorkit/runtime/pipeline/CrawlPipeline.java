@@ -95,18 +95,19 @@ public final class CrawlPipeline {
     public CrawlReport run(ConnectorSession session, CrawlMode mode, ProgressListener listener, RunControl control,
             MetricCounters metrics) throws InterruptedException {
         RunTotals totals = new RunTotals();
-        RunServices services = new RunServices(sink, indexQueries, options);
+        RunServices services = new RunServices(sink, indexQueries, options, config.crawl());
         Map<String, Partition> listed = new LinkedHashMap<>();
         List<PartitionState> known;
         try {
-            for (Partition p : session.partitions()) {
+            for (Partition p : listPartitions(session, control)) {
                 listed.putIfAbsent(p.id(), p);
             }
             known = store.list();
         } catch (ConnectorException e) {
-            return report(totals, control, e.kind(), "Listing partitions failed: " + e.getMessage(), null, metrics);
+            return report(totals, control, e.kind(), "Listing partitions failed: " + e.getMessage(), null, services,
+                    metrics);
         } catch (StateStoreException e) {
-            return report(totals, control, ErrorKind.TRANSIENT, e.getMessage(), null, metrics);
+            return report(totals, control, ErrorKind.TRANSIENT, e.getMessage(), null, services, metrics);
         }
         totals.total(listed.size());
         Map<String, PartitionState> states = new LinkedHashMap<>();
@@ -165,15 +166,45 @@ public final class CrawlPipeline {
             totals.removed.addAndGet(removal.removed());
             totals.deletions.add(removal.documents());
         }
-        return report(totals, control, services.fatalKind(), services.fatalMessage(), removal, metrics);
+        return report(totals, control, services.fatalKind(), services.fatalMessage(), removal, services, metrics);
+    }
+
+    /**
+     * Lists the partitions, retrying a listing that fails with a retryable kind (TRANSIENT,
+     * RATE_LIMITED) as often as a partition's crawl is tried, with the same doubling backoff (or
+     * the connector's retry hint, when longer). Any other kind, the last failure and a
+     * cancellation during the wait end the listing.
+     */
+    private List<Partition> listPartitions(ConnectorSession session, RunControl control)
+            throws ConnectorException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return session.partitions();
+            } catch (ConnectorException e) {
+                boolean last = !e.kind().isRetryable() || attempt >= options.partitionAttempts();
+                if (!last) {
+                    long wait = options.retryBackoff().toMillis() << (attempt - 1);
+                    if (e.retryAfter().isPresent()) {
+                        wait = Math.max(wait, e.retryAfter().get().toMillis());
+                    }
+                    LOG.warn("Listing partitions failed ({}); trying again in {} ms", e.getMessage(), wait);
+                    control.await(wait);
+                }
+                if (last || control.cancelled()) {
+                    throw attempt == 1 ? e
+                            : new ConnectorException(e.kind(), e.getMessage() + " (after " + attempt + " attempts)", e);
+                }
+            }
+        }
     }
 
     private CrawlReport report(RunTotals totals, RunControl control, ErrorKind fatalKind, String fatalMessage,
-            PartitionRemover.Result removal, MetricCounters metrics) {
+            PartitionRemover.Result removal, RunServices services, MetricCounters metrics) {
         return new CrawlReport(totals.total(), totals.crawled.get(), totals.failed.get(), totals.upserted.sum(),
                 totals.deletions.sum(), totals.failures.sum(), totals.removed.get(),
                 removal == null ? null : removal.refusal(), removal == null ? List.of() : removal.dryRun(),
-                control.userCancelled(), fatalKind, fatalMessage, totals.elapsed(), metrics.snapshot());
+                services.sweepRefusals(), services.dryRunSweeps(), control.userCancelled(), fatalKind, fatalMessage,
+                totals.elapsed(), metrics.snapshot());
     }
 
     private static void safeProgress(ProgressListener listener, RunTotals totals, MetricCounters metrics) {

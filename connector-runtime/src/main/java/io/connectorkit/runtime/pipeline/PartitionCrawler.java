@@ -9,7 +9,15 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.Partition;
+import io.connectorkit.runtime.HeldSweep;
+import io.connectorkit.runtime.config.CrawlConfig;
+import io.connectorkit.runtime.config.ShareLimit;
+import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.sink.SweepCount;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import org.apache.logging.log4j.LogManager;
@@ -77,10 +85,10 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             ErrorKind kind = kindOf(error);
             if (error == null && !cancelled) {
                 try {
-                    if (mode == CrawlMode.FULL && run.complete()) {
-                        sweep();
-                    }
-                    run.finish(true, mode == CrawlMode.FULL && run.complete(), clock.instant());
+                    boolean swept = mode == CrawlMode.FULL && run.complete() && sweep();
+                    // Failures carried from earlier runs are forgotten only when the sweep ran: a
+                    // refused sweep suspects the listing, and a dry run changes nothing.
+                    run.finish(true, swept, clock.instant());
                     return Outcome.CRAWLED;
                 } catch (Exception e) {
                     error = e;
@@ -114,11 +122,47 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
         }
     }
 
-    private void sweep() throws Exception {
+    /**
+     * Sweeps the partition unless the sweep breaker refuses or the run is a dry run; both are
+     * reported and noted in the partition's state.
+     *
+     * @return whether the sweep ran
+     */
+    private boolean sweep() throws Exception {
         Semaphore permits = services.indexQueries();
         permits.acquire();
         try {
-            totals.deletions.add(services.sink().sweep(partition.id(), run.generation(), run.sweepExceptions()));
+            DocumentSink sink = services.sink();
+            CrawlConfig crawl = services.crawl();
+            Set<String> keep = run.sweepExceptions();
+            SweepCount count = sink.countSweep(partition.id(), run.generation(), keep);
+            ShareLimit limit = crawl.sweepLimit();
+            String at = "FULL crawl of " + clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            if (limit.refuses(count.swept(), count.documents())) {
+                String message = String.format(Locale.ROOT, "%d of %d documents of partition '%s' (%s) were not seen"
+                        + " again by this FULL crawl, more than %s allows; nothing was deleted there. A listing that"
+                        + " stopped early looks like this; if the documents really left the source, raise %s for"
+                        + " one run", count.swept(), count.documents(), partition.id(),
+                        ShareLimit.percent(count.swept(), count.documents()), limit.setting(), limit.key());
+                LOG.warn(message);
+                services.sweepRefused(new HeldSweep(partition.id(), count.swept(), count.documents(), message));
+                run.sweepNote(at + ": refused: " + message);
+                return false;
+            }
+            if (count.swept() > 0 && crawl.deletionsDryRun()) {
+                String message = String.format(Locale.ROOT, "would delete %d of %d documents of partition '%s' not"
+                        + " seen again (crawl.deletions.dry-run = true; set it to false to delete them)",
+                        count.swept(), count.documents(), partition.id());
+                LOG.info("Dry run: {}", message);
+                services.sweepDryRun(new HeldSweep(partition.id(), count.swept(), count.documents(), message));
+                run.sweepNote(at + ": dry run: " + message);
+                return false;
+            }
+            if (count.swept() > 0) {
+                totals.deletions.add(sink.sweep(partition.id(), run.generation(), keep));
+            }
+            run.sweepNote(null);
+            return true;
         } finally {
             permits.release();
         }

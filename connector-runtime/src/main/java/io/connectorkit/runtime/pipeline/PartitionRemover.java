@@ -3,6 +3,7 @@ package io.connectorkit.runtime.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.runtime.config.CrawlConfig;
+import io.connectorkit.runtime.config.ShareLimit;
 import io.connectorkit.runtime.sink.DocumentSink;
 import io.connectorkit.runtime.state.StateStore;
 import java.util.ArrayList;
@@ -56,12 +57,12 @@ final class PartitionRemover {
             LOG.warn(refusal);
             return new Result(0, 0, refusal, List.of());
         }
-        double share = (double) vanished.size() / known;
-        if (share > config.maxDeletionShare()) {
-            String refusal = String.format(Locale.ROOT, "%d of %d known partitions (%.0f%%) are no longer listed, more than"
-                    + " crawl.deletions.max-share = %s allows; nothing was deleted. If they really left the scope,"
-                    + " raise crawl.deletions.max-share for one run", vanished.size(), known, share * 100,
-                    config.maxDeletionShare());
+        ShareLimit limit = config.deletionLimit();
+        if (limit.refuses(vanished.size(), known)) {
+            String refusal = String.format(Locale.ROOT, "%d of %d known partitions (%s) are no longer listed, more than"
+                    + " %s allows; nothing was deleted. If they really left the scope,"
+                    + " raise %s for one run", vanished.size(), known, ShareLimit.percent(vanished.size(), known),
+                    limit.setting(), limit.key());
             LOG.warn(refusal);
             return new Result(0, 0, refusal, List.of());
         }

@@ -45,6 +45,7 @@ final class PartitionRun {
     private long carriedBeyondKept;
     private Exception writeFailure;
     private boolean complete;
+    private String sweepNote;
 
     /** A FULL run that re-stamps every unchanged document in the index. */
     PartitionRun(String partition, PartitionState stored, StateStore store, long generation) {
@@ -65,6 +66,7 @@ final class PartitionRun {
         this.keptLimit = keptLimit;
         stored.failures().forEach(f -> carried.put(f.itemId(), f));
         carriedBeyondKept = Math.max(0, stored.failureCount() - stored.failures().size());
+        sweepNote = stored.sweepNote();
     }
 
     String partition() {
@@ -170,6 +172,15 @@ final class PartitionRun {
         save(state, success ? now : state.lastSuccess());
     }
 
+    /**
+     * Notes how this run's FULL sweep ended, saved with the end of the attempt.
+     *
+     * @param note why it deleted nothing, or {@code null} when it ran
+     */
+    synchronized void sweepNote(String note) {
+        sweepNote = note;
+    }
+
     synchronized PartitionState state() {
         return state;
     }
@@ -179,7 +190,7 @@ final class PartitionRun {
         all.addAll(current.values());
         List<FailureRecord> kept = all.size() > KEPT_FAILURES ? all.subList(all.size() - KEPT_FAILURES, all.size()) : all;
         PartitionState next = new PartitionState(partition, base.checkpoint(), generation, lastSuccess, kept,
-                all.size() + carriedBeyondKept, base.seqNo(), base.primaryTerm());
+                all.size() + carriedBeyondKept, base.seqNo(), base.primaryTerm(), sweepNote);
         state = store.save(next);
     }
 

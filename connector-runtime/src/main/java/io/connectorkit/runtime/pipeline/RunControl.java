@@ -32,6 +32,19 @@ public final class RunControl {
         return user.isCancelled();
     }
 
+    /**
+     * Waits, returning early once the run should stop.
+     *
+     * @param millis how long at most
+     * @throws InterruptedException if the thread is interrupted
+     */
+    void await(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        for (long left = millis; left > 0 && !cancelled(); left = (end - System.nanoTime()) / 1_000_000) {
+            Thread.sleep(Math.min(left, 100));
+        }
+    }
+
     /** Stops the run because of an error. */
     void abort() {
         aborted.set(true);

@@ -59,6 +59,18 @@ public interface DocumentSink extends AutoCloseable {
     long sweep(String partition, long generation, Set<String> keep) throws SinkException;
 
     /**
+     * Counts what {@link #sweep} with the same arguments would delete, and the partition's
+     * documents, deleting nothing: the sweep breaker and the dry run decide on it.
+     *
+     * @param partition the partition
+     * @param generation the current run's generation
+     * @param keep ids not to count (and their children)
+     * @return the counts
+     * @throws SinkException if the index cannot be queried
+     */
+    SweepCount countSweep(String partition, long generation, Set<String> keep) throws SinkException;
+
+    /**
      * Deletes every document of a partition.
      *
      * @param partition the partition

@@ -142,6 +142,45 @@ public final class ElasticsearchSink implements DocumentSink {
 
     @Override
     public long sweep(String partition, long generation, Set<String> keep) throws SinkException {
+        return deleteByQuery(sweepQuery(partition, generation, keep), "documents of partition '" + partition
+                + "' not seen again");
+    }
+
+    @Override
+    public SweepCount countSweep(String partition, long generation, Set<String> keep) throws SinkException {
+        // What the sweep would see: documents acknowledged moments ago included.
+        refresh();
+        JsonObject partitionOnly = sourceFilter();
+        partitionOnly.getAsJsonArray("filter").add(Json.term(DocumentJson.PARTITION, partition));
+        JsonObject stale = new JsonObject();
+        stale.add("bool", sweepQuery(partition, generation, keep));
+        JsonObject staleAgg = new JsonObject();
+        staleAgg.add("filter", stale);
+        JsonObject aggs = new JsonObject();
+        aggs.add("stale", staleAgg);
+        JsonObject query = new JsonObject();
+        query.add("bool", partitionOnly);
+        JsonObject body = new JsonObject();
+        body.addProperty("size", 0);
+        body.addProperty("track_total_hits", true);
+        body.add("query", query);
+        body.add("aggs", aggs);
+        try {
+            IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
+            if (!r.ok()) {
+                throw new SinkException("Cannot count the documents of partition '" + partition + "' in index '"
+                        + index + "' before its sweep: " + Json.reason(r), null);
+            }
+            long documents = r.body().getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+            long swept = r.body().getAsJsonObject("aggregations").getAsJsonObject("stale").get("doc_count").getAsLong();
+            return new SweepCount(swept, documents);
+        } catch (IOException e) {
+            throw new SinkException(e.getMessage(), e);
+        }
+    }
+
+    /** This source's documents of a partition from older generations, except the kept ids and their children. */
+    private JsonObject sweepQuery(String partition, long generation, Set<String> keep) {
         JsonObject bool = sourceFilter();
         JsonArray filter = bool.getAsJsonArray("filter");
         filter.add(Json.term(DocumentJson.PARTITION, partition));
@@ -155,7 +194,7 @@ public final class ElasticsearchSink implements DocumentSink {
         if (!keep.isEmpty()) {
             bool.add("must_not", selfOrChildren(keep));
         }
-        return deleteByQuery(bool, "documents of partition '" + partition + "' not seen again");
+        return bool;
     }
 
     /** Clauses matching the given documents and the documents whose parent they are. */

@@ -28,6 +28,7 @@ public final class ElasticsearchStateStore implements StateStore {
            "checkpoint": {"type": "keyword", "index": false, "doc_values": false},
            "generation": {"type": "long"}, "last_success": {"type": "date"},
            "failure_count": {"type": "long"}, "failures": {"type": "object", "enabled": false},
+           "sweep_note": {"type": "keyword", "index": false, "doc_values": false},
            "updated_at": {"type": "date"}}}}
         """;
 
@@ -143,6 +144,9 @@ public final class ElasticsearchStateStore implements StateStore {
             failures.add(o);
         }
         doc.add("failures", failures);
+        if (state.sweepNote() != null) {
+            doc.addProperty("sweep_note", state.sweepNote());
+        }
         doc.addProperty("updated_at", Instant.now().toString());
         Map<String, String> params = new HashMap<>();
         if (state.seqNo() < 0) {
@@ -214,6 +218,7 @@ public final class ElasticsearchStateStore implements StateStore {
                 s.has("generation") ? s.get("generation").getAsLong() : 0,
                 s.has("last_success") ? Instant.parse(s.get("last_success").getAsString()) : null,
                 failures, s.has("failure_count") ? s.get("failure_count").getAsLong() : failures.size(),
-                hit.get("_seq_no").getAsLong(), hit.get("_primary_term").getAsLong());
+                hit.get("_seq_no").getAsLong(), hit.get("_primary_term").getAsLong(),
+                s.has("sweep_note") ? s.get("sweep_note").getAsString() : null);
     }
 }

@@ -16,9 +16,11 @@ import java.util.List;
  * @param failureCount how many item failures are unresolved in total
  * @param seqNo the stored document's sequence number, or -1 when not stored yet
  * @param primaryTerm the stored document's primary term, or -1 when not stored yet
+ * @param sweepNote why the last FULL sweep of the partition deleted nothing (the sweep breaker
+ *     refused it, or a dry run), or {@code null} when it ran or none was due
  */
 public record PartitionState(String partition, String checkpoint, long generation, Instant lastSuccess,
-        List<FailureRecord> failures, long failureCount, long seqNo, long primaryTerm) {
+        List<FailureRecord> failures, long failureCount, long seqNo, long primaryTerm, String sweepNote) {
     /**
      * Copies the failures.
      *
@@ -27,6 +29,23 @@ public record PartitionState(String partition, String checkpoint, long generatio
     public PartitionState {
         requireNonNull(partition, "partition");
         failures = List.copyOf(requireNonNull(failures, "failures"));
+    }
+
+    /**
+     * A state without a sweep note.
+     *
+     * @param partition the partition id
+     * @param checkpoint the last committed checkpoint, or {@code null} for none
+     * @param generation the generation of the last run that wrote the partition
+     * @param lastSuccess when a crawl of the partition last finished without error, or {@code null}
+     * @param failures the item failures not yet resolved (the latest ones, capped)
+     * @param failureCount how many item failures are unresolved in total
+     * @param seqNo the stored document's sequence number, or -1 when not stored yet
+     * @param primaryTerm the stored document's primary term, or -1 when not stored yet
+     */
+    public PartitionState(String partition, String checkpoint, long generation, Instant lastSuccess,
+            List<FailureRecord> failures, long failureCount, long seqNo, long primaryTerm) {
+        this(partition, checkpoint, generation, lastSuccess, failures, failureCount, seqNo, primaryTerm, null);
     }
 
     /**
@@ -46,7 +65,8 @@ public record PartitionState(String partition, String checkpoint, long generatio
      * @return the copy
      */
     public PartitionState withCheckpoint(String value) {
-        return new PartitionState(partition, value, generation, lastSuccess, failures, failureCount, seqNo, primaryTerm);
+        return new PartitionState(partition, value, generation, lastSuccess, failures, failureCount, seqNo, primaryTerm,
+                sweepNote);
     }
 
     /**
@@ -58,6 +78,6 @@ public record PartitionState(String partition, String checkpoint, long generatio
      */
     public PartitionState stored(long newSeqNo, long newPrimaryTerm) {
         return new PartitionState(partition, checkpoint, generation, lastSuccess, failures, failureCount, newSeqNo,
-                newPrimaryTerm);
+                newPrimaryTerm, sweepNote);
     }
 }

@@ -6,6 +6,7 @@ import io.connectorkit.runtime.SearchResults;
 import io.connectorkit.runtime.sink.DocumentSink;
 import io.connectorkit.runtime.sink.SinkAction;
 import io.connectorkit.runtime.sink.SinkException;
+import io.connectorkit.runtime.sink.SweepCount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -76,9 +77,19 @@ public final class InMemorySink implements DocumentSink {
 
     @Override
     public long sweep(String partition, long generation, Set<String> keep) {
-        return removeIf(d -> d.get("partition").getAsString().equals(partition)
+        return removeIf(swept(partition, generation, keep));
+    }
+
+    @Override
+    public synchronized SweepCount countSweep(String partition, long generation, Set<String> keep) {
+        return new SweepCount(documents.values().stream().filter(swept(partition, generation, keep)).count(),
+                documents.values().stream().filter(d -> d.get("partition").getAsString().equals(partition)).count());
+    }
+
+    private static java.util.function.Predicate<JsonObject> swept(String partition, long generation, Set<String> keep) {
+        return d -> d.get("partition").getAsString().equals(partition)
                 && d.get("generation").getAsLong() < generation && !keep.contains(d.get("id").getAsString())
-                && !(d.has("parent_id") && keep.contains(d.get("parent_id").getAsString())));
+                && !(d.has("parent_id") && keep.contains(d.get("parent_id").getAsString()));
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class ScriptedConnector implements SourceConnector {
             ConfigKey.of("test.delete", ConfigType.STRING).defaultValue("").description("Document ids emitted as deletes."),
             ConfigKey.of("test.stop-after", ConfigType.INTEGER).defaultValue("0").range(0, 1_000_000)
                     .description("Fail the partition (PERMANENT) after this many documents; 0 never."),
+            ConfigKey.of("test.careless", ConfigType.BOOLEAN).defaultValue("false")
+                    .description("A careless connector: test.stop-after ends the listing quietly and still declares"
+                            + " it complete."),
+            ConfigKey.of("test.listing-failures", ConfigType.INTEGER).defaultValue("0").range(0, 100)
+                    .description("Calls of partitions() that fail (TRANSIENT) before one succeeds, per session."),
             ConfigKey.of("test.incomplete", ConfigType.BOOLEAN).defaultValue("false")
                     .description("Never declare a listing complete."),
             ConfigKey.of("test.fail-listing", ConfigType.BOOLEAN).defaultValue("false")
@@ -102,6 +107,7 @@ public final class ScriptedConnector implements SourceConnector {
         private final ConnectorContext context;
         private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> transientLeft =
                 new java.util.concurrent.ConcurrentHashMap<>();
+        private int listings;
 
         Session(SourceConfig config, ConnectorContext context) {
             this.config = config;
@@ -110,8 +116,12 @@ public final class ScriptedConnector implements SourceConnector {
 
         @Override
         public List<Partition> partitions() throws ConnectorException {
+            context.metrics().add("listings", 1);
             if (config.getBoolean("test.fail-listing")) {
                 throw new ConnectorException(ErrorKind.TRANSIENT, "listing failed on purpose");
+            }
+            if (++listings <= config.getInt("test.listing-failures")) {
+                throw new ConnectorException(ErrorKind.TRANSIENT, "listing failed on purpose, call " + listings);
             }
             return list("test.partitions").stream().map(Partition::of).toList();
         }
@@ -169,6 +179,11 @@ public final class ScriptedConnector implements SourceConnector {
                         throw new ConnectorException(ErrorKind.TRANSIENT, "connection dropped on purpose");
                     }
                     if (stopAfter > 0 && emitted >= stopAfter) {
+                        if (config.getBoolean("test.careless")) {
+                            // The source failed mid-listing; this connector swallows it.
+                            emitter.partitionComplete();
+                            return;
+                        }
                         throw new ConnectorException(ErrorKind.PERMANENT, "stopped on purpose after " + emitted);
                     }
                 }
