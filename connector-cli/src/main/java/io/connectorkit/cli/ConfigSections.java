@@ -25,7 +25,8 @@ final class ConfigSections {
                 withPrefix(RuntimeConfig.SPEC, "connector.")));
         sections.add(new ConfigDocGenerator.Section("Parallelism and deletions (runtime)",
                 "How many partitions (mailboxes) are crawled at once, and the safety limits on removing the"
-                        + " documents of partitions that left the scope.", withPrefix(RuntimeConfig.SPEC, "crawl.")));
+                        + " documents of partitions that left the scope and on what a FULL crawl's sweep deletes.",
+                withPrefix(RuntimeConfig.SPEC, "crawl.")));
         sections.add(new ConfigDocGenerator.Section("Sink (runtime)",
                 "Where documents and crawl state go: an Elasticsearch 7/8/9 or OpenSearch 2 cluster, or, when"
                         + " `sink.elasticsearch.url` is blank, an OpenSearch node embedded in the process.",

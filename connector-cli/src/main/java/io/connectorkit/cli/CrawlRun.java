@@ -2,6 +2,7 @@ package io.connectorkit.cli;
 
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.Host;
 import java.io.PrintWriter;
 import java.util.Objects;
@@ -85,6 +86,12 @@ final class CrawlRun {
         if (report.deletionRefusal() != null) {
             // The crawl itself worked, but the index still holds mailboxes the source no longer lists.
             err.println("error: mailboxes no longer listed were kept: " + r.redact(report.deletionRefusal()) + ".");
+            status = ExitStatus.ITEM_FAILURES;
+        }
+        for (HeldSweep held : report.sweepRefusals()) {
+            // The crawl worked as far as the host can tell, but its listing of the mailbox left out
+            // more than the breaker believes: the documents it did not see again are kept.
+            err.println("error: documents not seen again were kept: " + r.redact(held.message()) + ".");
             status = ExitStatus.ITEM_FAILURES;
         }
         if (!report.clean()) {

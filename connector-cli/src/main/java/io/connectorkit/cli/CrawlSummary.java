@@ -6,6 +6,7 @@ import static io.connectorkit.cli.ProgressLine.duration;
 import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.runtime.CrawlProgress;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.HeldSweep;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -62,6 +63,12 @@ public final class CrawlSummary {
         if (report.deletionRefusal() != null) {
             out.printf("  not removed  %s%n", report.deletionRefusal());
         }
+        for (HeldSweep held : report.dryRunSweeps()) {
+            out.printf("  dry run      %s%n", held.message());
+        }
+        for (HeldSweep held : report.sweepRefusals()) {
+            out.printf("  not swept    %s%n", held.message());
+        }
         out.flush();
     }
 
@@ -74,7 +81,7 @@ public final class CrawlSummary {
     public static Map<String, Object> json(CrawlReport report) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("outcome", report.cancelled() ? "cancelled" : report.fatal().isPresent() ? "failed"
-                : !report.clean() ? "item-failures" : report.deletionRefusal() != null ? "deletions-refused" : "ok");
+                : !report.clean() ? "item-failures" : report.deletionsRefused() ? "deletions-refused" : "ok");
         j.put("report", report);
         return j;
     }

@@ -63,6 +63,9 @@ public final class StatusCommand implements Callable<Integer> {
                 for (String reason : s.recentFailures()) {
                     out.printf("    - %s%n", r.redact(reason));
                 }
+                if (s.sweepNote() != null) {
+                    out.printf("  last sweep    deleted nothing: %s%n", r.redact(s.sweepNote()));
+                }
             }
             out.printf("%d mailboxes, %s documents, %s failures%n", statuses.size(),
                     ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::documents).sum()),

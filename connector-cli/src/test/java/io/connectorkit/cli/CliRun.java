@@ -16,6 +16,11 @@ final class CliRun {
         this.err = err;
     }
 
+    /** The result of a command run elsewhere (in a process of its own). */
+    static CliRun of(int status, String out, String err) {
+        return new CliRun(status, out, err);
+    }
+
     static CliRun run(String... args) {
         return run(Map.of(), args);
     }

@@ -8,12 +8,15 @@ import com.google.gson.JsonParser;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.archive.View;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +141,105 @@ class DeletionSafetyIT {
         }
     }
 
+    @Test
+    void theBreakerLetsExactlyItsShareGo() throws IOException {
+        try (FakeMimecastServer server = server().start()) {
+            Path file = config(server, "half", Map.of());
+            Before before = crawlOnce(file);
+            config(server, "half", Map.of("mimecast.mailboxes.exclude", regex(before.mailboxes.subList(0, 3))));
+            CliRun run = run("crawl", "--config", file.toString());
+            assertThat(run.status).as("3 of 6 is exactly crawl.deletions.max-share = 0.5\n%s", run).isZero();
+            assertThat(run.out).contains("removed      3 mailboxes no longer in scope");
+            assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(3, 6));
+        }
+    }
+
+    @Test
+    void aFullCrawlWhoseListingFailsMidMailboxButIsDeclaredCompleteKeepsTheIndexAndExitsOne() throws Exception {
+        Archive archive = ArchiveGenerator.seed(29).domains(1).localDomains(1).usersPerDomain(6).aliasEvery(0)
+                .shareEvery(0).messagesPerView(6).attachmentShare(0).generate();
+        try (FakeMimecastServer server = server(archive).start()) {
+            Path file = config(server, "careless", Map.of());
+            Before before = crawlOnce(file);
+            // The same source read by a connector that swallows a failed listing and declares it complete.
+            Path careless = CrawlConfig.mimecast(DeletionSafetyIT.class, "careless", server.baseUrl(), "del-client",
+                    node.url()).with("mimecast.retry-after-multiplier", "1").with("mimecast.page-size", "2")
+                    .with("connector.type", CarelessMimecastConnector.TYPE)
+                    .write(Files.createDirectories(dir.resolve("careless")));
+            Path connector = CommandProcess.connectorDirectory(dir, CarelessMimecastConnector.class);
+            String mailbox = before.mailboxes.get(2);
+            server.fault(FaultRule.laterPages(Endpoint.GET_MESSAGE_LIST, mailbox, Fault.serverError(503)));
+
+            CliRun run = process(List.of(connector), "crawl", "--full", "--config", careless.toString());
+            assertThat(run.status).as(run.toString()).isEqualTo(1);
+            assertThat(run.out).contains("0 deleted", "not swept    ");
+            assertThat(run.err).contains("error: documents not seen again were kept: ",
+                    "of partition '" + mailbox + "'", "more than crawl.sweep.max-share = 0.5 allows",
+                    "raise crawl.sweep.max-share for one run");
+            assertThat(server.calls(Endpoint.GET_MESSAGE_LIST, 503)).as("the listing failed mid-mailbox").isPositive();
+            before.assertKept(file);
+            CliRun status = process(List.of(connector), "status", "--config", careless.toString());
+            assertThat(status.out).contains("last sweep    deleted nothing: FULL crawl of", "refused: ",
+                    "crawl.sweep.max-share");
+
+            // What happened before the breaker: the same crawl empties most of the mailbox and exits 0.
+            Path unguarded = CrawlConfig.mimecast(DeletionSafetyIT.class, "careless", server.baseUrl(), "del-client",
+                    node.url()).with("mimecast.retry-after-multiplier", "1").with("mimecast.page-size", "2")
+                    .with("connector.type", CarelessMimecastConnector.TYPE).with("crawl.sweep.max-share", "1")
+                    .write(Files.createDirectories(dir.resolve("unguarded")));
+            CliRun without = process(List.of(connector), "crawl", "--full", "--config", unguarded.toString());
+            assertThat(without.status).as(without.toString()).isZero();
+            assertThat(documents(file, null)).isLessThan(before.documents);
+        }
+    }
+
+    @Test
+    void aFullCrawlInDryRunListsWhatItsSweepWouldDeleteAndDeletesNothing() throws Exception {
+        Archive archive = archive();
+        try (FakeMimecastServer server = server(archive).start()) {
+            Path file = config(server, "drysweep", Map.of());
+            Before before = crawlOnce(file);
+            String mailbox = before.mailboxes.get(1);
+            String gone = archive.messages(mailbox, View.INBOX, Instant.parse("2019-01-01T00:00:00Z"), Instant.now())
+                    .findFirst().orElseThrow().id();
+            assertThat(archive.deleteMessage(gone)).isTrue();
+            // The same file, now with the dry run.
+            Path dry = config(server, "drysweep", Map.of("crawl.deletions.dry-run", "true"));
+
+            CliRun run = process(List.of(), "crawl", "--full", "--config", dry.toString());
+            assertThat(run.status).as(run.toString()).isZero();
+            assertThat(run.out).contains("0 deleted", "dry run      would delete 1 of ",
+                    "documents of partition '" + mailbox + "' not seen again",
+                    "crawl.deletions.dry-run = true; set it to false to delete them");
+            before.assertKept(file);
+
+            CliRun json = process(List.of(), "crawl", "--full", "--json", "--config", dry.toString());
+            assertThat(json.status).as(json.toString()).isZero();
+            JsonObject summary = JsonParser.parseString(json.out).getAsJsonObject();
+            assertThat(summary.get("outcome").getAsString()).isEqualTo("ok");
+            JsonObject report = summary.getAsJsonObject("report");
+            assertThat(report.get("deletions").getAsLong()).isZero();
+            long wouldDelete = 0;
+            List<String> partitions = new ArrayList<>();
+            for (JsonElement held : report.getAsJsonArray("dryRunSweeps")) {
+                partitions.add(held.getAsJsonObject().get("partition").getAsString());
+                wouldDelete += held.getAsJsonObject().get("wouldDelete").getAsLong();
+            }
+            assertThat(partitions).contains(mailbox);
+            assertThat(report.getAsJsonArray("sweepRefusals")).isEmpty();
+            before.assertKept(file);
+            CliRun status = run("status", "--config", file.toString());
+            assertThat(status.out).contains("last sweep    deleted nothing: FULL crawl of", "dry run: would delete 1 of");
+
+            config(server, "drysweep", Map.of("crawl.deletions.dry-run", "false"));
+            CliRun real = run("crawl", "--full", "--config", file.toString());
+            assertThat(real.status).as(real.toString()).isZero();
+            assertThat(real.out).contains(wouldDelete + " deleted");
+            assertThat(documents(file, null)).isEqualTo(before.documents - wouldDelete);
+            assertThat(run("status", "--config", file.toString()).out).doesNotContain("last sweep");
+        }
+    }
+
     /** The state of the index after the first crawl. */
     private record Before(List<String> mailboxes, long documents) {
         void assertKept(Path file) {
@@ -182,7 +284,11 @@ class DeletionSafetyIT {
     }
 
     private static io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder server() {
-        return FakeMimecastServer.builder().archive(archive()).clientCredentials("del-client", SECRET);
+        return server(archive());
+    }
+
+    private static io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder server(Archive archive) {
+        return FakeMimecastServer.builder().archive(archive).clientCredentials("del-client", SECRET);
     }
 
     private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
@@ -193,5 +299,10 @@ class DeletionSafetyIT {
 
     private static CliRun run(String... args) {
         return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
+    }
+
+    /** The packaged command in a process of its own, with connectors from {@code classPath} added. */
+    private CliRun process(List<Path> classPath, String... args) throws IOException, InterruptedException {
+        return CommandProcess.run(dir, Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), classPath, args);
     }
 }

@@ -191,7 +191,7 @@ public final class FakeMimecastServer implements AutoCloseable {
         }
         if (e == Endpoint.TOKEN || e == Endpoint.DOWNLOAD) {
             List<String> names = e == Endpoint.TOKEN ? List.of() : List.of(Downloads.idOf(path));
-            Fault fault = FaultReplies.slowThenFirst(faults.match(e, callNumber, names));
+            Fault fault = FaultReplies.slowThenFirst(faults.match(e, callNumber, names, false));
             Reply reply = fault == null ? null : FaultReplies.replace(fault, null, paging);
             if (reply == null) {
                 reply = e == Endpoint.TOKEN ? token.answer(ex.getRequestHeaders().getFirst("Content-Type"), body)
@@ -212,7 +212,9 @@ public final class FakeMimecastServer implements AutoCloseable {
             return;
         }
         // Slowness hits every answer, so it is applied before authentication.
-        Fault fault = FaultReplies.slowThenFirst(faults.match(e, callNumber, new Call(e, json, null, now).names()));
+        Call parsed = new Call(e, json, null, now);
+        Fault fault = FaultReplies.slowThenFirst(faults.match(e, callNumber, parsed.names(),
+                parsed.pageToken().isPresent()));
         TokenIssuer.Check auth = tokens.check(Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
         if (auth.status() == TokenIssuer.Status.EXPIRED) {
             exchange.send(e, Envelope.gatewayFailure(401, "token_expired", "The access token has expired"), null,

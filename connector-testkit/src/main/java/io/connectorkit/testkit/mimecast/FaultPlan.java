@@ -21,13 +21,18 @@ final class FaultPlan {
         entries.clear();
     }
 
-    /** Every fault whose rule matches this call, in the order the rules were added. */
-    List<Fault> match(Endpoint endpoint, long call, Collection<String> ids) {
+    /**
+     * Every fault whose rule matches this call, in the order the rules were added.
+     *
+     * @param laterPage whether the call asks for a page after the first of a listing
+     */
+    List<Fault> match(Endpoint endpoint, long call, Collection<String> ids, boolean laterPage) {
         List<Fault> result = new ArrayList<>();
         for (Entry entry : entries) {
             FaultRule rule = entry.rule();
             if ((rule.endpoint() != null && rule.endpoint() != endpoint) || call < rule.firstCall()
-                    || call > rule.lastCall() || (rule.id() != null && !ids.contains(rule.id()))) {
+                    || call > rule.lastCall() || (rule.id() != null && !ids.contains(rule.id()))
+                    || (rule.laterPagesOnly() && !laterPage)) {
                 continue;
             }
             if (rule.probability() < 1) {

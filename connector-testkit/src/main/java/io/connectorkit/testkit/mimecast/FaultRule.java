@@ -14,9 +14,17 @@ import static java.util.Objects.requireNonNull;
  * @param seed seed of the random choice when {@code probability < 1}
  * @param id applies only to requests for this message/attachment id (or mailbox), null = any
  * @param fault the fault to show
+ * @param laterPagesOnly applies only to requests for a later page of a listing (those that carry a
+ *     page token), so that the first page of the listing is answered
  */
 public record FaultRule(Endpoint endpoint, long firstCall, long lastCall, double probability, long seed, String id,
-                        Fault fault) {
+                        Fault fault, boolean laterPagesOnly) {
+    /** A rule for any page. */
+    public FaultRule(Endpoint endpoint, long firstCall, long lastCall, double probability, long seed, String id,
+            Fault fault) {
+        this(endpoint, firstCall, lastCall, probability, seed, id, fault, false);
+    }
+
     public FaultRule {
         requireNonNull(fault, "fault");
         if (firstCall < 1 || lastCall < firstCall) {
@@ -46,6 +54,14 @@ public record FaultRule(Endpoint endpoint, long firstCall, long lastCall, double
     /** The fault on a random share of calls, repeatable through the seed. */
     public static FaultRule random(Endpoint endpoint, double probability, long seed, Fault fault) {
         return new FaultRule(endpoint, 1, Long.MAX_VALUE, probability, seed, null, fault);
+    }
+
+    /**
+     * The fault in the middle of a listing: on every request naming this id (a mailbox) that asks
+     * for a page after the first. The first page is answered as usual.
+     */
+    public static FaultRule laterPages(Endpoint endpoint, String id, Fault fault) {
+        return new FaultRule(endpoint, 1, Long.MAX_VALUE, 1, 0, requireNonNull(id, "id"), fault, true);
     }
 
     /** The fault on every request naming this id (message, attachment or mailbox). */

@@ -88,6 +88,21 @@ class PagingTest {
     }
 
     @Test
+    void aLaterPagesFaultAnswersTheFirstPageAndFailsTheRestOfThatMailboxOnly() {
+        String mailbox = archive.mailboxes().get(0);
+        try (FakeMimecastServer server = start(FakeMimecastServer.builder()
+                .fault(FaultRule.laterPages(Endpoint.GET_MESSAGE_LIST, mailbox, Fault.serverError(503))))) {
+            ApiClient client = new ApiClient(server.baseUrl()).login("id", "secret");
+            JsonObject first = client.call(Endpoint.GET_MESSAGE_LIST, request(10, null, item(0)));
+            assertThat(ids(first)).hasSize(10);
+            HttpResponse<String> second = client.post(Endpoint.GET_MESSAGE_LIST, request(10, next(first), item(0)));
+            assertThat(second.statusCode()).isEqualTo(503);
+            JsonObject other = client.call(Endpoint.GET_MESSAGE_LIST, request(10, null, item(1)));
+            assertThat(ids(client.call(Endpoint.GET_MESSAGE_LIST, request(10, next(other), item(1))))).hasSize(10);
+        }
+    }
+
+    @Test
     void lastPageHasNoNextOrADummyNextFollowedByAnEmptyPage() {
         try (FakeMimecastServer server = start(FakeMimecastServer.builder())) {
             ApiClient client = new ApiClient(server.baseUrl()).login("id", "secret");
