@@ -19,7 +19,10 @@ public interface ConnectorSession extends AutoCloseable {
      *
      * <p>The host deletes the documents of partitions that an earlier successful listing
      * returned and this one does not, so this method must throw rather than return a partial
-     * or empty list when the source could not be listed completely.
+     * or empty list when the source could not be listed completely. A {@link ErrorKind#TRANSIENT}
+     * or {@link ErrorKind#RATE_LIMITED} failure is retried by the host a bounded number of times,
+     * with backoff (at least {@link ConnectorException#retryAfter()} when given); any other kind,
+     * and the last failure, end the run.
      *
      * @return every partition in scope, in a stable order
      * @throws ConnectorException if the listing failed or was incomplete

@@ -63,7 +63,8 @@ public interface Emitter {
      * Declares that the listing of the partition was complete and without error: every item
      * that exists was emitted (or reported as a failure). Only after this call does a
      * {@link CrawlMode#FULL} crawl remove documents that were not seen again. Do not call it
-     * after a listing that stopped early.
+     * after a listing that stopped early. (A host may still refuse a sweep that would delete too
+     * large a share of the partition's documents; the connector cannot rely on it.)
      */
     void partitionComplete();
 
