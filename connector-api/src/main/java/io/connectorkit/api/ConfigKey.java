@@ -33,10 +33,17 @@ public final class ConfigKey {
     private final Double max;
     private final List<String> allowedValues;
     private final Function<String, String> validator;
+    private final boolean path;
 
     private ConfigKey(String name, ConfigType type, String defaultValue, boolean required, boolean secret,
             String description, Double min, Double max, List<String> allowedValues,
             Function<String, String> validator) {
+        this(name, type, defaultValue, required, secret, description, min, max, allowedValues, validator, false);
+    }
+
+    private ConfigKey(String name, ConfigType type, String defaultValue, boolean required, boolean secret,
+            String description, Double min, Double max, List<String> allowedValues,
+            Function<String, String> validator, boolean path) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.defaultValue = defaultValue;
@@ -47,6 +54,7 @@ public final class ConfigKey {
         this.max = max;
         this.allowedValues = List.copyOf(allowedValues);
         this.validator = validator;
+        this.path = path;
     }
 
     /**
@@ -68,7 +76,7 @@ public final class ConfigKey {
      * @return the changed copy
      */
     public ConfigKey defaultValue(String value) {
-        return new ConfigKey(name, type, value, required, secret, description, min, max, allowedValues, validator);
+        return new ConfigKey(name, type, value, required, secret, description, min, max, allowedValues, validator, path);
     }
 
     /**
@@ -77,7 +85,8 @@ public final class ConfigKey {
      * @return the changed copy
      */
     public ConfigKey required() {
-        return new ConfigKey(name, type, defaultValue, true, secret, description, min, max, allowedValues, validator);
+        return new ConfigKey(name, type, defaultValue, true, secret, description, min, max, allowedValues, validator,
+                path);
     }
 
     /**
@@ -86,7 +95,8 @@ public final class ConfigKey {
      * @return the changed copy
      */
     public ConfigKey secret() {
-        return new ConfigKey(name, type, defaultValue, required, true, description, min, max, allowedValues, validator);
+        return new ConfigKey(name, type, defaultValue, required, true, description, min, max, allowedValues, validator,
+                path);
     }
 
     /**
@@ -96,7 +106,7 @@ public final class ConfigKey {
      * @return the changed copy
      */
     public ConfigKey description(String text) {
-        return new ConfigKey(name, type, defaultValue, required, secret, text, min, max, allowedValues, validator);
+        return new ConfigKey(name, type, defaultValue, required, secret, text, min, max, allowedValues, validator, path);
     }
 
     /**
@@ -107,7 +117,8 @@ public final class ConfigKey {
      * @return the changed copy
      */
     public ConfigKey range(double low, double high) {
-        return new ConfigKey(name, type, defaultValue, required, secret, description, low, high, allowedValues, validator);
+        return new ConfigKey(name, type, defaultValue, required, secret, description, low, high, allowedValues, validator,
+                path);
     }
 
     /**
@@ -117,7 +128,8 @@ public final class ConfigKey {
      * @return the changed copy
      */
     public ConfigKey allowedValues(String... values) {
-        return new ConfigKey(name, type, defaultValue, required, secret, description, min, max, List.of(values), validator);
+        return new ConfigKey(name, type, defaultValue, required, secret, description, min, max, List.of(values), validator,
+                path);
     }
 
     /**
@@ -127,7 +139,20 @@ public final class ConfigKey {
      * @return the changed copy
      */
     public ConfigKey validator(Function<String, String> check) {
-        return new ConfigKey(name, type, defaultValue, required, secret, description, min, max, allowedValues, check);
+        return new ConfigKey(name, type, defaultValue, required, secret, description, min, max, allowedValues, check,
+                path);
+    }
+
+    /**
+     * A copy whose value is a file system path. Read from a configuration file, a relative path
+     * (the default included) means a path under the file's folder, not under the working
+     * directory, so the same file names the same files wherever the command runs.
+     *
+     * @return the changed copy
+     */
+    public ConfigKey path() {
+        return new ConfigKey(name, type, defaultValue, required, secret, description, min, max, allowedValues,
+                validator, true);
     }
 
     /** @return the key's name */
@@ -153,6 +178,11 @@ public final class ConfigKey {
     /** @return whether the value is a secret */
     public boolean isSecret() {
         return secret;
+    }
+
+    /** @return whether the value is a file system path, resolved against a configuration file's folder */
+    public boolean isPath() {
+        return path;
     }
 
     /** @return the description for people */

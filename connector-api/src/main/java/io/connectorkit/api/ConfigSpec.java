@@ -93,9 +93,10 @@ public final class ConfigSpec {
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (!keys.containsKey(e.getKey())) {
                 String suggestion = closest(e.getKey());
-                byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new ConfigProblem(e.getKey(),
-                        maskIfLooksSecret(e.getKey(), e.getValue()),
-                        "unknown key" + (suggestion == null ? "; remove it" : "; did you mean '" + suggestion + "'?")));
+                // The value of an unknown key is never shown: nothing says whether it is a secret
+                // (a misspelt secret key, its value resolved from ${env:...}).
+                byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new ConfigProblem(e.getKey(), null,
+                        "unknown key (its value is not shown)" + (suggestion == null ? "; remove it" : "; did you mean '" + suggestion + "'?")));
             }
         }
         for (ConfigKey key : keys.values()) {
@@ -142,14 +143,13 @@ public final class ConfigSpec {
         return new SourceConfig(this, effective);
     }
 
-    private static String maskIfLooksSecret(String name, String value) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        return n.contains("secret") || n.contains("password") || n.contains("key") || n.contains("token")
-                ? SourceConfig.MASK : value;
-    }
-
     private static String lowerFirst(String s) {
-        return s.isEmpty() ? "see the configuration reference" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        if (s.isEmpty()) {
+            return "see the configuration reference";
+        }
+        // "API token ..." and "OAuth2 client id ..." keep their capitals; "The connector ..." does not.
+        boolean acronym = s.length() > 1 && Character.isUpperCase(s.charAt(1));
+        return acronym ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private String closest(String unknown) {

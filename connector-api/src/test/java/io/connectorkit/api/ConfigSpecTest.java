@@ -67,6 +67,30 @@ class ConfigSpecTest {
     }
 
     @Test
+    void theValueOfAnUnknownKeyIsNeverShownWhateverItsName() {
+        Map<String, String> m = valid();
+        m.put("notes.api-tokn", "good-token-1234");
+        m.put("source.colour", "plain-looking");
+        List<ConfigProblem> problems = spec.validate(m);
+        assertThat(problems).extracting(ConfigProblem::key).containsExactly("notes.api-tokn", "source.colour");
+        assertThat(problems).allSatisfy(p -> {
+            assertThat(p.value()).isNull();
+            assertThat(p.toString()).contains("unknown key").doesNotContain("good-token").doesNotContain("plain-looking");
+        });
+    }
+
+    @Test
+    void theRequiredKeyMessageKeepsTheCapitalsOfAnAcronym() {
+        ConfigSpec acronyms = ConfigSpec.of(
+                ConfigKey.of("notes.api-token", ConfigType.STRING).required().secret()
+                        .description("API token sent as a bearer token."),
+                ConfigKey.of("notes.url", ConfigType.URL).required().description("Base URL of the notes server."));
+        assertThat(acronyms.validate(Map.of())).extracting(ConfigProblem::toString).containsExactly(
+                "notes.api-token: required but not set; API token sent as a bearer token.",
+                "notes.url: required but not set; base URL of the notes server.");
+    }
+
+    @Test
     void appliesDefaultsAndParsesTypes() throws Exception {
         Map<String, String> m = valid();
         m.put("source.start", "2020-01-01");

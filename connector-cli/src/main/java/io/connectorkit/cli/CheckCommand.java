@@ -14,10 +14,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code connector check}: validates the configuration, authenticates, probes every endpoint a
- * crawl needs and reports each missing product or permission with its fix.
+ * crawl needs and reports each missing product or permission with its fix. Opening the host
+ * creates the content and state indices when missing (empty): the help says so.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Validates the configuration, authenticates and probes every endpoint a crawl needs. Reports each missing product or permission with the fix. Writes nothing.")
+        description = "Validates the configuration, authenticates and probes every endpoint a crawl needs. Reports each missing product or permission with the fix. Writes no documents; creates the content index and the state index when they do not exist yet (empty, as the first crawl would).")
 public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -73,7 +73,23 @@ public final class ConfigDocGenerator {
                 .append(REGENERATE).append(" -->\n\n");
         md.append("A source is one `.properties` file. Values may reference `${env:NAME}` (an environment variable)\n")
                 .append("or `${file:/path}` (a file's content, trimmed) so that secrets stay out of the file. Every\n")
-                .append("problem is reported at once, before any network call. Secret values are never printed.\n");
+                .append("problem is reported at once, before any network call. Secret values are never printed, and\n")
+                .append("neither is the value of an unknown key (it may be a misspelt secret).\n\n")
+                .append("What the file says is what the command does:\n\n")
+                .append("- **Backslashes.** In a `regex` key a single backslash is kept as written, so\n")
+                .append("  `mimecast.mailboxes.include=^carol\\.smith@corp\\d\\.` is that regex; `\\\\` is one backslash, as\n")
+                .append("  the `.properties` format says, so a file that doubles its backslashes means the same. In any\n")
+                .append("  other key the format would drop a single backslash (`C:\\data` would read `C:data`, a secret's\n")
+                .append("  `\\#` would read `#`), so such a value is refused (exit 2) with its line and the doubled form to\n")
+                .append("  write (for a secret, the line alone). A backslash that ends a line continues the value on the\n")
+                .append("  next line, and `\\uXXXX` is a character, as in every `.properties` file.\n")
+                .append("- **A key given twice** is refused (exit 2), naming the key and both lines.\n")
+                .append("- **Relative paths** (keys of type `path`, their defaults included, and `${file:...}` references)\n")
+                .append("  are under the configuration file's folder, not the working directory: `connector status -c\n")
+                .append("  /etc/x/t.properties` finds the embedded index in `/etc/x/data/opensearch` wherever it runs.\n")
+                .append("- **Index names.** A state index is `<content index>-state`, so a content index whose name ends\n")
+                .append("  in `-state` (set by `sink.elasticsearch.index`, or `connector-<connector.id>` by default) is\n")
+                .append("  refused (exit 2): it would be, or could become, another source's state index.\n");
         for (Section section : sections) {
             md.append("\n## ").append(section.title()).append("\n\n");
             if (!section.intro().isBlank()) {
@@ -93,7 +109,7 @@ public final class ConfigDocGenerator {
         if (key.type() == ConfigType.ENUM && !key.allowedValues().isEmpty()) {
             parts.add(key.allowedValues().stream().map(v -> "`" + v + "`").collect(Collectors.joining(" / ")));
         } else {
-            parts.add(key.type().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            parts.add(key.isPath() ? "path" : key.type().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         if (key.min() != null && key.max() != null) {
             parts.add(number(key.min()) + ".." + number(key.max()));

@@ -50,19 +50,24 @@ final class CrawlRun {
         try {
             ProgressPrinter progress = ProgressPrinter.forContext(context);
             CrawlReport report;
+            // The summary repeats the progress line's megabytes sent to the index.
+            java.util.concurrent.atomic.AtomicLong indexedBytes = new java.util.concurrent.atomic.AtomicLong(-1);
             try {
-                report = host.crawl(full, p -> progress.update(CrawlSummary.view(p)), signal);
+                report = host.crawl(full, p -> {
+                    indexedBytes.accumulateAndGet(p.bytes(), Math::max);
+                    progress.update(CrawlSummary.view(p));
+                }, signal);
             } finally {
                 progress.finish();
             }
-            return report(report, json);
+            return report(report, json, indexedBytes.get());
         } finally {
             finished.countDown();
             removeHook(hook);
         }
     }
 
-    private ExitStatus report(CrawlReport report, boolean json) {
+    private ExitStatus report(CrawlReport report, boolean json, long indexedBytes) {
         PrintWriter out = context.out();
         PrintWriter err = context.err();
         Redactor r = context.redactor();
@@ -70,7 +75,7 @@ final class CrawlRun {
             out.println(r.redact(JsonOutput.write(CrawlSummary.json(report))));
             out.flush();
         } else {
-            CrawlSummary.print(out, report);
+            CrawlSummary.print(out, report, indexedBytes);
         }
         if (report.cancelled()) {
             err.println("Stopped: what the index acknowledged is saved; resume with: " + resumeCommand);

@@ -36,20 +36,33 @@ public final class CrawlSummary {
      * @param report the report
      */
     public static void print(PrintWriter out, CrawlReport report) {
+        print(out, report, -1);
+    }
+
+    /**
+     * Prints the summary lines, with the megabytes sent to the index that the progress line showed.
+     *
+     * @param out where to print
+     * @param report the report
+     * @param indexedBytes bytes of documents sent to the index, or negative when not known
+     */
+    public static void print(PrintWriter out, CrawlReport report, long indexedBytes) {
         Map<String, Long> m = report.metrics();
         String outcome = report.cancelled() ? "Crawl stopped by request after "
                 : report.fatal().isPresent() ? "Crawl ended by an error after " : "Crawl finished in ";
         out.println(outcome + duration(report.duration()));
         out.printf("  mailboxes    %s crawled, %s failed, %s in scope%n", count(report.partitionsCrawled()),
                 count(report.partitionsFailed()), count(report.partitionsTotal()));
-        out.printf("  documents    %s indexed, %s deleted%n", count(report.documentsUpserted()),
-                count(report.deletions()));
+        out.printf("  documents    %s indexed%s, %s deleted%n", count(report.documentsUpserted()),
+                indexedBytes < 0 ? "" : " (" + ProgressLine.megabytes(indexedBytes) + ")", count(report.deletions()));
         if (m.containsKey("messages") || m.containsKey("attachments")) {
             out.printf("  messages     %s, attachments %s%n", count(metric(m, "messages")),
                     count(metric(m, "attachments")));
         }
         out.printf("  failures     %s items%n", count(report.itemFailures()));
-        out.printf("  API calls    %s (%s answered 429, %s waited on rate limits, %s downloaded)%n",
+        // The wait is summed over the mailboxes crawled in parallel: it can exceed the crawl's duration.
+        out.printf("  API calls    %s (%s answered 429, %s waited on rate limits summed over parallel mailboxes,"
+                + " %s downloaded)%n",
                 count(metric(m, ConnectorMetrics.CALLS)), count(metric(m, ConnectorMetrics.RATE_LIMITED)),
                 duration(Duration.ofMillis(metric(m, ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS))),
                 ProgressLine.megabytes(metric(m, ConnectorMetrics.BYTES_DOWNLOADED)));

@@ -35,9 +35,19 @@ public final class Logging {
      * @throws CommandException if the file does not exist
      */
     public static void useConfigFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--log-config " + file.toAbsolutePath()
+                    + " is a directory; give the path of a Log4j2 configuration file.");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "The log configuration file "
                     + file.toAbsolutePath() + " does not exist; give the path of a Log4j2 configuration file to --log-config.");
+        }
+        String problem = LogConfigCheck.problem(file);
+        if (problem != null) {
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "The log configuration file "
+                    + file.toAbsolutePath() + " cannot be used (" + problem + "); give a Log4j2 configuration file"
+                    + " (XML, JSON, YAML or properties) to --log-config, or leave the option out.");
         }
         Configurator.reconfigure(file.toUri());
         capHttpClientLoggers();

@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code connector preview}: a dry run that lists the domains and mailboxes in scope and, for
- * each excluded one, the rule that excluded it. Writes nothing.
+ * each excluded one, the rule that excluded it. Writes no documents (opening the host creates the
+ * empty indices when missing).
  */
 @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Dry run: lists the domains and mailboxes in scope and, for each excluded one, the rule that excluded it. Crawls and writes nothing.")
+        description = "Dry run: lists the domains and mailboxes in scope and, for each excluded one, the rule that excluded it. Crawls nothing and writes no documents; creates the content index and the state index when they do not exist yet (empty).")
 public final class PreviewCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;

@@ -10,7 +10,10 @@ public final class ProgressLine {
 
     /**
      * The progress line for a moment of a crawl, such as
-     * {@code mailboxes 3/12 | 1,204 docs | 5.1 MB | 310 docs/s | ETA 40s | rate-limit waits 2 (3.0s)}.
+     * {@code mailboxes 3/12 | 1,204 docs | 5.1 MB indexed | 310 docs/s | ETA 40s | rate-limit waits 2 (3.0s summed)}.
+     * The megabytes are those sent to the index (the summary's "downloaded" counts what came from
+     * the source); the wait is summed over the mailboxes crawled in parallel, so it can exceed the
+     * time the crawl has run.
      *
      * @param view the moment
      * @return the line, without a line break
@@ -20,7 +23,7 @@ public final class ProgressLine {
         line.append("mailboxes ").append(view.partitionsDone()).append('/')
                 .append(view.partitionsTotal() < 0 ? "?" : String.valueOf(view.partitionsTotal()));
         line.append(" | ").append(count(view.documents())).append(" docs");
-        line.append(" | ").append(megabytes(view.bytes()));
+        line.append(" | ").append(megabytes(view.bytes())).append(" indexed");
         line.append(" | ").append(String.format(Locale.ROOT, "%.0f docs/s", view.rate()));
         Duration eta = view.eta();
         line.append(" | ETA ").append(eta == null ? "?" : duration(eta));
@@ -29,7 +32,7 @@ public final class ProgressLine {
         }
         line.append(" | rate-limit waits ").append(count(view.rateLimitWaits()));
         if (view.rateLimitWaits() > 0) {
-            line.append(" (").append(duration(view.rateLimitWaited())).append(')');
+            line.append(" (").append(duration(view.rateLimitWaited())).append(" summed)");
         }
         return line.toString();
     }

@@ -6,6 +6,7 @@ import io.connectorkit.api.ConfigType;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.Host;
+import io.connectorkit.runtime.ResetOutcome;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +35,10 @@ public final class ResetCommand implements Callable<Integer> {
 
     private final CommandContext context;
 
+    private static String mailboxes(int n) {
+        return n == 1 ? "mailbox" : "mailboxes";
+    }
+
     /**
      * Creates the command.
      *
@@ -52,18 +57,28 @@ public final class ResetCommand implements Callable<Integer> {
         }
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
-        int rewound;
+        ResetOutcome outcome;
         try (OpenHost open = OpenHost.open(source, registry)) {
             Host host = open.host();
-            rewound = host.reset(Optional.ofNullable(mailbox), when);
+            outcome = host.rewind(Optional.ofNullable(mailbox), when);
         }
-        if (mailbox != null && rewound == 0) {
+        if (mailbox != null && outcome.matched() == 0) {
             throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--mailbox '" + mailbox
                     + "' has no saved state; 'connector status --config " + config.file() + "' lists the mailboxes.");
         }
-        context.out().printf("Rewound %d %s %s; the next crawl reads them again.%n", rewound,
-                rewound == 1 ? "mailbox" : "mailboxes",
-                when.map(i -> "to " + i).orElse("to the start date"));
+        String target = when.map(i -> "to " + i).orElse("to the start date");
+        int rewound = outcome.rewound().size();
+        context.out().printf("Rewound %d %s %s%s%n", rewound, mailboxes(rewound), target,
+                rewound == 0 ? "." : "; the next crawl reads them again.");
+        int unchanged = outcome.unchanged().size();
+        if (unchanged > 0) {
+            // A date later than what was read moves nothing: say so, instead of counting them as rewound.
+            context.out().printf("Left %d %s as %s: %s (such as %s).%n", unchanged, mailboxes(unchanged),
+                    unchanged == 1 ? "it was" : "they were",
+                    when.map(i -> "not read past " + i + ", so there is nothing to read again")
+                            .orElse("nothing crawled yet"),
+                    String.join(", ", outcome.unchanged().subList(0, Math.min(3, unchanged))));
+        }
         context.out().flush();
         return ExitStatus.OK.code();
     }

@@ -22,7 +22,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--as", paramLabel = "ADDRESS", description = "Search as this principal (ACLs apply).")
+    @Option(names = "--as", paramLabel = "ADDRESS", description = "Search as this principal (ACLs apply; addresses compare ignoring case).")
     String as;
 
     @Option(names = "--size", paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
@@ -50,6 +50,11 @@ public final class SearchCommand implements Callable<Integer> {
         if (size < 1 || size > 10_000) {
             throw new CommandException(ExitStatus.INVALID_CONFIGURATION,
                     "--size " + size + " is out of range; give a number from 1 to 10000.");
+        }
+        if (as != null && as.isBlank()) {
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--as is empty; give the e-mail address"
+                    + " of the mailbox owner to search as (compared ignoring case), or leave --as out to search"
+                    + " everything.");
         }
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());

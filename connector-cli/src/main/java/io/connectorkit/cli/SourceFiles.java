@@ -18,7 +18,8 @@ import java.util.Objects;
  * {@code ${file:}} references, registers every secret with the invocation's redactor (the
  * password written inside a cluster URL included, before
  * validation, so not even an error can show one) and validates it against the host's and the
- * connector's keys.
+ * connector's keys. Relative paths in the file are under the file's folder, wherever the command
+ * runs (see {@link ConfigLoader#load(Path, java.util.function.Function)}).
  */
 public final class SourceFiles {
     private final CommandContext context;
@@ -44,12 +45,17 @@ public final class SourceFiles {
      * @throws InvalidConfigException listing every problem of the configuration
      */
     public SourceConfig load(Path file) throws InvalidConfigException {
+        if (Files.isDirectory(file)) {
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--config " + file.toAbsolutePath()
+                    + " is a directory; give the path of a .properties file in it (the keys are described in"
+                    + " docs/configuration.md).");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "The configuration file "
                     + file.toAbsolutePath() + " does not exist; give the path of a .properties file to --config"
                     + " (the keys are described in docs/configuration.md).");
         }
-        Map<String, String> values = new ConfigLoader(context.environment()::get).load(file);
+        Map<String, String> values = new ConfigLoader(context.environment()::get).load(file, registry::specFor);
         values.forEach((key, value) -> {
             if (looksSecret(key)) {
                 context.redactor().register(List.of(value));

@@ -10,7 +10,7 @@ final class CliRun {
     final String out;
     final String err;
 
-    private CliRun(int status, String out, String err) {
+    CliRun(int status, String out, String err) {
         this.status = status;
         this.out = out;
         this.err = err;

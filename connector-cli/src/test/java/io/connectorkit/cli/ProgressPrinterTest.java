@@ -23,7 +23,7 @@ class ProgressPrinterTest {
         String line = ProgressLine.render(new ProgressView(1, 4, 2500, 5 * 1024 * 1024, 3, Duration.ofSeconds(10), 2,
                 Duration.ofMillis(1500)));
         assertThat(line).isEqualTo(
-                "mailboxes 1/4 | 2,500 docs | 5.0 MB | 250 docs/s | ETA 30.0s | 3 failed | rate-limit waits 2 (1.5s)");
+                "mailboxes 1/4 | 2,500 docs | 5.0 MB indexed | 250 docs/s | ETA 30.0s | 3 failed | rate-limit waits 2 (1.5s summed)");
     }
 
     @Test

@@ -100,6 +100,19 @@ public final class ConnectorRegistry {
     }
 
     /**
+     * The keys a configuration may hold for a value of {@code connector.type}, for reading a file
+     * before it is validated.
+     *
+     * @param type the value of {@code connector.type}, blank when unset
+     * @return the host's keys plus those of the connector of that type, or the host's alone when
+     *     no such connector is installed
+     */
+    public ConfigSpec specFor(String type) {
+        SourceConnector connector = connectors.get(requireNonNull(type, "type").trim());
+        return connector == null ? RuntimeConfig.hostSpec() : specFor(connector);
+    }
+
+    /**
      * Validates a source configuration: the host's keys and those of the connector that
      * {@code connector.type} names, and the credentials written inside {@code sink.elasticsearch.url}
      * against the credential keys, reporting every problem at once with any URL password masked.
@@ -135,6 +148,13 @@ public final class ConnectorRegistry {
         }
         if (problems.stream().noneMatch(p -> p.key().equals(RuntimeConfig.SINK_URL))) {
             problems.addAll(SinkUrlCheck.problems(values));
+        }
+        if (problems.stream().noneMatch(p -> p.key().equals(RuntimeConfig.CONNECTOR_ID)
+                || p.key().equals(RuntimeConfig.CONTENT_INDEX))) {
+            ConfigProblem collision = RuntimeConfig.stateIndexCollision(values);
+            if (collision != null) {
+                problems.add(collision);
+            }
         }
         if (problems.isEmpty()) {
             // Without a connector there is always a problem: connector.type is unset or unknown.

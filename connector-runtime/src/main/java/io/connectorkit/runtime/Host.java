@@ -274,8 +274,21 @@ public final class Host implements AutoCloseable {
      * @throws ConnectorException if the state cannot be written
      */
     public int reset(Optional<String> partition, Optional<Instant> to) throws ConnectorException {
+        return rewind(partition, to).matched();
+    }
+
+    /**
+     * Rewinds checkpoints so that the next incremental crawl reads again, and says which moved.
+     *
+     * @param partition one partition, or empty for all
+     * @param to rewind to this instant (through {@link SourceConnector#rewind}), or empty to start over
+     * @return the partitions rewound and those left as they were (already at or before {@code to})
+     * @throws ConnectorException if the state cannot be written
+     */
+    public ResetOutcome rewind(Optional<String> partition, Optional<Instant> to) throws ConnectorException {
         try {
-            int count = 0;
+            List<String> rewoundPartitions = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
             for (PartitionState s : store.list()) {
                 if (partition.isPresent() && !partition.get().equals(s.partition())) {
                     continue;
@@ -284,10 +297,14 @@ public final class Host implements AutoCloseable {
                 if (to.isPresent() && s.checkpoint() != null) {
                     rewound = connector.rewind(new Checkpoint(s.checkpoint()), to.get()).map(Checkpoint::value).orElse(null);
                 }
-                store.save(s.withCheckpoint(rewound));
-                count++;
+                if (java.util.Objects.equals(rewound, s.checkpoint())) {
+                    unchanged.add(s.partition());
+                } else {
+                    store.save(s.withCheckpoint(rewound));
+                    rewoundPartitions.add(s.partition());
+                }
             }
-            return count;
+            return new ResetOutcome(rewoundPartitions, unchanged);
         } catch (StateStoreException e) {
             throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
         }

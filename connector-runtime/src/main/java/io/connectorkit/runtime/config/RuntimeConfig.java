@@ -3,6 +3,7 @@ package io.connectorkit.runtime.config;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.ConfigKey;
+import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.ConfigType;
 import io.connectorkit.api.SourceConfig;
@@ -26,6 +27,10 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
     public static final String SINK_URL = SinkConfig.URL;
     /** The key that names the source. */
     public static final String CONNECTOR_ID = "connector.id";
+    /** The key of the content index, {@code connector-<connector.id>} when blank. */
+    public static final String CONTENT_INDEX = SinkConfig.INDEX;
+    /** How the name of every state index ends: {@code <content index>-state}. */
+    public static final String STATE_SUFFIX = "-state";
 
     private static final Pattern INDEX_SAFE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
@@ -63,7 +68,7 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
                     .description("Password for basic authentication."),
             ConfigKey.of(SinkConfig.API_KEY, ConfigType.STRING).defaultValue("").secret()
                     .description("API key (the encoded id:key form) sent as 'Authorization: ApiKey'."),
-            ConfigKey.of(SinkConfig.CA_BUNDLE, ConfigType.STRING).defaultValue("").validator(CaBundle::problem)
+            ConfigKey.of(SinkConfig.CA_BUNDLE, ConfigType.STRING).defaultValue("").path().validator(CaBundle::problem)
                     .description("Path of a PEM file with CA certificates trusted for https cluster URLs in addition"
                             + " to the JDK's default trust store (for a private CA). Blank: the JDK's trust store only."
                             + " Certificates and host names are always verified."),
@@ -76,8 +81,9 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
             ConfigKey.of(SinkConfig.LINGER, ConfigType.INTEGER).defaultValue(Integer.toString(SinkConfig.DEFAULT_LINGER_MILLIS))
                     .range(0, 10_000)
                     .description("Milliseconds a bulk request below the limits waits for more documents; 0 sends at once."),
-            ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch")
-                    .description("Where the embedded node keeps its data."),
+            ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch").path()
+                    .description("Where the embedded node keeps its data; a relative path is under the configuration"
+                            + " file's folder."),
             ConfigKey.of(SinkConfig.RETRY_MAX_WAIT, ConfigType.INTEGER)
                     .defaultValue(Integer.toString(SinkConfig.DEFAULT_RETRY_MAX_WAIT_SECONDS)).range(0, 86_400)
                     .description("Seconds a crawl waits for an unreachable or unavailable index before it fails;"
@@ -114,6 +120,32 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
         String id = config.getString(CONNECTOR_ID);
         return new RuntimeConfig(config.getString(CONNECTOR_TYPE), id, CrawlConfig.from(config),
                 SinkConfig.from(config, id));
+    }
+
+    /**
+     * Refuses a content index that is, or may be, another source's state index: a state index is
+     * {@code <content index>-state}, so a content index whose name ends that way would take
+     * documents into the checkpoints of the source whose content index is the rest of its name.
+     *
+     * @param values the configuration, key to value
+     * @return the problem, naming the key that chose the name, or {@code null} when the name is safe
+     */
+    public static ConfigProblem stateIndexCollision(java.util.Map<String, String> values) {
+        String index = values.getOrDefault(CONTENT_INDEX, "").trim();
+        String id = values.getOrDefault(CONNECTOR_ID, "").trim();
+        boolean explicit = !index.isEmpty();
+        String effective = explicit ? index : "connector-" + id;
+        if (!effective.endsWith(STATE_SUFFIX) || (!explicit && id.isEmpty())) {
+            return null;
+        }
+        String owner = effective.substring(0, effective.length() - STATE_SUFFIX.length());
+        String what = "the content index '" + effective + "' would be the state index of the source whose content"
+                + " index is '" + owner + "', and documents would go in among its checkpoints";
+        return explicit
+                ? new ConfigProblem(CONTENT_INDEX, index, what + "; choose a name that does not end in '"
+                        + STATE_SUFFIX + "'")
+                : new ConfigProblem(CONNECTOR_ID, id, what + "; choose an id that does not end in '" + STATE_SUFFIX
+                        + "', or set " + CONTENT_INDEX + " to a name that does not");
     }
 
     private static String indexSafe(String value) {

@@ -157,6 +157,8 @@ public final class CrawlPipeline {
             writer.stop();
             writerThread.join();
         }
+        // Once more with what the writer sent last, so the last progress line and the summary agree.
+        safeProgress(listener, totals, metrics);
         LOG.info("Crawl of '{}': {} documents in {} bulk requests ({} ms in bulk calls), {} ms in all",
                 config.connectorId(), totals.upserted.sum(), totals.bulkRequests.sum(), totals.bulkNanos.sum() / 1_000_000,
                 totals.elapsed().toMillis());

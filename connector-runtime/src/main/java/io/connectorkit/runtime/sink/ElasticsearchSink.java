@@ -289,7 +289,7 @@ public final class ElasticsearchSink implements DocumentSink {
     @Override
     public SearchResults search(String query, Optional<String> principal, int size) throws SinkException {
         JsonObject bool = sourceFilter();
-        principal.ifPresent(p -> bool.getAsJsonArray("filter").add(Json.term(DocumentJson.ACL, p)));
+        principal.ifPresent(p -> bool.getAsJsonArray("filter").add(Json.termIgnoringCase(DocumentJson.ACL, p.trim())));
         JsonObject sqs = new JsonObject();
         sqs.addProperty("query", query);
         sqs.add("fields", Json.array(List.of("title^2", "content", "fields.*")));

@@ -24,6 +24,22 @@ final class Json {
         return o;
     }
 
+    /**
+     * A term query that ignores case (Elasticsearch 7.10+, OpenSearch): e-mail addresses in ACLs
+     * are compared this way, so {@code BOB.SMITH@CORP1.EXAMPLE.COM} finds what bob.smith may see,
+     * whatever the case the source wrote them in.
+     */
+    static JsonObject termIgnoringCase(String field, String value) {
+        JsonObject term = new JsonObject();
+        term.addProperty("value", value);
+        term.addProperty("case_insensitive", true);
+        JsonObject inner = new JsonObject();
+        inner.add(field, term);
+        JsonObject o = new JsonObject();
+        o.add("term", inner);
+        return o;
+    }
+
     static JsonObject terms(String field, Collection<String> values) {
         JsonObject inner = new JsonObject();
         inner.add(field, array(values));
