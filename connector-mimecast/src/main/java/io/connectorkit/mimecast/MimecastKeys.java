@@ -70,9 +70,9 @@ public final class MimecastKeys {
                         .description("Regex on the email address; only matching mailboxes are crawled. Blank means all."),
                 ConfigKey.of(MAILBOXES_EXCLUDE, ConfigType.REGEX).defaultValue("")
                         .description("Regex on the email address; matching mailboxes are not crawled. Wins over include."),
-                ConfigKey.of(START_DATE, ConfigType.INSTANT).required()
+                ConfigKey.of(START_DATE, ConfigType.INSTANT).required().validator(MimecastStartDate::problem)
                         .description("Earliest date (2020-01-01 or an ISO instant) for a mailbox's first crawl, and for"
-                                + " every crawl when delta tokens are ignored."),
+                                + " every crawl when delta tokens are ignored. Must not be after now."),
                 ConfigKey.of(IGNORE_DELTA_TOKENS, ConfigType.BOOLEAN).defaultValue("false")
                         .description("Re-list everything from the start date; also removes documents of messages no"
                                 + " longer in the archive."),
