@@ -105,7 +105,8 @@ final class MimecastAttachments {
                 }
                 emitter.upsert(b.build());
             } catch (ConnectorException e) {
-                if (e.kind().isFatal() || e.kind() == io.connectorkit.api.ErrorKind.RATE_LIMITED) {
+                if (e.kind().isFatal() || e.kind() == io.connectorkit.api.ErrorKind.RATE_LIMITED
+                        || e instanceof MimecastUnreachableException) {
                     throw e;
                 }
                 emitter.failure(new ItemFailure(id, email.partition(), e.kind(),

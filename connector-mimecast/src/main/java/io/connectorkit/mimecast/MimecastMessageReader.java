@@ -192,7 +192,9 @@ final class MimecastMessageReader {
                 emitter.upsert(email);
                 attachments.emit(email, c, emitter);
             } catch (ConnectorException e) {
-                if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED) {
+                // An unreachable Mimecast is an outage: it stops the mailbox instead of failing every message.
+                if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED
+                        || e instanceof MimecastUnreachableException) {
                     throw e;
                 }
                 emitter.failure(failure(mailbox, view, m, e));

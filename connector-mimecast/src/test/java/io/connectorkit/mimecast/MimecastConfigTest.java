@@ -42,6 +42,7 @@ class MimecastConfigTest {
         reference.put("mimecast.auth-token-offset-seconds", "-60");
         reference.put("mimecast.http.connect-timeout-seconds", "30");
         reference.put("mimecast.http.read-timeout-seconds", "300");
+        reference.put("mimecast.retry.max-wait-seconds", "300");
         return reference;
     }
 
