@@ -30,6 +30,7 @@ final class ClientModule extends AbstractModule {
         bind(MimecastRateLimiter.class).in(Scopes.SINGLETON);
         bind(MimecastStats.class).in(Scopes.SINGLETON);
         bind(MimecastTrace.class).in(Scopes.SINGLETON);
+        bind(MimecastOutage.class).in(Scopes.SINGLETON);
         bind(MimecastHttp.class).in(Scopes.SINGLETON);
         bind(MimecastClient.class).in(Scopes.SINGLETON);
     }

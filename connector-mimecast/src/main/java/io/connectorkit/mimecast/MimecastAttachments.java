@@ -40,8 +40,10 @@ final class MimecastAttachments {
      *
      * @param content the message content
      * @return the names in message order
+     * @throws ConnectorException PERMANENT when matching a name against
+     *     {@code mimecast.attachments.exclude-names} runs past its time bound
      */
-    List<String> names(MimecastMessageContent content) {
+    List<String> names(MimecastMessageContent content) throws ConnectorException {
         List<String> out = new ArrayList<>();
         for (MimecastMessageContent.Attachment a : content.attachments()) {
             String name = name(a);
@@ -68,13 +70,13 @@ final class MimecastAttachments {
         for (MimecastMessageContent.Attachment a : content.attachments()) {
             index++;
             String name = name(a);
-            if (excluded(name)) {
-                context.metrics().add(EXCLUDED, 1);
-                continue;
-            }
             String id = MimecastDocuments.attachmentId(email.id(), index);
             MimecastSpool fetched = null;
             try {
+                if (excluded(name)) {
+                    context.metrics().add(EXCLUDED, 1);
+                    continue;
+                }
                 MimecastSpool bytes = a.content();
                 if (bytes == null && a.id() != null && (a.size() < 0 || a.size() <= rules.maxBytes())) {
                     fetched = reader.attachment(a.id(), rules.maxBytes());
@@ -103,7 +105,8 @@ final class MimecastAttachments {
                 }
                 emitter.upsert(b.build());
             } catch (ConnectorException e) {
-                if (e.kind().isFatal() || e.kind() == io.connectorkit.api.ErrorKind.RATE_LIMITED) {
+                if (e.kind().isFatal() || e.kind() == io.connectorkit.api.ErrorKind.RATE_LIMITED
+                        || e instanceof MimecastUnreachableException) {
                     throw e;
                 }
                 emitter.failure(new ItemFailure(id, email.partition(), e.kind(),
@@ -120,7 +123,8 @@ final class MimecastAttachments {
         return a.name() == null || a.name().isBlank() ? rules.blankName() : a.name();
     }
 
-    private boolean excluded(String name) {
-        return rules.excludeNames().isPresent() && rules.excludeNames().get().matcher(name).find();
+    private boolean excluded(String name) throws ConnectorException {
+        return rules.excludeNames().isPresent() && MimecastBoundedMatch.find(rules.excludeNames().get(), name,
+                MimecastKeys.ATTACHMENTS_EXCLUDE_NAMES, "the attachment name");
     }
 }

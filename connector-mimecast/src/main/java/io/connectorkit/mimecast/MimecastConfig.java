@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * @param logging trace and stats logging
  * @param performance paging, retries and offsets
  * @param timeouts how long HTTP calls may take
+ * @param retry how long an unreachable Mimecast is waited for
  */
 public record MimecastConfig(Connection connection, Scope scope, Messages messages, Attachments attachments,
-        Logging logging, Performance performance, Timeouts timeouts) {
+        Logging logging, Performance performance, Timeouts timeouts, Retry retry) {
 
     /** How message content is fetched. */
     public enum ContentMode { EML, PARTS }
@@ -121,6 +122,23 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
     }
 
     /**
+     * Waiting for Mimecast.
+     *
+     * @param maxWait how long calls wait for a Mimecast that cannot be connected to; zero waits only
+     *     the ordinary retries
+     */
+    public record Retry(Duration maxWait) {
+        /**
+         * Checks the argument.
+         *
+         * @throws NullPointerException if it is null
+         */
+        public Retry {
+            requireNonNull(maxWait, "maxWait");
+        }
+    }
+
+    /**
      * Checks the arguments.
      *
      * @throws NullPointerException if any argument is null
@@ -133,6 +151,18 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
         requireNonNull(logging, "logging");
         requireNonNull(performance, "performance");
         requireNonNull(timeouts, "timeouts");
+        requireNonNull(retry, "retry");
+    }
+
+    /**
+     * The same configuration without waiting for an unreachable Mimecast, for {@code check}, which
+     * reports at once.
+     *
+     * @return the copy
+     */
+    MimecastConfig withoutWaiting() {
+        return new MimecastConfig(connection, scope, messages, attachments, logging, performance, timeouts,
+                new Retry(Duration.ZERO));
     }
 
     /**
@@ -163,7 +193,8 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
                 Duration.ofSeconds(c.getLong(MimecastKeys.AUTH_TOKEN_OFFSET_SECONDS)));
         Timeouts timeouts = new Timeouts(Duration.ofSeconds(c.getLong(MimecastKeys.HTTP_CONNECT_TIMEOUT_SECONDS)),
                 Duration.ofSeconds(c.getLong(MimecastKeys.HTTP_READ_TIMEOUT_SECONDS)));
-        return new MimecastConfig(connection, scope, messages, attachments, logging, performance, timeouts);
+        Retry retry = new Retry(Duration.ofSeconds(c.getLong(MimecastKeys.RETRY_MAX_WAIT_SECONDS)));
+        return new MimecastConfig(connection, scope, messages, attachments, logging, performance, timeouts, retry);
     }
 
     /**

@@ -52,7 +52,8 @@ public final class MimecastConnector implements SourceConnector {
 
     @Override
     public CheckReport check(SourceConfig config, ConnectorContext context) throws ConnectorException {
-        Injector injector = injector(config, context);
+        // A check reports what it finds at once: it does not wait for an unreachable Mimecast.
+        Injector injector = injector(MimecastConfig.from(requireConfig(config)).withoutWaiting(), context);
         MimecastSession session = injector.getInstance(MimecastSession.class);
         try {
             return injector.getInstance(MimecastChecker.class).check();
@@ -63,7 +64,7 @@ public final class MimecastConnector implements SourceConnector {
 
     @Override
     public ConnectorSession open(SourceConfig config, ConnectorContext context) throws ConnectorException {
-        Injector injector = injector(config, context);
+        Injector injector = injector(MimecastConfig.from(requireConfig(config)), context);
         injector.getInstance(MimecastStats.class).start();
         return injector.getInstance(MimecastSession.class);
     }
@@ -79,10 +80,13 @@ public final class MimecastConnector implements SourceConnector {
         return MimecastCheckpoint.parse(checkpoint).describe();
     }
 
-    private static Injector injector(SourceConfig config, ConnectorContext context) {
-        Objects.requireNonNull(config, "config");
+    private static SourceConfig requireConfig(SourceConfig config) {
+        return Objects.requireNonNull(config, "config");
+    }
+
+    private static Injector injector(MimecastConfig config, ConnectorContext context) {
         Objects.requireNonNull(context, "context");
-        return Guice.createInjector(new SessionModule(MimecastConfig.from(config), context), new AuthModule(),
+        return Guice.createInjector(new SessionModule(config, context), new AuthModule(),
                 new ClientModule(), new PagingModule(), new FilterModule(), new AttachmentModule());
     }
 }

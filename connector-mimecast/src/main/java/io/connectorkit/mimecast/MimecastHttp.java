@@ -7,6 +7,10 @@ import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
@@ -27,11 +32,15 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * server's hint; as long as the server keeps asking, up to {@link #MAX_RATE_LIMITED} times in a
  * row) and on 5xx or I/O errors (capped exponential backoff, {@link #MAX_TRANSIENT} retries).
  * Other statuses are returned for the caller to classify. A refused TLS certificate is not
- * retried: it ends the call with a {@link MimecastTlsException}.
+ * retried: it ends the call with a {@link MimecastTlsException}. A call that cannot connect at all
+ * is left to {@link MimecastOutage}, which waits for Mimecast or ends the call with a
+ * {@link MimecastUnreachableException}.
  */
 final class MimecastHttp {
     static final int MAX_RATE_LIMITED = 200;
     static final int MAX_TRANSIENT = 4;
+    /** The longest pause between calls that wait for an unreachable Mimecast, so its return is seen soon. */
+    private static final long OUTAGE_PAUSE_MILLIS = 5_000;
 
     private final CloseableHttpClient http;
     private final MimecastRateLimiter limiter;
@@ -40,10 +49,11 @@ final class MimecastHttp {
     private final ConnectorContext context;
     private final long multiplier;
     private final Optional<Path> caBundle;
+    private final MimecastOutage outage;
 
     @Inject
     MimecastHttp(CloseableHttpClient http, MimecastRateLimiter limiter, MimecastStats stats, MimecastTrace trace,
-            ConnectorContext context, MimecastConfig config) {
+            ConnectorContext context, MimecastConfig config, MimecastOutage outage) {
         this.http = requireNonNull(http, "http");
         this.limiter = requireNonNull(limiter, "limiter");
         this.stats = requireNonNull(stats, "stats");
@@ -51,6 +61,7 @@ final class MimecastHttp {
         this.context = requireNonNull(context, "context");
         this.multiplier = requireNonNull(config, "config").performance().retryAfterMultiplier();
         this.caBundle = config.connection().caBundle();
+        this.outage = requireNonNull(outage, "outage");
     }
 
     /**
@@ -66,6 +77,7 @@ final class MimecastHttp {
             throws ConnectorException {
         int rateLimited = 0;
         int transientFaults = 0;
+        int unreachable = 0;
         while (true) {
             limiter.awaitTurn();
             ClassicHttpRequest req = request.get();
@@ -88,6 +100,14 @@ final class MimecastHttp {
                 if (refused.isPresent()) {
                     throw refused.get();
                 }
+                if (connectFailure(e)) {
+                    // Nothing reached Mimecast: an outage of the source, waited out (or ended) by the outage,
+                    // never a failure of the item this call was for.
+                    outage.unreachable(origin(req), trace.redact(e.getClass().getSimpleName() + ": " + e.getMessage()),
+                            ++unreachable, e);
+                    pause(Math.min(OUTAGE_PAUSE_MILLIS, backoffMillis(unreachable)));
+                    continue;
+                }
                 if (++transientFaults > MAX_TRANSIENT) {
                     throw new ConnectorException(ErrorKind.TRANSIENT, req.getMethod() + " " + trace.redact(url)
                             + " failed " + transientFaults + " times: " + trace.redact(String.valueOf(e.getMessage()))
@@ -96,6 +116,8 @@ final class MimecastHttp {
                 backoff(transientFaults);
                 continue;
             }
+            outage.answered();
+            unreachable = 0;
             trace.call(req.getMethod(), url, reply.status(), elapsed(started));
             if (reply.text() != null) {
                 trace.body("response", url, reply.text());
@@ -157,8 +179,33 @@ final class MimecastHttp {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    /**
+     * Whether a call failed before any byte reached Mimecast: refused, no route, unknown host,
+     * connect timeout. A connection dropped mid-answer is not one: that item may be at fault.
+     */
+    static boolean connectFailure(IOException e) {
+        return e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof UnknownHostException || e instanceof ConnectTimeoutException;
+    }
+
+    private static String origin(ClassicHttpRequest req) {
+        try {
+            URI uri = req.getUri();
+            return uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (java.net.URISyntaxException e) {
+            return String.valueOf(req.getAuthority());
+        }
+    }
+
+    private long backoffMillis(int attempt) {
+        return Math.min(64_000, (1L << Math.min(attempt - 1, 6)) * Math.max(1, multiplier));
+    }
+
     private void backoff(int attempt) {
-        long millis = Math.min(64_000, (1L << Math.min(attempt - 1, 6)) * Math.max(1, multiplier));
+        pause(backoffMillis(attempt));
+    }
+
+    private void pause(long millis) {
         if (context.cancelled()) {
             throw new io.connectorkit.api.CancelledException("The run was cancelled while retrying a Mimecast call");
         }

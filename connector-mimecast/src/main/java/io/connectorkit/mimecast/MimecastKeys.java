@@ -36,6 +36,7 @@ public final class MimecastKeys {
     public static final String AUTH_TOKEN_OFFSET_SECONDS = "mimecast.auth-token-offset-seconds";
     public static final String HTTP_CONNECT_TIMEOUT_SECONDS = "mimecast.http.connect-timeout-seconds";
     public static final String HTTP_READ_TIMEOUT_SECONDS = "mimecast.http.read-timeout-seconds";
+    public static final String RETRY_MAX_WAIT_SECONDS = "mimecast.retry.max-wait-seconds";
 
     private static final String GLOBAL = "https://api.services.mimecast.com";
 
@@ -70,9 +71,9 @@ public final class MimecastKeys {
                         .description("Regex on the email address; only matching mailboxes are crawled. Blank means all."),
                 ConfigKey.of(MAILBOXES_EXCLUDE, ConfigType.REGEX).defaultValue("")
                         .description("Regex on the email address; matching mailboxes are not crawled. Wins over include."),
-                ConfigKey.of(START_DATE, ConfigType.INSTANT).required()
+                ConfigKey.of(START_DATE, ConfigType.INSTANT).required().validator(MimecastStartDate::problem)
                         .description("Earliest date (2020-01-01 or an ISO instant) for a mailbox's first crawl, and for"
-                                + " every crawl when delta tokens are ignored."),
+                                + " every crawl when delta tokens are ignored. Must not be after now."),
                 ConfigKey.of(IGNORE_DELTA_TOKENS, ConfigType.BOOLEAN).defaultValue("false")
                         .description("Re-list everything from the start date; also removes documents of messages no"
                                 + " longer in the archive."),
@@ -115,6 +116,13 @@ public final class MimecastKeys {
                                 + " dropped connection."),
                 ConfigKey.of(HTTP_READ_TIMEOUT_SECONDS, ConfigType.INTEGER).defaultValue("300").range(1, 86_400)
                         .description("Seconds to wait for a response, and between packets of its body; a slower"
-                                + " answer is abandoned and the call retried."));
+                                + " answer is abandoned and the call retried."),
+                ConfigKey.of(RETRY_MAX_WAIT_SECONDS, ConfigType.INTEGER).defaultValue("300").range(0, 86_400)
+                        .description("How long a crawl waits for Mimecast when it cannot be connected to (refused,"
+                                + " no route, unknown host, connect timeout) after it answered: calls retry with"
+                                + " backoff and the log says since when; past this many seconds the waiting"
+                                + " mailboxes stop, to be crawled again from their checkpoints by the next run,"
+                                + " without recording their messages as failed. 0 waits only the ordinary"
+                                + " retries."));
     }
 }

@@ -75,14 +75,13 @@ final class MimecastMessageReader {
         try {
             for (String view : VIEWS) {
                 MimecastCheckpoint.View saved = position[0].view(view).orElse(new MimecastCheckpoint.View(null, null));
-                MimecastCheckpoint.Window window = saved.window();
+                MimecastCheckpoint.Window window = window(saved, crawlStart);
                 if (window == null) {
-                    Instant start = config.messages().startDate();
-                    if (saved.deltaToken() != null) {
-                        Instant offset = saved.deltaToken().plus(config.performance().deltaTokenOffset());
-                        start = offset.isAfter(start) ? offset : start;
-                    }
-                    window = new MimecastCheckpoint.Window(start, crawlStart, null);
+                    // Nothing before now to list (a start date or a token after the clock): the view keeps
+                    // its position, since a token saved now would claim a window that was never listed, and
+                    // the listing is not complete enough to remove anything.
+                    fromStart = false;
+                    continue;
                 }
                 if (saved.deltaToken() != null || saved.window() != null
                         || !window.start().equals(config.messages().startDate())) {
@@ -98,6 +97,31 @@ final class MimecastMessageReader {
         if (fromStart) {
             emitter.partitionComplete();
         }
+    }
+
+    /**
+     * The window a view lists in this crawl: the saved one being listed, else from the delta token
+     * (with its offset) or the start date up to the crawl's start.
+     *
+     * @return the window, or null when it would lie wholly after {@code crawlStart}
+     */
+    private MimecastCheckpoint.Window window(MimecastCheckpoint.View saved, Instant crawlStart) {
+        MimecastCheckpoint.Window window = saved.window();
+        if (window != null) {
+            if (!window.end().isAfter(crawlStart)) {
+                return window;
+            }
+            // Saved by a clock that was ahead: its end would claim time not yet archived, so it is listed
+            // again up to now, from its first page (a page token belongs to the query that made it).
+            return window.start().isBefore(crawlStart) ? new MimecastCheckpoint.Window(window.start(), crawlStart,
+                    null) : null;
+        }
+        Instant start = config.messages().startDate();
+        if (saved.deltaToken() != null) {
+            Instant offset = saved.deltaToken().plus(config.performance().deltaTokenOffset());
+            start = offset.isAfter(start) ? offset : start;
+        }
+        return start.isBefore(crawlStart) ? new MimecastCheckpoint.Window(start, crawlStart, null) : null;
     }
 
     private void listWindow(String mailbox, String view, MimecastCheckpoint.View saved,
@@ -138,8 +162,14 @@ final class MimecastMessageReader {
             if (id.isEmpty() || !seen.add(id)) {
                 continue;
             }
-            if (filter.subjectExcluded(MimecastJson.string(m, "subject").orElse(""))) {
-                context.metrics().add(EXCLUDED, 1);
+            try {
+                if (filter.subjectExcluded(MimecastJson.string(m, "subject").orElse(""))) {
+                    context.metrics().add(EXCLUDED, 1);
+                    continue;
+                }
+            } catch (ConnectorException e) {
+                // The rule could not be applied: neither indexed (it may be excluded) nor silently skipped.
+                emitter.failure(failure(mailbox, view, m, e));
                 continue;
             }
             todo.add(m);
@@ -162,15 +192,22 @@ final class MimecastMessageReader {
                 emitter.upsert(email);
                 attachments.emit(email, c, emitter);
             } catch (ConnectorException e) {
-                if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED) {
+                // An unreachable Mimecast is an outage: it stops the mailbox instead of failing every message.
+                if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED
+                        || e instanceof MimecastUnreachableException) {
                     throw e;
                 }
-                // A subject can be 100,000 characters; the failure record needs only enough to recognise it.
-                String subject = MimecastDocuments.cut(MimecastJson.string(m, "subject").orElse(""), 200);
-                emitter.failure(new ItemFailure(docId, mailbox, e.kind(), "Message " + messageId + " (" + subject
-                        + ") in " + view + " of " + mailbox + ": " + e.getMessage()));
+                emitter.failure(failure(mailbox, view, m, e));
             }
         }
+    }
+
+    private static ItemFailure failure(String mailbox, String view, JsonObject m, ConnectorException e) {
+        String messageId = MimecastJson.string(m, "id").orElseThrow();
+        // A subject can be 100,000 characters; the failure record needs only enough to recognise it.
+        String subject = MimecastDocuments.cut(MimecastJson.string(m, "subject").orElse(""), 200);
+        return new ItemFailure(MimecastDocuments.emailId(mailbox, messageId), mailbox, e.kind(), "Message "
+                + messageId + " (" + subject + ") in " + view + " of " + mailbox + ": " + e.getMessage());
     }
 
     private Map<String, String> known(String mailbox, List<JsonObject> messages) {

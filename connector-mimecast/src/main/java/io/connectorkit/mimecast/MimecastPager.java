@@ -86,7 +86,7 @@ final class MimecastPager {
             } catch (ConnectorException e) {
                 boolean stalled = fromFirst && pages <= furthest;
                 if (token == null || e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED
-                        || (stalled && ++stalls > MAX_STALLS)) {
+                        || e instanceof MimecastUnreachableException || (stalled && ++stalls > MAX_STALLS)) {
                     throw e;
                 }
                 furthest = fromFirst ? Math.max(furthest, pages) : 0;

@@ -2,6 +2,7 @@ package io.connectorkit.mimecast;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ScopeDecision;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -65,8 +66,11 @@ final class MimecastScopeFilter {
      *
      * @param subject the subject as listed, possibly empty
      * @return true when {@code mimecast.messages.exclude-subjects} matches
+     * @throws ConnectorException PERMANENT when the match runs past its time bound (the sender
+     *     chose the subject: it becomes an item failure, never a stalled crawl)
      */
-    boolean subjectExcluded(String subject) {
-        return excludeSubjects.isPresent() && excludeSubjects.get().matcher(subject == null ? "" : subject).find();
+    boolean subjectExcluded(String subject) throws ConnectorException {
+        return excludeSubjects.isPresent() && MimecastBoundedMatch.find(excludeSubjects.get(),
+                subject == null ? "" : subject, MimecastKeys.EXCLUDE_SUBJECTS, "the subject");
     }
 }

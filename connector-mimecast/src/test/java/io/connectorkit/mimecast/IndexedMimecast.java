@@ -70,6 +70,11 @@ final class IndexedMimecast implements AutoCloseable {
 
     /** Opens a host for this source; later keys override earlier ones. */
     Host host(String... overrides) throws Exception {
+        return host(Clock.systemUTC(), overrides);
+    }
+
+    /** Opens a host for this source whose connector reads "now" from {@code clock}. */
+    Host host(Clock clock, String... overrides) throws Exception {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("connector.type", "mimecast");
         m.put("connector.id", id);
@@ -85,7 +90,7 @@ final class IndexedMimecast implements AutoCloseable {
         for (int i = 0; i < overrides.length; i += 2) {
             m.put(overrides[i], overrides[i + 1]);
         }
-        return Host.open(registry.validate(m), registry, extractor, Clock.systemUTC(),
+        return Host.open(registry.validate(m), registry, extractor, clock,
                 new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100)),
                 new PipelineOptions(2, Duration.ofMillis(20), 1 << 20));
     }

@@ -42,6 +42,7 @@ class MimecastConfigTest {
         reference.put("mimecast.auth-token-offset-seconds", "-60");
         reference.put("mimecast.http.connect-timeout-seconds", "30");
         reference.put("mimecast.http.read-timeout-seconds", "300");
+        reference.put("mimecast.retry.max-wait-seconds", "300");
         return reference;
     }
 
@@ -132,5 +133,18 @@ class MimecastConfigTest {
         assertThat(MimecastConfig.roleFor("/api/archive/get-message-list"))
                 .isEqualTo("Archive - Search - Read & Search Content View");
         assertThat(MimecastConfig.roleFor("/api/user/get-internal-users")).isEqualTo("Directories > Internal > Read");
+    }
+
+    @Test
+    void aStartDateAfterNowIsRefusedNamingTheKeyAndTheFix() {
+        Map<String, String> m = minimal();
+        m.put("mimecast.messages.start-date", "2099-01-01");
+        List<ConfigProblem> problems = MimecastKeys.spec().validate(m);
+        assertThat(problems).extracting(ConfigProblem::key).containsExactly("mimecast.messages.start-date");
+        assertThat(problems.get(0).toString()).contains("2099-01-01", "after now", "such as 2020-01-01");
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+        assertThat(MimecastStartDate.problem("2024-05-01T12:00:01Z", clock)).contains("after now");
+        assertThat(MimecastStartDate.problem("2024-05-01T12:00:00Z", clock)).isNull();
+        assertThat(MimecastStartDate.problem("2024-05-01", clock)).isNull();
     }
 }

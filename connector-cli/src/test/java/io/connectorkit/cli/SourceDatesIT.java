@@ -1,0 +1,46 @@
+package io.connectorkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code connector crawl} refuses a Mimecast start date after now before any call. */
+@ExtendWith(SharedSearchNode.class)
+class SourceDatesIT {
+    private static final String SECRET = "dates-Secret-4711";
+    private EmbeddedSearchNode node;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void useIndex(EmbeddedSearchNode shared) {
+        node = shared;
+    }
+
+    @Test
+    void aStartDateAfterNowExitsTwoNamingTheKeyAndSendsNothing() throws Exception {
+        try (FakeMimecastServer server = FakeMimecastServer.builder()
+                .archive(ArchiveGenerator.seed(3).domains(1).usersPerDomain(2).messagesPerView(2).generate())
+                .clientCredentials("dates-client", SECRET).start()) {
+            Path file = CrawlConfig.mimecast(SourceDatesIT.class, "future", server.baseUrl(), "dates-client",
+                    node.url()).with("mimecast.messages.start-date", "2099-01-01").write(dir);
+            for (String command : new String[] {"crawl", "check"}) {
+                CliRun run = CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), command, "--config",
+                        file.toString());
+                assertThat(run.status).as(run.toString()).isEqualTo(2);
+                assertThat(run.err).contains("mimecast.messages.start-date = '2099-01-01'", "after now",
+                        "such as 2020-01-01");
+            }
+            assertThat(server.requests()).as("no call before the configuration is valid").isEmpty();
+        }
+    }
+}
