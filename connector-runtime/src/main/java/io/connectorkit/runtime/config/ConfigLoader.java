@@ -6,6 +6,7 @@ import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.InvalidConfigException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class ConfigLoader {
     }
 
     /**
-     * Reads and interpolates a properties file (UTF-8).
+     * Reads and interpolates a properties file (UTF-8, a leading byte-order mark ignored).
      *
      * @param file the file
      * @return key to interpolated value, in file order
@@ -57,7 +58,7 @@ public final class ConfigLoader {
      */
     public Map<String, String> load(Path file) throws InvalidConfigException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new StringReader(ConfigText.read(file))) {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidConfigException(List.of(new ConfigProblem("configuration file", file.toString(),
