@@ -141,6 +141,9 @@ class ConcurrentCrawlIT {
             Process first = child(log, "-Xmx768m", "crawl", "--config", file);
             try {
                 awaitDownloads(server, first, log);
+                assertThat(Files.readString(log, StandardCharsets.UTF_8)).as("the first crawl's output")
+                        .contains("Starting the embedded index (data in " + data.toAbsolutePath())
+                        .doesNotContain("DanglingIndicesState");
                 assertThat(NodeRecord.read(data)).as("the node's URL recorded beside its data").isPresent()
                         .get().satisfies(r -> assertThat(r.pid()).isEqualTo(first.pid()));
 
