@@ -29,6 +29,8 @@ public final class ConnectorCli {
         for (Class<?> sub : Commands.ALL) {
             cli.addSubcommand(sub);
         }
+        // "connector help [COMMAND]", as the other command-line tools an administrator knows have it.
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         FailureHandler failures = new FailureHandler(context);
         cli.setOut(context.out());
         cli.setErr(context.err());

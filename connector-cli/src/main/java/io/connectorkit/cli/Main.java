@@ -11,6 +11,8 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        // Before anything logs: the log's console appender takes System.err when logging starts.
+        TerminalLine.installOnSystemErr(System.console() != null);
         int status = ConnectorCli.create(CommandContext.system()).execute(args);
         System.exit(status);
     }

@@ -18,6 +18,7 @@ public final class ProgressPrinter {
     private final boolean terminal;
     private final Clock clock;
     private final Duration plainInterval;
+    private final TerminalLine guard;
     private Instant lastPrinted;
     private int lastLength;
     private ProgressView last;
@@ -32,10 +33,16 @@ public final class ProgressPrinter {
      * @param plainInterval how often a plain line is printed when not on a terminal
      */
     public ProgressPrinter(PrintWriter err, boolean terminal, Clock clock, Duration plainInterval) {
+        this(err, terminal, clock, plainInterval, null);
+    }
+
+    private ProgressPrinter(PrintWriter err, boolean terminal, Clock clock, Duration plainInterval,
+            TerminalLine guard) {
         this.err = Objects.requireNonNull(err, "err");
         this.terminal = terminal;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.plainInterval = Objects.requireNonNull(plainInterval, "plainInterval");
+        this.guard = terminal ? guard : null;
     }
 
     /**
@@ -45,7 +52,9 @@ public final class ProgressPrinter {
      * @return the printer
      */
     public static ProgressPrinter forContext(CommandContext context) {
-        return new ProgressPrinter(context.err(), context.terminal(), Clock.systemUTC(), Duration.ofSeconds(10));
+        // On the process's own terminal the line is drawn through the guard that clears it for log lines.
+        return new ProgressPrinter(context.err(), context.terminal(), Clock.systemUTC(), Duration.ofSeconds(10),
+                TerminalLine.current().orElse(null));
     }
 
     /**
@@ -66,6 +75,14 @@ public final class ProgressPrinter {
 
     /** Shows the last moment (if it was not shown yet) and ends the in-place line. */
     public synchronized void finish() {
+        if (last != null && guard != null) {
+            // Drawn again: a log line may have cleared it since.
+            err.flush();
+            guard.end(ProgressLine.render(last));
+            lastShown = last;
+            last = null;
+            return;
+        }
         if (last != null && !last.equals(lastShown)) {
             print(last);
         }
@@ -79,6 +96,11 @@ public final class ProgressPrinter {
     private void print(ProgressView view) {
         lastShown = view;
         String line = ProgressLine.render(view);
+        if (guard != null) {
+            err.flush();
+            guard.show(line);
+            return;
+        }
         if (terminal) {
             // Pad over the previous line's tail: a shorter line would leave old characters behind.
             String pad = " ".repeat(Math.max(0, lastLength - line.length()));

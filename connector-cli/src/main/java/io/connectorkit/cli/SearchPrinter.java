@@ -14,13 +14,15 @@ final class SearchPrinter {
         out.printf("%s matching documents (%d ms)%n", ProgressLine.count(results.total()), results.tookMillis());
         int i = 1;
         for (SearchHit hit : results.hits()) {
-            out.printf(Locale.ROOT, "%2d. %s  [%s, score %.2f]%n", i++, hit.title().isBlank() ? "(untitled)" : hit.title(),
+            out.printf(Locale.ROOT, "%2d. %s  [%s, score %.2f]%n", i++, hit.title().isBlank() ? "(untitled)" : hit.title().strip(),
                     hit.kind(), hit.score());
             out.printf("    mailbox %s  id %s%n", hit.partition(), hit.id());
             Object from = hit.fields().get("from");
             Object date = hit.fields().get("date");
             if (from != null || date != null) {
-                out.printf("    %s%s%n", from == null ? "" : "from " + from + "  ", date == null ? "" : "date " + date);
+                // Stripped: a hit without a date would end in the separator's spaces.
+                out.println(("    " + (from == null ? "" : "from " + from + "  ") + (date == null ? "" : "date " + date))
+                        .stripTrailing());
             }
         }
     }

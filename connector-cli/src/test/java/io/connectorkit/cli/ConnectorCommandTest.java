@@ -48,4 +48,14 @@ class ConnectorCommandTest {
         assertThat(run.status).isZero();
         assertThat(run.out).startsWith("connector ");
     }
+
+    @Test
+    void helpIsACommandForTheWholeCommandAndForEachSubcommand() {
+        CliRun all = CliRun.run("help");
+        assertThat(all.status).as(all.toString()).isZero();
+        assertThat(all.out).contains("Usage: connector ").contains("crawl ").doesNotContain("Unmatched");
+        CliRun crawl = CliRun.run("help", "crawl");
+        assertThat(crawl.status).as(crawl.toString()).isZero();
+        assertThat(crawl.out).contains("Usage: connector crawl ");
+    }
 }

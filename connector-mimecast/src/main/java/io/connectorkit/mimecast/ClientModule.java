@@ -20,7 +20,8 @@ import org.apache.hc.core5.util.Timeout;
  * Binds the HTTP side: the pooled HttpClient 5 (timeouts from {@code mimecast.http.*}, its own retries off since
  * {@link MimecastHttp} retries with the rate limiter in mind), the shared rate limiter, stats,
  * trace and the API client. Building the client opens no connection. TLS: the JDK's trust store,
- * plus {@code mimecast.tls.ca-bundle} when set; host names are always verified.
+ * plus {@code mimecast.tls.ca-bundle} when set; host names are always verified. Redirects are never
+ * followed by the client itself (see {@link MimecastRedirects}).
  */
 final class ClientModule extends AbstractModule {
     private static final int MAX_CONNECTIONS = 64;
@@ -58,6 +59,8 @@ final class ClientModule extends AbstractModule {
                         .setResponseTimeout(read)
                         .build())
                 .disableAutomaticRetries()
+                // A followed redirect would carry the secret or the bearer to another host: MimecastRedirects decides.
+                .disableRedirectHandling()
                 .disableCookieManagement()
                 .setUserAgent("connectorkit-mimecast")
                 .build();

@@ -17,7 +17,8 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
  * Calls Mimecast API 2.0 functions: {@code POST {api-endpoint}/api/...} with a bearer token and
  * a JSON envelope. Reads {@code fail[]} even on HTTP 200, maps statuses and codes to
  * {@link ErrorKind}, re-mints the token once on a 401, and downloads content from 2.0 pre-signed
- * URLs ({@code urls[]} or {@code url}, fetched without the bearer) or from a binary body.
+ * URLs ({@code urls[]} or {@code url}, fetched without the bearer, following redirects only to
+ * https) or from a binary body. A redirect on an API call is an error (see {@link MimecastRedirects}).
  * Thread-safe; one per session.
  */
 final class MimecastClient {
@@ -103,8 +104,7 @@ final class MimecastClient {
                 throw new ConnectorException(ErrorKind.PERMANENT, path + " for " + what
                         + " answered without content and without a download URL (data[0].urls[] or data[0].url)");
             }
-            // Pre-signed URLs carry their own credentials: the bearer must not travel to the download host.
-            MimecastReply download = http.send(() -> ClassicRequestBuilder.get(url.get()).build(), true, maxBytes);
+            MimecastReply download = fetch(url.get(), what, maxBytes);
             if (download.status() == 200 && download.spool() != null) {
                 stats.download(download.spool().length());
                 return download.spool();
@@ -118,6 +118,19 @@ final class MimecastClient {
             throw new ConnectorException(kind, "Downloading " + what + " from " + trace.redact(url.get())
                     + " answered HTTP " + download.status() + (expired ? " for " + expiredUrls + " fresh URLs" : "")
                     + "; retry later");
+        }
+    }
+
+    private MimecastReply fetch(String first, String what, long maxBytes) throws ConnectorException {
+        String url = first;
+        for (int hops = 0; ; hops++) {
+            String target = url;
+            // Pre-signed URLs carry their own credentials: the bearer must not travel to the download host.
+            MimecastReply reply = http.send(() -> ClassicRequestBuilder.get(target).build(), true, maxBytes);
+            if (!MimecastRedirects.is(reply.status())) {
+                return reply;
+            }
+            url = MimecastRedirects.nextDownload(url, reply, what, hops);
         }
     }
 
@@ -143,15 +156,22 @@ final class MimecastClient {
         String text = body.toString();
         trace.body("request", url, text);
         String token = tokens.token();
-        MimecastReply reply = http.send(() -> request(url, text, token), spool, maxBytes);
+        MimecastReply reply = notRedirected(url, http.send(() -> request(url, text, token), spool, maxBytes));
         if (reply.status() == 401) {
             // Tokens expire every 30 minutes, possibly mid-crawl: mint once more, then give up.
             tokens.invalidate(token);
             String fresh = tokens.token();
-            reply = http.send(() -> request(url, text, fresh), spool, maxBytes);
+            reply = notRedirected(url, http.send(() -> request(url, text, fresh), spool, maxBytes));
             if (reply.status() == 401) {
                 throw MimecastFailure.toException(MimecastFailure.read(reply.json()), 401, path, "a fresh token");
             }
+        }
+        return reply;
+    }
+
+    private static MimecastReply notRedirected(String url, MimecastReply reply) throws ConnectorException {
+        if (MimecastRedirects.is(reply.status())) {
+            throw MimecastRedirects.refused("POST " + url, url, reply, MimecastKeys.API_ENDPOINT);
         }
         return reply;
     }

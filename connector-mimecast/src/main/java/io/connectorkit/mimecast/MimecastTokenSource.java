@@ -80,6 +80,10 @@ final class MimecastTokenSource {
             body = reply.json();
             // A 200 whose body is cut off is asked for again; one that stays unreadable is not a token service.
         } while (reply.status() == 200 && body == null && ++attempts < MimecastHttp.MAX_TRANSIENT);
+        if (MimecastRedirects.is(reply.status())) {
+            throw MimecastRedirects.refused("The token service " + connection.tokenUrl(), connection.tokenUrl(), reply,
+                    MimecastKeys.AUTH_ENDPOINT);
+        }
         List<MimecastFailure> failures = MimecastFailure.read(body);
         if (reply.status() == 400 || reply.status() == 401 || reply.status() == 403
                 || failures.stream().anyMatch(MimecastFailure::authentication)) {

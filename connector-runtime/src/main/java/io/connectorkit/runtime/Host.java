@@ -14,7 +14,7 @@ import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.config.SinkUrlCheck;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.runtime.embedded.EmbeddedIndex;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
@@ -23,6 +23,7 @@ import io.connectorkit.runtime.sink.IndexCertificateException;
 import io.connectorkit.runtime.sink.IndexClient;
 import io.connectorkit.runtime.sink.RetryPolicy;
 import io.connectorkit.runtime.sink.SinkException;
+import io.connectorkit.runtime.state.CrawlLease;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStoreException;
@@ -45,7 +46,7 @@ public final class Host implements AutoCloseable {
     private final SourceConfig config;
     private final RuntimeConfig runtime;
     private final SourceConnector connector;
-    private final EmbeddedSearchNode node;
+    private final EmbeddedIndex node;
     private final IndexClient client;
     private final ElasticsearchSink sink;
     private final ElasticsearchStateStore store;
@@ -53,7 +54,7 @@ public final class Host implements AutoCloseable {
     private final Clock clock;
     private final String url;
 
-    private Host(SourceConfig config, RuntimeConfig runtime, SourceConnector connector, EmbeddedSearchNode node,
+    private Host(SourceConfig config, RuntimeConfig runtime, SourceConnector connector, EmbeddedIndex node,
             IndexClient client, ElasticsearchSink sink, ElasticsearchStateStore store, CrawlPipeline pipeline,
             Clock clock, String url) {
         this.config = config;
@@ -69,8 +70,8 @@ public final class Host implements AutoCloseable {
     }
 
     /**
-     * Opens a host: starts the embedded node if no cluster is configured, creates the content and
-     * state indices if needed.
+     * Opens a host: when no cluster is configured, uses the embedded node another process runs on the
+     * data directory or starts one; creates the content and state indices if needed.
      *
      * @param config a configuration validated by {@link ConnectorRegistry#validate}
      * @param registry where the connector is found
@@ -103,12 +104,13 @@ public final class Host implements AutoCloseable {
         requireNonNull(extractor, "extractor");
         RuntimeConfig runtime = RuntimeConfig.from(config);
         SourceConnector connector = registry.connector(runtime.connectorType());
-        EmbeddedSearchNode node = null;
+        EmbeddedIndex node = null;
         IndexClient client = null;
         try {
             List<String> urls = runtime.sink().urls();
             if (runtime.sink().embedded()) {
-                node = EmbeddedSearchNode.start(runtime.sink().embeddedDataDir());
+                // The node another command runs on this data directory, if one does: only one can hold it.
+                node = EmbeddedIndex.open(runtime.sink().embeddedDataDir());
                 urls = List.of(node.url());
             }
             // Opening fails fast on a wrong URL; only the crawl that follows waits out an outage.
@@ -116,7 +118,7 @@ public final class Host implements AutoCloseable {
                 probe(quick);
             }
             client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()));
-            int replicas = node != null ? 0 : 1;
+            int replicas = runtime.sink().embedded() ? 0 : 1;
             ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId());
             sink.start(replicas);
             ElasticsearchStateStore store = new ElasticsearchStateStore(client, runtime.sink().stateIndex(),
@@ -225,11 +227,15 @@ public final class Host implements AutoCloseable {
      * @param listener receives progress
      * @param cancel stops the run when cancelled
      * @return the report; errors of partitions and items are in it
-     * @throws ConnectorException if the session cannot be opened
+     * @throws ConnectorException if the session cannot be opened, or another run of this source
+     *     holds its crawl lease (TRANSIENT, naming its pid and since when)
      */
+    @SuppressWarnings("try") // the lease is held for the block's extent, not used in it
     public CrawlReport crawl(boolean full, ProgressListener listener, CancellationSignal cancel) throws ConnectorException {
         requireNonNull(listener, "listener");
-        try (RunScope scope = newScope(requireNonNull(cancel, "cancel"));
+        // One run of a source at a time, whichever process and index: the second is told who runs.
+        try (CrawlLease lease = CrawlLease.acquire(client, runtime.sink().stateIndex(), runtime.connectorId());
+                RunScope scope = newScope(requireNonNull(cancel, "cancel"));
                 ConnectorSession session = connector.open(config, scope.context())) {
             return pipeline.run(session, full ? CrawlMode.FULL : CrawlMode.INCREMENTAL, listener, scope.control(),
                     scope.metrics());

@@ -51,7 +51,7 @@ public final class ConfigLoader {
     }
 
     /**
-     * Reads and interpolates a properties file (UTF-8), as {@link java.util.Properties} reads
+     * Reads and interpolates a properties file (UTF-8, a leading byte-order mark ignored), as {@link java.util.Properties} reads
      * its backslashes: for a file whose keys are not known, such as a test's. A key given twice
      * is refused.
      *
@@ -90,7 +90,7 @@ public final class ConfigLoader {
         requireNonNull(specs, "specs");
         List<PropertiesFile.Entry> entries;
         try {
-            entries = PropertiesFile.parse(Files.readString(file, StandardCharsets.UTF_8));
+            entries = PropertiesFile.parse(ConfigText.read(file));
         } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new InvalidConfigException(List.of(new ConfigProblem("configuration file", file.toString(),
                     "cannot be read (" + e.getMessage() + "); check the path and that the file is UTF-8 properties")));

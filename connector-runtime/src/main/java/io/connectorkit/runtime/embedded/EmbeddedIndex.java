@@ -1,0 +1,113 @@
+package io.connectorkit.runtime.embedded;
+
+import static java.util.Objects.requireNonNull;
+
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ErrorKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The embedded index of a data directory as a command gets it: the node another process already
+ * runs there (found through its {@link NodeRecord}), or a node of this process's own, started and
+ * recorded. Only one node can hold a data directory; without this, a second command on it (a
+ * {@code search} while a {@code demo --keep-running} is up, a {@code status} during a crawl) would
+ * fail on the node's lock.
+ */
+public final class EmbeddedIndex implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(EmbeddedIndex.class);
+
+    private final Path dataDir;
+    private final EmbeddedSearchNode own;
+    private final NodeRecord record;
+
+    private EmbeddedIndex(Path dataDir, EmbeddedSearchNode own, NodeRecord record) {
+        this.dataDir = requireNonNull(dataDir, "dataDir");
+        this.own = own;
+        this.record = requireNonNull(record, "record");
+    }
+
+    /**
+     * Uses the node that runs on a data directory, or starts one.
+     *
+     * @param dataDir the data directory ({@code sink.embedded.data-dir})
+     * @return the index; close it (which stops only a node of this process's own)
+     * @throws IOException if a node cannot be started
+     * @throws ConnectorException TRANSIENT, in one sentence with the fix, when another process holds
+     *     the directory but its node cannot be reached
+     */
+    public static EmbeddedIndex open(Path dataDir) throws IOException, ConnectorException {
+        Path home = requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+        Optional<NodeRecord> running = NodeRecord.read(home).filter(NodeRecord::answers);
+        if (running.isPresent()) {
+            NodeRecord r = running.get();
+            LOG.info("Using the embedded index at {} that process {} runs on {} (since {})", r.url(), r.pid(), home,
+                    r.since());
+            return new EmbeddedIndex(home, null, r);
+        }
+        LOG.info("Starting the embedded index (data in {}; this takes 15-30 s)...", home);
+        EmbeddedSearchNode node;
+        try {
+            node = EmbeddedSearchNode.start(home);
+        } catch (IOException | RuntimeException e) {
+            if (locked(e)) {
+                throw new ConnectorException(ErrorKind.TRANSIENT, "The embedded index in " + home + " is held by"
+                        + " another process whose index cannot be reached" + NodeRecord.read(home)
+                        .map(r -> " (pid " + r.pid() + ", since " + r.since() + ", at " + r.url() + ")").orElse("")
+                        + ": wait until that process has started its index or has ended, or stop it, then run this"
+                        + " again", e);
+            }
+            throw e;
+        }
+        NodeRecord mine = new NodeRecord(node.url(), ProcessHandle.current().pid(), Instant.now());
+        try {
+            mine.write(home);
+        } catch (IOException e) {
+            // The node works without it; only other commands on this directory cannot find it.
+            LOG.warn("Cannot record the embedded index's URL in {}: {}", home.resolve(NodeRecord.FILE_NAME), e.toString());
+        }
+        return new EmbeddedIndex(home, node, mine);
+    }
+
+    private static boolean locked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("failed to obtain node lock")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the node's URL */
+    public String url() {
+        return record.url();
+    }
+
+    /** @return the data directory */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** @return the node this process runs, empty when it uses another process's */
+    public Optional<EmbeddedSearchNode> own() {
+        return Optional.ofNullable(own);
+    }
+
+    /** @return who runs the node and since when */
+    public NodeRecord record() {
+        return record;
+    }
+
+    /** Stops the node if this process runs it; another process's keeps running. */
+    @Override
+    public void close() {
+        if (own != null) {
+            record.remove(dataDir);
+            own.close();
+        }
+    }
+}
