@@ -17,5 +17,11 @@ public enum Capability {
     /** Attachments or other child items become documents of their own, linked to a parent. */
     ATTACHMENTS,
     /** Documents carry binary {@link ContentSource content} for the host to extract text from. */
-    BINARY_CONTENT
+    BINARY_CONTENT,
+    /**
+     * Items change in place: an edited item keeps its id and gets a new
+     * {@link Document#version() version}, so the next crawl emits it again. A source whose items
+     * never change once written (a mail archive) does not declare it.
+     */
+    UPDATES
 }

@@ -114,6 +114,15 @@ class MimecastConnectorContractTest extends SourceConnectorContractTest {
             }
 
             @Override
+            public void injectListingFault(Partition partition) {
+                // The next listing page answers, every later one is a 503: an outage in the middle of
+                // the mailbox's listing, after the directory (partitions()) answered.
+                long next = server.calls(Endpoint.GET_MESSAGE_LIST) + 1;
+                server.fault(FaultRule.onCalls(Endpoint.GET_MESSAGE_LIST, next + 1, Long.MAX_VALUE,
+                        Fault.serverError(503)));
+            }
+
+            @Override
             public void clearFaults() {
                 server.clearFaults();
             }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -35,6 +36,7 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
     private final Map<String, String> knownParents = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicInteger upsertsUntilCancel = new AtomicInteger(-1);
     private final LongAdder lookups = new LongAdder();
 
     /**
@@ -71,7 +73,7 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
      * @return a fresh emitter
      */
     public RecordingEmitter emitter(Partition partition) {
-        return new RecordingEmitter(partition.id(), knownVersions, knownParents, cancelled::get);
+        return new RecordingEmitter(partition.id(), knownVersions, knownParents, cancelled::get, this::upserted);
     }
 
     @Override
@@ -136,9 +138,31 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
         return cancelled.get();
     }
 
-    /** Asks the run to stop: {@link #cancelled()} turns true and emitters throw on writes. */
+    /**
+     * Asks the run to stop: {@link #cancelled()} turns true and emitters throw on writes other
+     * than checkpoints and failures.
+     */
     public void cancel() {
         cancelled.set(true);
+    }
+
+    /**
+     * Cancels the run once its emitters have recorded this many more upserts, as a host cancels
+     * a run in the middle of a crawl.
+     *
+     * @param upserts how many upserts to let through; at least 1
+     */
+    public void cancelAfterUpserts(int upserts) {
+        if (upserts < 1) {
+            throw new IllegalArgumentException("upserts must be at least 1, was " + upserts);
+        }
+        upsertsUntilCancel.set(upserts);
+    }
+
+    private void upserted() {
+        if (upsertsUntilCancel.get() > 0 && upsertsUntilCancel.decrementAndGet() == 0) {
+            cancelled.set(true);
+        }
     }
 
     /** Deletes the temporary directory and what the connector left in it. */

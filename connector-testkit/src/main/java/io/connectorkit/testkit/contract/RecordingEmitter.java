@@ -7,18 +7,24 @@ import io.connectorkit.api.Emitter;
 import io.connectorkit.api.ItemFailure;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
  * An {@link Emitter} that records every call for assertions, bound to one partition as a host's
  * emitter is. Like a host it rejects a document of another partition, and it reads a document's
  * binary content before {@link #upsert} returns (the connector may release it afterwards),
- * noting documents whose content could not be read.
+ * noting what it read ({@link #contentReads()}). Like a host it accepts {@link #checkpoint} and
+ * {@link #failure} after the run was cancelled, and throws {@link CancelledException} on every
+ * other write, counting them ({@link #writesAfterCancellation()}).
  *
  * <p><b>Threading.</b> Safe to use from the crawl thread and threads it waits for.
  */
@@ -27,8 +33,10 @@ public final class RecordingEmitter implements Emitter {
     private final Map<String, String> knownVersions;
     private final Map<String, String> knownParents;
     private final BooleanSupplier cancelled;
+    private final Runnable afterUpsert;
     private final List<Emission> emissions = new ArrayList<>();
-    private final List<String> unreadableContent = new ArrayList<>();
+    private final List<ContentRead> contentReads = new ArrayList<>();
+    private final AtomicInteger writesAfterCancellation = new AtomicInteger();
 
     /**
      * Creates an emitter that is never cancelled and reports to no {@link RecordingContext}.
@@ -36,12 +44,12 @@ public final class RecordingEmitter implements Emitter {
      * @param partitionId the partition the emitter is bound to
      */
     public RecordingEmitter(String partitionId) {
-        this(partitionId, new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
-                () -> false);
+        this(partitionId, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), () -> false, () -> { });
     }
 
     RecordingEmitter(String partitionId, Map<String, String> knownVersions, Map<String, String> knownParents,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled, Runnable afterUpsert) {
+        this.afterUpsert = Objects.requireNonNull(afterUpsert, "afterUpsert");
         this.knownParents = Objects.requireNonNull(knownParents, "knownParents");
         this.partitionId = Objects.requireNonNull(partitionId, "partitionId");
         this.knownVersions = Objects.requireNonNull(knownVersions, "knownVersions");
@@ -65,6 +73,7 @@ public final class RecordingEmitter implements Emitter {
         if (document.parentId() != null) {
             knownParents.put(document.id(), document.parentId());
         }
+        afterUpsert.run();
     }
 
     @Override
@@ -111,7 +120,7 @@ public final class RecordingEmitter implements Emitter {
     @Override
     public void checkpoint(Checkpoint checkpoint) {
         Objects.requireNonNull(checkpoint, "checkpoint");
-        failIfCancelled();
+        // Accepted after cancellation too, as Emitter says: a connector records how far it got.
         record(Emission.checkpoint(checkpoint));
     }
 
@@ -186,7 +195,23 @@ public final class RecordingEmitter implements Emitter {
 
     /** @return the ids of documents whose binary content could not be read, in order */
     public synchronized List<String> unreadableContent() {
-        return List.copyOf(unreadableContent);
+        return contentReads.stream().filter(r -> r.error() != null).map(ContentRead::documentId).toList();
+    }
+
+    /** @return what was read from each document's binary content during {@code upsert}, in order */
+    public synchronized List<ContentRead> contentReads() {
+        return List.copyOf(contentReads);
+    }
+
+    /**
+     * How many upserts, unchanged and deletes the connector attempted after the run was
+     * cancelled (each threw {@link CancelledException}). A connector that honours cancellation
+     * makes at most one: the call that told it.
+     *
+     * @return the count
+     */
+    public int writesAfterCancellation() {
+        return writesAfterCancellation.get();
     }
 
     /** @return how often {@link #partitionComplete()} was called */
@@ -223,18 +248,39 @@ public final class RecordingEmitter implements Emitter {
 
     private void failIfCancelled() {
         if (cancelled.getAsBoolean()) {
+            writesAfterCancellation.incrementAndGet();
             throw new CancelledException("The crawl of partition " + partitionId + " was cancelled");
         }
     }
 
-    // A host reads content before upsert returns and indexes the metadata alone when it cannot.
+    // A host reads content once, before upsert returns, and indexes the metadata alone when it cannot.
     private void drain(Document document) {
+        long declared = document.binary().length();
+        String declaredSha = document.binary().sha256().orElse(null);
+        MessageDigest digest = sha256();
+        long read = 0;
+        String error = null;
         try (InputStream in = document.binary().open()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            synchronized (this) {
-                unreadableContent.add(document.id());
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                read += n;
             }
+        } catch (IOException | RuntimeException e) {
+            error = String.valueOf(e);
+        }
+        ContentRead r = new ContentRead(document.id(), declared, read, declaredSha,
+                HexFormat.of().formatHex(digest.digest()), error);
+        synchronized (this) {
+            contentReads.add(r);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
         }
     }
 }

@@ -34,4 +34,19 @@ public interface SourceMutator {
     default void deleteItem(Partition partition) throws Exception {
         throw new UnsupportedOperationException("SourceMutator.deleteItem is not implemented");
     }
+
+    /**
+     * Changes one existing item of a partition in place: same item, new content, so its
+     * document keeps its id and must get a new version.
+     *
+     * <p>Needed only by connectors that declare {@link io.connectorkit.api.Capability#UPDATES}.
+     * The default throws {@link UnsupportedOperationException}, which skips the update test with
+     * a message naming this method.
+     *
+     * @param partition a partition the connector listed, holding at least one item
+     * @throws Exception if the source could not be changed; the test then errors
+     */
+    default void updateItem(Partition partition) throws Exception {
+        throw new UnsupportedOperationException("SourceMutator.updateItem is not implemented");
+    }
 }

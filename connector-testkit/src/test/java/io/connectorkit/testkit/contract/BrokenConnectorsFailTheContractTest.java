@@ -61,9 +61,10 @@ class BrokenConnectorsFailTheContractTest {
         ContractRun run = ContractRun.of(LeakySecretContract.class);
 
         assertThat(run.failed()).containsExactly("checkReportsBadCredentialsAsAuthentication",
-                "crawlWithBadCredentialsFailsWithAuthentication");
+                "crawlWithBadCredentialsFailsWithAuthentication", "noOutputRepeatsACredential");
         assertThat(run.message("crawlWithBadCredentialsFailsWithAuthentication"))
-                .contains("a message shown to administrators").contains("not to contain");
+                .contains("a message shown to administrators repeats a credential")
+                .contains("shows the value of example.token (bad)").doesNotContain("wrong-token-93c2");
     }
 
     @Test

@@ -83,14 +83,35 @@ class RecordingEmitterTest {
     }
 
     @Test
-    void cancelledContextMakesEmittersThrowOnWrites() throws Exception {
+    void cancelledContextMakesEmittersThrowOnWritesButAcceptsCheckpointsAsAHostDoes() throws Exception {
         try (RecordingContext context = RecordingContext.create("test")) {
             RecordingEmitter emitter = context.emitter(Partition.of("p"));
             context.cancel();
 
             assertThat(emitter.cancelled()).isTrue();
             assertThatThrownBy(() -> emitter.upsert(doc("a", "p"))).isInstanceOf(CancelledException.class);
-            assertThatThrownBy(() -> emitter.checkpoint(new Checkpoint("1"))).isInstanceOf(CancelledException.class);
+            assertThatThrownBy(() -> emitter.delete("a")).isInstanceOf(CancelledException.class);
+            emitter.checkpoint(new Checkpoint("1"));
+
+            assertThat(emitter.checkpoints()).containsExactly(new Checkpoint("1"));
+            assertThat(emitter.upsertedIds()).isEmpty();
+            assertThat(emitter.writesAfterCancellation()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void contextCancelsAfterTheGivenNumberOfUpserts() throws Exception {
+        try (RecordingContext context = RecordingContext.create("test")) {
+            RecordingEmitter emitter = context.emitter(Partition.of("p"));
+            context.cancelAfterUpserts(2);
+
+            emitter.upsert(doc("a", "p"));
+            assertThat(emitter.cancelled()).isFalse();
+            emitter.upsert(doc("b", "p"));
+
+            assertThat(emitter.cancelled()).isTrue();
+            assertThatThrownBy(() -> emitter.upsert(doc("c", "p"))).isInstanceOf(CancelledException.class);
+            assertThat(emitter.upsertedIds()).containsExactly("a", "b");
         }
     }
 

@@ -53,7 +53,8 @@ public final class ExampleFilesConnector implements SourceConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.INCREMENTAL, Capability.DELETIONS);
+        return EnumSet.of(Capability.INCREMENTAL, Capability.DELETIONS, Capability.UPDATES, Capability.ACLS,
+                Capability.ATTACHMENTS, Capability.BINARY_CONTENT);
     }
 
     @Override

@@ -21,9 +21,15 @@ import java.util.Objects;
 /**
  * A session of the example connector. Crawls a partition's files in position order and emits a
  * checkpoint after each file, so a resumed crawl starts right after the last file the host
- * acknowledged. Holds no per-crawl state, so partitions can be crawled at once.
+ * acknowledged. Holds no per-crawl state, so partitions can be crawled at once. Text files are
+ * documents with text content, other files carry binary content, and the files in a folder
+ * {@code name.attachments} are attachments: children of the file {@code name}, which sorts before
+ * them.
  */
 final class ExampleFilesSession implements ConnectorSession {
+    /** A folder {@code name.attachments} next to a file {@code name} holds that file's attachments. */
+    static final String ATTACHMENTS = ".attachments/";
+
     private final ExampleFilesSource source;
     private final ConnectorContext context;
 
@@ -66,11 +72,11 @@ final class ExampleFilesSession implements ConnectorSession {
 
     private void emit(Partition partition, ExampleFilesSource.ExampleFile file, Emitter emitter) {
         ExampleFilesPosition position = file.position();
-        String text;
+        byte[] bytes;
         long size;
         try {
-            text = Files.readString(file.path(), StandardCharsets.UTF_8);
-            size = Files.size(file.path());
+            bytes = Files.readAllBytes(file.path());
+            size = bytes.length;
         } catch (NoSuchFileException gone) {
             return;
         } catch (IOException e) {
@@ -78,15 +84,27 @@ final class ExampleFilesSession implements ConnectorSession {
                     "File " + position.path() + " could not be read: " + e.getMessage()));
             return;
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         context.metrics().add("files", 1);
-        emitter.upsert(Document.builder(position.path(), partition.id(), "file")
-                .title(file.path().getFileName().toString())
+        String name = file.path().getFileName().toString();
+        Document.Builder document = Document.builder(position.path(), partition.id(), "file")
+                .title(name)
                 .field("path", position.path())
                 .field("size", size)
                 .field("modified", Instant.ofEpochMilli(position.modifiedMillis()))
-                .content(text)
-                .version(position.modifiedMillis() + "-" + size)
-                .build());
+                // Everyone in the partition's group may read its files.
+                .acl(List.of("group:" + partition.id()))
+                .version(position.modifiedMillis() + "-" + size);
+        int attachments = position.path().indexOf(ATTACHMENTS);
+        if (attachments > 0) {
+            document.parentId(position.path().substring(0, attachments));
+        }
+        if (name.endsWith(".txt")) {
+            document.content(text);
+        } else {
+            document.binary(ExampleFileContent.of(bytes, name));
+        }
+        emitter.upsert(document.build());
     }
 
     @Override

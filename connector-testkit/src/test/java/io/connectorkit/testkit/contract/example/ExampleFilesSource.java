@@ -82,6 +82,10 @@ final class ExampleFilesSource {
     List<ExampleFile> files(Partition partition) throws ConnectorException {
         requireAvailable();
         Path folder = root.resolve(partition.id());
+        if (Files.exists(root.resolve(".maintenance-" + partition.id()))) {
+            throw new ConnectorException(ErrorKind.TRANSIENT, "Folder " + folder + " is under maintenance"
+                    + " (.maintenance-" + partition.id() + " is present); the crawl will be retried");
+        }
         List<ExampleFile> out = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path file : paths.filter(Files::isRegularFile).filter(p -> !hidden(p)).toList()) {
