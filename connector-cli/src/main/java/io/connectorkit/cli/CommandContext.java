@@ -1,6 +1,7 @@
 package io.connectorkit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +16,15 @@ public final class CommandContext {
     private final boolean terminal;
     private final Map<String, String> environment;
     private final Redactor redactor = new Redactor();
+
+    /**
+     * The variable holding how the user started the command ({@code ./connector} when the
+     * repository's launcher did), so that a suggested command can be typed as it is printed.
+     */
+    public static final String COMMAND_VARIABLE = "CONNECTOR_COMMAND";
+
+    /** The name suggested commands start with when {@link #COMMAND_VARIABLE} is not set. */
+    public static final String DEFAULT_COMMAND = "connector";
 
     /**
      * Creates a context.
@@ -59,6 +69,34 @@ public final class CommandContext {
     /** @return the environment variables */
     public Map<String, String> environment() {
         return environment;
+    }
+
+    /**
+     * How the user started the command: the {@value #COMMAND_VARIABLE} variable (the launcher
+     * sets it to the path it was started as, such as {@code ./connector}), else
+     * {@value #DEFAULT_COMMAND}. Commands the output suggests begin with it.
+     *
+     * @return the command's name as the user types it
+     */
+    public String commandName() {
+        String name = environment.get(COMMAND_VARIABLE);
+        return name == null || name.isBlank() ? DEFAULT_COMMAND : name.strip();
+    }
+
+    /**
+     * A path as the user can type it here: relative to the working directory ({@code ./data/demo})
+     * when it is under it, absolute otherwise.
+     *
+     * @param path the path to print
+     * @return the text to print
+     */
+    public String display(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath().normalize();
+        if (!absolute.startsWith(here) || absolute.equals(here)) {
+            return absolute.toString();
+        }
+        return "." + java.io.File.separator + here.relativize(absolute);
     }
 
     /** @return the secrets to hide from every printed text */
