@@ -10,8 +10,10 @@ import org.apache.logging.log4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns whatever ended a command into an exit status and one clear sentence per problem on
@@ -36,11 +38,30 @@ public final class FailureHandler implements IExecutionExceptionHandler, IParame
         return report(ex).code();
     }
 
+    /**
+     * A command line picocli could not parse: one {@code error:} sentence (picocli's own text,
+     * which names the option or argument and the value), a suggestion when picocli has one, and
+     * the help command to run, starting the way the user started this one. Exit 2.
+     */
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = context.err();
-        err.println("error: " + context.redactor().redact(ex.getMessage()) + ".");
-        err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' to see the options.");
+        String message = ex.getMessage() == null ? "invalid command line" : ex.getMessage().strip();
+        while (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += "; did you mean '" + unmatched.getSuggestions().get(0) + "'?";
+        } else {
+            message += ".";
+        }
+        err.println("error: " + context.redactor().redact(message));
+        CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        String qualified = spec.qualifiedName();
+        String root = spec.root().name();
+        String typed = qualified.startsWith(root) ? context.commandName() + qualified.substring(root.length())
+                : qualified;
+        err.println("Run '" + typed + " --help' to see the options.");
         err.flush();
         return ExitStatus.INVALID_CONFIGURATION.code();
     }
