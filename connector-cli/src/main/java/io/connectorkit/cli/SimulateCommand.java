@@ -1,8 +1,10 @@
 package io.connectorkit.cli;
 
 import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.Domain;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +74,14 @@ public final class SimulateCommand implements Callable<Integer> {
         return ExitStatus.OK.code();
     }
 
+    private static String plural(long n, String word) {
+        return n == 1 ? word : word + "s";
+    }
+
+    private static long mailboxes(Archive archive, List<Domain> domains) {
+        return domains.stream().mapToLong(d -> archive.users(d.domain()).stream().filter(u -> !u.alias()).count()).sum();
+    }
+
     private FakeMimecastServer start(Archive archive) {
         try {
             return simulator.server(archive).port(port).start();
@@ -83,10 +93,21 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private void printIntro(String url, Archive archive) {
         PrintWriter out = context.out();
-        out.printf("Simulated Mimecast API 2.0 at %s: %d domains, %d mailboxes (seed %d).%n", url,
-                archive.domains().size(), archive.mailboxes().size(), simulator.seed);
-        out.println("Crawl it with this configuration (export MIMECAST_CLIENT_SECRET first; the secret is the"
-                + " --client-secret value):");
+        List<Domain> domains = archive.domains();
+        List<Domain> local = domains.stream().filter(Domain::local).toList();
+        long crawled = domains.stream().filter(d -> !d.local()).count();
+        long crawledMailboxes = mailboxes(archive, domains.stream().filter(d -> !d.local()).toList());
+        long localMailboxes = mailboxes(archive, local);
+        out.printf("Simulated Mimecast API 2.0 at %s: %d mailboxes in %d %s, plus %d in %d local %s that a crawl"
+                + " leaves out by default (seed %d).%n", url, crawledMailboxes, crawled, plural(crawled, "domain"),
+                localMailboxes, local.size(), plural(local.size(), "domain"), simulator.seed);
+        // The simulator's secret is a test value that only this fake server accepts, so the default is
+        // printed; one given with --client-secret is the user's own and is not repeated.
+        String secret = simulator.clientSecret.equals(SimulatorOptions.DEFAULT_CLIENT_SECRET)
+                ? "export MIMECAST_CLIENT_SECRET=" + SimulatorOptions.DEFAULT_CLIENT_SECRET
+                + " first: the simulator's test secret, the --client-secret default"
+                : "export MIMECAST_CLIENT_SECRET first: the --client-secret value given to this simulator";
+        out.println("Crawl it with this configuration (" + secret + "):");
         out.println();
         out.println("connector.type=mimecast");
         out.println("connector.id=simulator");

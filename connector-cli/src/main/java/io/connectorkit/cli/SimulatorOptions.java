@@ -26,7 +26,9 @@ public final class SimulatorOptions {
     int domains;
 
     @Option(names = "--mailboxes", paramLabel = "N", defaultValue = "10",
-            description = "Mailboxes in all, spread over the domains (default: ${DEFAULT-VALUE}).")
+            description = "Mailboxes of the internal domains (those a crawl reads by default), spread evenly over"
+                    + " them and rounded up to a multiple of --domains; the local domain has as many as each of them"
+                    + " (default: ${DEFAULT-VALUE}).")
     int mailboxes;
 
     @Option(names = "--messages", paramLabel = "N", defaultValue = "1000",

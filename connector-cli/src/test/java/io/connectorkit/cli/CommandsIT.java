@@ -209,7 +209,12 @@ class CommandsIT {
         assertThat(run.status).as(run.toString()).isZero();
         assertThat(run.out).contains("Simulated Mimecast API 2.0 at http://127.0.0.1:" + port,
                 "mimecast.client-secret=${env:MIMECAST_CLIENT_SECRET}", "Simulator stopped");
-        assertThat(run.out).doesNotContain(SimulatorOptions.DEFAULT_CLIENT_SECRET);
+        // The default secret is the simulator's test value and is printed; one given is the user's own.
+        assertThat(run.out).contains("export MIMECAST_CLIENT_SECRET=" + SimulatorOptions.DEFAULT_CLIENT_SECRET);
+        CliRun own = run("simulate", "--port", String.valueOf(port), "--messages", "40", "--client-secret",
+                "0wn-Secret-551", "--stop-after", "1");
+        assertThat(own.status).as(own.toString()).isZero();
+        assertThat(own.out).contains("the --client-secret value given to this simulator").doesNotContain("0wn-Secret-551");
         CliRun bad = run("simulate", "--port", "0");
         assertThat(bad.status).isEqualTo(2);
         assertThat(bad.err).contains("--port 0");
