@@ -43,7 +43,7 @@ public final class CrawlCommand implements Callable<Integer> {
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         try (OpenHost open = OpenHost.open(source, registry)) {
             Host host = open.host();
-            return new CrawlRun(context, "connector crawl --config " + config.file()).run(host, full, json).code();
+            return new CrawlRun(context, context.commandName() + " crawl --config " + config.file()).run(host, full, json).code();
         }
     }
 }

@@ -65,11 +65,14 @@ public final class DemoCommand implements Callable<Integer> {
         int users = 6;
         Archive archive = ArchiveGenerator.seed(42).domains(domains).localDomains(1).usersPerDomain(users)
                 .messagesPerView(Math.max(1, messages / (2 * domains * users))).generate();
-        out.println("Starting the Mimecast simulator and the embedded index (data in " + workspace.root() + ")...");
+        out.println("Starting the Mimecast simulator and the embedded index (data in " + context.display(workspace.root())
+                + ")...");
         out.flush();
         try (FakeMimecastServer server = FakeMimecastServer.builder().archive(archive)
                 .clientCredentials(DemoWorkspace.CLIENT_ID, DemoWorkspace.CLIENT_SECRET).start()) {
             Path configFile = workspace.writeConfig(server.baseUrl());
+            String command = context.commandName();
+            String shownConfig = context.display(configFile);
             ConnectorRegistry registry = ConnectorRegistry.load();
             SourceConfig source = new SourceFiles(context, registry).load(configFile);
             try (OpenHost open = OpenHost.open(source, registry)) {
@@ -77,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf("Simulator at %s, index at %s. Crawling %d mailboxes...%n", server.baseUrl(), host.indexUrl(),
                         domains * users);
                 out.flush();
-                ExitStatus status = new CrawlRun(context, "connector crawl --config " + configFile)
+                ExitStatus status = new CrawlRun(context, command + " crawl --config " + shownConfig)
                         .run(host, false, false);
                 SearchResults results = host.search(query, Optional.empty(), 5);
                 IndexCounts counts = new IndexCounts(host.indexUrl(), host.indexName());
@@ -91,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf("Sample search for '%s':%n", query);
                 SearchPrinter.print(out, results);
                 out.println();
-                printNextSteps(out, host, configFile);
+                printNextSteps(out, host, command, shownConfig);
                 if (keepRunning) {
                     out.println("The simulator and the index stay up until Ctrl-C.");
                     out.flush();
@@ -102,15 +105,17 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printNextSteps(PrintWriter out, Host host, Path configFile) {
+    private void printNextSteps(PrintWriter out, Host host, String command, String configFile) {
         out.println("Query the index yourself:");
-        out.printf("  ./connector search --config %s %s%n", configFile, query);
-        out.printf("  ./connector status --config %s%n", configFile);
+        out.printf("  %s search --config %s %s%n", command, configFile, query);
+        out.printf("  %s status --config %s%n", command, configFile);
         if (keepRunning) {
+            // While this run is up, its URL is the one to query.
             out.printf("  curl '%s/%s/_search?q=%s&pretty'%n", host.indexUrl(), host.indexName(), query);
         } else {
-            out.printf("  (or run 'connector demo --keep-running' and query %s/%s/_search directly)%n",
-                    host.indexUrl(), host.indexName());
+            // The next run listens on other ports: name the option that prints them, not this run's.
+            out.printf("  (or run '%s demo --keep-running', which keeps the index up and prints its URL to query"
+                    + " directly)%n", command);
         }
         out.println("Next: point a configuration at your tenant and run check, preview, crawl (see README.md).");
         out.flush();

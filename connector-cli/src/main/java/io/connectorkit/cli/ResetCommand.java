@@ -64,7 +64,7 @@ public final class ResetCommand implements Callable<Integer> {
         }
         if (mailbox != null && outcome.matched() == 0) {
             throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--mailbox '" + mailbox
-                    + "' has no saved state; 'connector status --config " + config.file() + "' lists the mailboxes.");
+                    + "' has no saved state; '" + context.commandName() + " status --config " + config.file() + "' lists the mailboxes.");
         }
         String target = when.map(i -> "to " + i).orElse("to the start date");
         int rewound = outcome.rewound().size();

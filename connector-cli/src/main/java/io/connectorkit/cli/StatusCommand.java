@@ -51,7 +51,8 @@ public final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.println(r.redact(JsonOutput.write(statuses)));
         } else if (statuses.isEmpty()) {
-            out.println("Nothing crawled yet for this source; run 'connector crawl --config " + config.file() + "'.");
+            out.println("Nothing crawled yet for this source; run '" + context.commandName() + " crawl --config "
+                    + config.file() + "'.");
         } else {
             for (PartitionStatus s : statuses) {
                 out.printf("%s%n", s.partition());

@@ -30,6 +30,20 @@ final class ConnectorProcess {
      */
     static CliRun run(Path workingDirectory, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return run(workingDirectory, env, false, args);
+    }
+
+    /**
+     * Runs the command to its end with standard error merged into standard output, in the order
+     * they were written, as a terminal shows them: the result's {@code out} holds both.
+     */
+    static CliRun runMerged(Path workingDirectory, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        return run(workingDirectory, env, true, args);
+    }
+
+    private static CliRun run(Path workingDirectory, Map<String, String> env, boolean merged, String... args)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded jar (built by mvn package)").exists();
         Path out = Files.createTempFile("connector-out-", ".txt");
@@ -39,7 +53,11 @@ final class ConnectorProcess {
             pb.directory(workingDirectory.toFile());
             pb.environment().putAll(env);
             pb.redirectOutput(out.toFile());
-            pb.redirectError(err.toFile());
+            if (merged) {
+                pb.redirectErrorStream(true);
+            } else {
+                pb.redirectError(err.toFile());
+            }
             Process process = pb.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

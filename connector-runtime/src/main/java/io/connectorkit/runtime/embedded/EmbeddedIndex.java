@@ -32,6 +32,20 @@ public final class EmbeddedIndex implements AutoCloseable {
     }
 
     /**
+     * A directory as the user can type it where the command runs: relative ({@code ./data/demo})
+     * under the working directory, absolute elsewhere. For messages people read; errors keep
+     * absolute paths.
+     */
+    static String shown(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath().normalize();
+        if (!absolute.startsWith(here) || absolute.equals(here)) {
+            return absolute.toString();
+        }
+        return "." + java.io.File.separator + here.relativize(absolute);
+    }
+
+    /**
      * Uses the node that runs on a data directory, or starts one.
      *
      * @param dataDir the data directory ({@code sink.embedded.data-dir})
@@ -45,11 +59,11 @@ public final class EmbeddedIndex implements AutoCloseable {
         Optional<NodeRecord> running = NodeRecord.read(home).filter(NodeRecord::answers);
         if (running.isPresent()) {
             NodeRecord r = running.get();
-            LOG.info("Using the embedded index at {} that process {} runs on {} (since {})", r.url(), r.pid(), home,
+            LOG.info("Using the embedded index at {} that process {} runs on {} (since {})", r.url(), r.pid(), shown(home),
                     r.since());
             return new EmbeddedIndex(home, null, r);
         }
-        LOG.info("Starting the embedded index (data in {}; this takes 15-30 s)...", home);
+        LOG.info("Starting the embedded index (data in {}; this takes 15-30 s)...", shown(home));
         EmbeddedSearchNode node;
         try {
             node = EmbeddedSearchNode.start(home);

@@ -94,7 +94,8 @@ public final class EmbeddedSearchNode implements AutoCloseable {
         TransportAddress address = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
         EmbeddedSearchNode started = new EmbeddedSearchNode(node, address.getPort(),
                 (System.nanoTime() - began) / 1_000_000);
-        LOG.info("Embedded index started at {} in {} ms (data in {})", started.url(), started.startMillis(), home);
+        LOG.info("Embedded index started at {} in {} ms (data in {})", started.url(), started.startMillis(),
+                EmbeddedIndex.shown(home));
         return started;
     }
 
