@@ -32,7 +32,8 @@ public final class SimulatorOptions {
     int mailboxes;
 
     @Option(names = "--messages", paramLabel = "N", defaultValue = "1000",
-            description = "Messages in all, spread over the mailboxes' INBOX and SENT views (default: ${DEFAULT-VALUE}).")
+            description = "Messages of the crawled domains' mailboxes, spread over their INBOX and SENT views;"
+                    + " the local domain's mailboxes get as many each, on top (default: ${DEFAULT-VALUE}).")
     int messages;
 
     @Option(names = "--attachment-share", paramLabel = "F", defaultValue = "0.5",
