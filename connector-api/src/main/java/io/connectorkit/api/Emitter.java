@@ -11,6 +11,14 @@ package io.connectorkit.api;
  *
  * <p><b>Ordering.</b> Calls are processed in order. A {@link #checkpoint} covers every
  * {@link #upsert}, {@link #unchanged}, {@link #delete} and {@link #failure} before it.
+ *
+ * <p><b>Parents and children.</b> A document and the documents upserted right after it whose
+ * {@link Document#parentId()} is it (or one of them) are one unit: the host writes the parent
+ * only after those children are acknowledged, and not at all when the unit is cut short (the run
+ * is cancelled or the crawl fails before the unit ends). A parent that {@link KnownDocuments}
+ * reports at its version therefore has all its children in the index. A {@link #failure}
+ * reported while a unit is open marks it incomplete: its parent is written but not reported as
+ * known, so the next crawl emits it again.
  */
 public interface Emitter {
     /**

@@ -2,6 +2,7 @@ package io.connectorkit.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.connectorkit.testkit.mimecast.Gate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * An HTTP proxy in front of the embedded index that records the Authorization header of every
  * request (the embedded node has no security plugin and ignores it) and, when told to, answers
  * bulk requests as a secured cluster that denies the user the write, or refuses every request
- * without the expected credentials.
+ * without the expected credentials. It can also hold the bulk request that carries a given
+ * document at a {@link Gate} and then drop it, as if the crawl had died just before sending it.
  */
 final class IndexProxy implements AutoCloseable {
     private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade",
@@ -36,6 +38,7 @@ final class IndexProxy implements AutoCloseable {
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicBoolean denyBulk = new AtomicBoolean();
     private final AtomicReference<String> required = new AtomicReference<>();
+    private final AtomicReference<Map.Entry<String, Gate>> held = new AtomicReference<>();
 
     private IndexProxy(String target) throws IOException {
         this.target = target;
@@ -73,6 +76,17 @@ final class IndexProxy implements AutoCloseable {
         required.set(authorization);
     }
 
+    /**
+     * Holds the first later bulk request that carries this document at the gate; once the gate is
+     * opened the request is answered 503 without reaching the index.
+     *
+     * @param documentId the document id
+     * @param gate where the request waits
+     */
+    void holdBulkWith(String documentId, Gate gate) {
+        held.set(Map.entry("\"_id\":\"" + documentId + "\"", gate));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -92,6 +106,13 @@ final class IndexProxy implements AutoCloseable {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"security\"");
                 exchange.sendResponseHeaders(401, refused.length);
                 exchange.getResponseBody().write(refused);
+                return;
+            }
+            Map.Entry<String, Gate> hold = held.get();
+            if (hold != null && uri.getPath().endsWith("/_bulk")
+                    && new String(body, StandardCharsets.UTF_8).contains(hold.getKey()) && held.compareAndSet(hold, null)) {
+                hold.getValue().pass();
+                exchange.sendResponseHeaders(503, -1);
                 return;
             }
             if (denyBulk.get() && uri.getPath().endsWith("/_bulk")) {

@@ -183,7 +183,8 @@ final class MimecastMessageReader {
             String docId = MimecastDocuments.emailId(mailbox, messageId);
             if (MimecastDocuments.version(m, config).equals(known.get(docId))) {
                 context.metrics().add(UNCHANGED, 1);
-                // Not downloaded again; the host keeps the document and its attachments.
+                // Not downloaded again; the host keeps the document and its attachments. The index holds an
+                // email only once all its attachments are acknowledged, so they are all there.
                 emitter.unchanged(docId);
                 continue;
             }

@@ -139,7 +139,9 @@ class HostIT {
             assertThat(resumed.clean()).isTrue();
             assertThat(resumed.metrics()).containsEntry("emitted", 30L);
             assertThat(host.status().get(0).failures()).as("a successful crawl clears the partition failure").isZero();
-            assertThat(resumed.metrics()).as("documents 20..29 were already indexed").containsEntry("known", 5L);
+            // The crawl failed right after emitting a-24, whose children could still have followed: a
+            // document whose unit the crawl did not finish is not written, so 20..23 are known.
+            assertThat(resumed.metrics()).as("documents 20..23 were already indexed").containsEntry("known", 4L);
             assertThat(documents(host)).containsEntry("a", 55L);
         }
     }

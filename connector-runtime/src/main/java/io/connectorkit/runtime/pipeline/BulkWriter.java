@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.ProgressListener;
+import io.connectorkit.runtime.sink.DocumentJson;
 import io.connectorkit.runtime.sink.DocumentSink;
 import io.connectorkit.runtime.sink.SinkAction;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,13 @@ import org.apache.logging.log4j.Logger;
  * pays a fixed cost in the index. The wait never exceeds the linger counted from the batch's
  * first entry, so a checkpoint is delayed by at most that much, and a flush (the end of a
  * partition's crawl, or a cancelled one) ends it at once.
+ *
+ * <p>The root of a {@link DocumentUnit} (an email) whose children (its attachments) are in the
+ * same batch is carried to the next request, with the checkpoints and flushes queued after it,
+ * so that the root lands only once its children are acknowledged: a crash between two requests
+ * leaves children without their root, never a root without its children. A root is written
+ * marked {@link DocumentJson#CHILDREN_INCOMPLETE} when a child of its unit was not indexed, and
+ * not at all when a child's write failed.
  */
 final class BulkWriter implements Runnable {
     private static final Logger LOG = LogManager.getLogger(BulkWriter.class);
@@ -55,6 +64,8 @@ final class BulkWriter implements Runnable {
     private final MetricCounters metrics;
     private final ProgressListener listener;
     private volatile boolean stopping;
+    // Entries carried from the last batch to the next: roots whose children were in it, and what followed them.
+    private List<WriteEntry> carried = List.of();
 
     BulkWriter(ByteBoundedQueue<WriteEntry> queue, DocumentSink sink, Limits limits, RunTotals totals,
             MetricCounters metrics, ProgressListener listener) {
@@ -77,8 +88,8 @@ final class BulkWriter implements Runnable {
     public void run() {
         try {
             while (true) {
-                WriteEntry first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                WriteEntry first = carried.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : null;
+                if (first == null && carried.isEmpty()) {
                     if (stopping) {
                         return;
                     }
@@ -91,7 +102,10 @@ final class BulkWriter implements Runnable {
         }
     }
 
-    /** The batch that starts with {@code first}: up to the limits, lingering while it has writes. */
+    /**
+     * The batch that starts with the carried entries and {@code first}: up to the limits, lingering
+     * while it has writes.
+     */
     private List<WriteEntry> collect(WriteEntry first) throws InterruptedException {
         long lingerEnd = System.nanoTime() + lingerNanos;
         List<WriteEntry> batch = new ArrayList<>();
@@ -99,7 +113,12 @@ final class BulkWriter implements Runnable {
         long bytes = 0;
         boolean writes = false;
         boolean flush = false;
-        WriteEntry next = first;
+        List<WriteEntry> start = new ArrayList<>(carried);
+        carried = List.of();
+        if (first != null) {
+            start.add(first);
+        }
+        WriteEntry next = start.remove(0);
         while (next != null) {
             batch.add(next);
             if (next instanceof WriteEntry.Write w) {
@@ -110,6 +129,10 @@ final class BulkWriter implements Runnable {
                 docs++;
             } else if (next instanceof WriteEntry.Flush) {
                 flush = true;
+            }
+            if (!start.isEmpty()) {
+                next = start.remove(0);
+                continue;
             }
             if (docs >= maxDocs || bytes >= maxBytes) {
                 break;
@@ -123,15 +146,30 @@ final class BulkWriter implements Runnable {
         return batch;
     }
 
-    private void process(List<WriteEntry> batch) {
+    private void process(List<WriteEntry> all) {
+        List<WriteEntry> batch = new ArrayList<>();
+        carried = carry(all, batch);
         List<SinkAction> actions = new ArrayList<>();
         List<PartitionRun> owners = new ArrayList<>();
+        List<DocumentUnit> children = new ArrayList<>();
         long bytes = 0;
         for (WriteEntry e : batch) {
             if (e instanceof WriteEntry.Write w) {
-                actions.add(w.action());
+                SinkAction action = w.action();
+                if (w.followsChildren()) {
+                    if (w.unit().lost()) {
+                        // A child's write failed: this attempt fails, and the next one emits the unit again.
+                        continue;
+                    }
+                    if (w.unit().incomplete()) {
+                        action = SinkAction.upsert(action.id(), action.partition(),
+                                DocumentJson.childrenIncomplete(action.source()));
+                    }
+                }
+                actions.add(action);
                 owners.add(w.run());
-                bytes += w.action().bytes();
+                children.add(w.child() ? w.unit() : null);
+                bytes += action.bytes();
             }
         }
         Exception failure = null;
@@ -147,6 +185,9 @@ final class BulkWriter implements Runnable {
                     SinkAction a = actions.get(i);
                     PartitionRun run = owners.get(i);
                     if (outcome.get(i) != null) {
+                        if (children.get(i) != null) {
+                            children.get(i).childMissing();
+                        }
                         run.recordFailure(new ItemFailure(a.id(), a.partition(), ErrorKind.PERMANENT,
                                 "Document " + a.id() + " was " + outcome.get(i)));
                         totals.failures.increment();
@@ -166,6 +207,7 @@ final class BulkWriter implements Runnable {
                 failure = e;
                 LOG.warn("A bulk write of {} documents failed: {}", actions.size(), e.getMessage());
                 owners.forEach(r -> r.writeFailed(e));
+                children.stream().filter(u -> u != null).forEach(DocumentUnit::childLost);
             }
         }
         if (failure == null) {
@@ -191,6 +233,36 @@ final class BulkWriter implements Runnable {
                 LOG.debug("A progress listener failed", ex);
             }
         }
+    }
+
+    /**
+     * Splits a batch: the roots whose children are in it, and every checkpoint, flush and entry for
+     * the same id queued after the first of them, are carried to the next request (in order);
+     * the rest goes into {@code now}.
+     *
+     * @return the entries carried
+     */
+    private static List<WriteEntry> carry(List<WriteEntry> batch, List<WriteEntry> now) {
+        Set<DocumentUnit> withChildren = new HashSet<>();
+        Set<String> carriedIds = new HashSet<>();
+        List<WriteEntry> later = new ArrayList<>();
+        for (WriteEntry e : batch) {
+            boolean carry;
+            if (e instanceof WriteEntry.Write w) {
+                carry = (w.followsChildren() && withChildren.contains(w.unit())) || carriedIds.contains(w.action().id());
+                if (carry) {
+                    carriedIds.add(w.action().id());
+                } else if (w.child()) {
+                    withChildren.add(w.unit());
+                }
+            } else if (e instanceof WriteEntry.Keep k) {
+                carry = carriedIds.contains(k.id());
+            } else {
+                carry = !later.isEmpty();
+            }
+            (carry ? later : now).add(e);
+        }
+        return later;
     }
 
     // Unchanged documents the run cannot just remember are re-stamped after the batch's writes and

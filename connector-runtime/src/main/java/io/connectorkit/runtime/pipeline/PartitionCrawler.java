@@ -75,7 +75,7 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             } catch (ConnectorException | RuntimeException e) {
                 error = e;
             }
-            emitter.flush();
+            emitter.flush(error == null && !cancelled);
             // A connector that saw the cancellation returns normally; only a complete listing
             // makes that a finished crawl.
             cancelled = cancelled || (error == null && control.cancelled() && !run.complete());

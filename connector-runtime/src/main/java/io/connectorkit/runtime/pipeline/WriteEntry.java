@@ -8,8 +8,27 @@ sealed interface WriteEntry {
     /** The partition it came from. */
     PartitionRun run();
 
-    /** A document write or delete. */
-    record Write(PartitionRun run, SinkAction action) implements WriteEntry {
+    /**
+     * A document write or delete.
+     *
+     * @param unit the unit the document belongs to, or {@code null} (deletes)
+     * @param root whether the document is its unit's root, sent after the unit's children
+     */
+    record Write(PartitionRun run, SinkAction action, DocumentUnit unit, boolean root) implements WriteEntry {
+        /** A write outside any unit. */
+        Write(PartitionRun run, SinkAction action) {
+            this(run, action, null, false);
+        }
+
+        /** Whether this is a unit's root that must follow its children's acknowledgement. */
+        boolean followsChildren() {
+            return root && unit != null;
+        }
+
+        /** Whether this is a child of a unit. */
+        boolean child() {
+            return !root && unit != null;
+        }
     }
 
     /**

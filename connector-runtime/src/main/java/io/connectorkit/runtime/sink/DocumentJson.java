@@ -27,6 +27,11 @@ public final class DocumentJson {
     public static final String ACL = "acl";
     /** The version field. */
     public static final String VERSION = "version";
+    /**
+     * Set to {@code true} on a document some of whose children could not be indexed: its version
+     * is then not reported as known, so the next crawl emits it and its children again.
+     */
+    public static final String CHILDREN_INCOMPLETE = "children_incomplete";
 
     private static final Gson GSON = new Gson();
 
@@ -90,6 +95,18 @@ public final class DocumentJson {
         return GSON.toJson(o);
     }
 
+    /**
+     * Marks a document's JSON source as having children that are not indexed.
+     *
+     * @param json the document source built by {@link #toJson}
+     * @return the same source with {@link #CHILDREN_INCOMPLETE} set
+     */
+    public static String childrenIncomplete(String json) {
+        JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+        o.addProperty(CHILDREN_INCOMPLETE, true);
+        return GSON.toJson(o);
+    }
+
     private static com.google.gson.JsonElement value(Object v) {
         if (v instanceof Instant i) {
             return new com.google.gson.JsonPrimitive(i.toString());
@@ -139,6 +156,7 @@ public final class DocumentJson {
                   "truncated": {"type": "boolean"},
                   "acl": {"type": "keyword"},
                   "version": {"type": "keyword"},
+                  "children_incomplete": {"type": "boolean"},
                   "generation": {"type": "long"},
                   "indexed_at": {"type": "date"},
                   "fields": {"type": "object", "dynamic": true}

@@ -243,7 +243,8 @@ public final class ElasticsearchSink implements DocumentSink {
         JsonObject body = new JsonObject();
         body.add("ids", Json.array(ids));
         try {
-            IndexClient.Reply r = client.json("POST", "/" + index + "/_mget", Map.of("_source", "version,source"),
+            IndexClient.Reply r = client.json("POST", "/" + index + "/_mget",
+                    Map.of("_source", "version,source," + DocumentJson.CHILDREN_INCOMPLETE),
                     body.toString());
             if (!r.ok()) {
                 throw new SinkException("Cannot look up documents in index '" + index + "': " + Json.reason(r), null);
@@ -252,7 +253,10 @@ public final class ElasticsearchSink implements DocumentSink {
                 JsonObject d = e.getAsJsonObject();
                 if (d.has("found") && d.get("found").getAsBoolean() && d.has("_source")) {
                     JsonObject src = d.getAsJsonObject("_source");
-                    if (src.has("version") && connectorId.equals(Json.text(src, "source"))) {
+                    // A document whose children are not all indexed is not known: it must be crawled again.
+                    if (src.has("version") && connectorId.equals(Json.text(src, "source"))
+                            && !(src.has(DocumentJson.CHILDREN_INCOMPLETE)
+                                    && src.get(DocumentJson.CHILDREN_INCOMPLETE).getAsBoolean())) {
                         out.put(d.get("_id").getAsString(), src.get("version").getAsString());
                     }
                 }

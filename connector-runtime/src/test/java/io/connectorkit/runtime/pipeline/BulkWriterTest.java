@@ -8,6 +8,8 @@ import io.connectorkit.runtime.sink.SinkAction;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.testing.InMemorySink;
 import io.connectorkit.runtime.testing.InMemoryStateStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +49,19 @@ class BulkWriterTest {
 
     private static WriteEntry.Write upsert(PartitionRun run, String id) {
         return new WriteEntry.Write(run, SinkAction.upsert(id, "p",
-                "{\"id\":\"" + id + "\",\"partition\":\"p\",\"generation\":1}"));
+                "{\"id\":\"" + id + "\",\"partition\":\"p\",\"version\":\"v\",\"generation\":1}"));
+    }
+
+    /** A unit: its children's writes, then its root's, as the emitter queues them. */
+    private static List<WriteEntry.Write> unit(PartitionRun run, String root, String... children) {
+        DocumentUnit unit = new DocumentUnit(root);
+        List<WriteEntry.Write> out = new ArrayList<>();
+        for (String c : children) {
+            unit.join(c, root);
+            out.add(new WriteEntry.Write(run, upsert(run, c).action(), unit, false));
+        }
+        out.add(new WriteEntry.Write(run, upsert(run, root).action(), unit, true));
+        return out;
     }
 
     private void flush(PartitionRun run) throws Exception {
@@ -125,5 +139,63 @@ class BulkWriterTest {
         assertThat(run.sweepExceptions()).containsExactlyInAnyOrder("k0", "k1", "k2");
         assertThat(sink.keepCalls()).as("k3 and k4 re-stamped in one request").isEqualTo(1);
         assertThat(metrics.snapshot()).containsEntry(BulkWriter.KEEP_REQUESTS, 1L);
+    }
+
+    @Test
+    void aRootIsSentInALaterRequestThanItsChildrenWithTheCheckpointAfterIt() throws Exception {
+        PartitionRun run = run(CrawlMode.INCREMENTAL, 0);
+        put(upsert(run, "lone"));
+        for (WriteEntry.Write w : unit(run, "email", "email-att-1", "email-att-2")) {
+            put(w);
+        }
+        put(new WriteEntry.Mark(run, "1"));
+        for (WriteEntry.Write w : unit(run, "next", "next-att-1")) {
+            put(w);
+        }
+        // Queued before the writer starts, so that everything would fit in one request.
+        start(100, 0);
+        flush(run);
+        assertThat(sink.requests()).containsExactly(List.of("lone", "email-att-1", "email-att-2", "next-att-1"),
+                List.of("email", "next"));
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("1");
+    }
+
+    @Test
+    void aCheckpointAfterARootIsNotCommittedBeforeTheRoot() throws Exception {
+        PartitionRun run = run(CrawlMode.INCREMENTAL, 0);
+        for (WriteEntry.Write w : unit(run, "email", "email-att-1")) {
+            put(w);
+        }
+        put(new WriteEntry.Mark(run, "1"));
+        start(100, 0);
+        flush(run);
+        assertThat(sink.requests()).hasSize(2);
+        sink.failWrites(true);
+        for (WriteEntry.Write w : unit(run, "later", "later-att-1")) {
+            put(w);
+        }
+        put(new WriteEntry.Mark(run, "2"));
+        flush(run);
+        assertThat(sink.ids()).as("a root whose child's write failed is not written").doesNotContain("later");
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("1");
+    }
+
+    @Test
+    void aRootWhoseChildIsRefusedIsWrittenButNotReportedAsKnown() throws Exception {
+        PartitionRun run = run(CrawlMode.INCREMENTAL, 0);
+        sink.refuse("email-att-2");
+        for (WriteEntry.Write w : unit(run, "email", "email-att-1", "email-att-2")) {
+            put(w);
+        }
+        for (WriteEntry.Write w : unit(run, "whole", "whole-att-1")) {
+            put(w);
+        }
+        start(100, 0);
+        flush(run);
+        assertThat(sink.ids()).contains("email", "email-att-1", "whole", "whole-att-1").doesNotContain("email-att-2");
+        assertThat(sink.document("email").get("children_incomplete").getAsBoolean()).isTrue();
+        assertThat(sink.document("whole").has("children_incomplete")).isFalse();
+        assertThat(sink.versions(List.of("email", "whole"))).containsOnlyKeys("whole");
+        assertThat(run.failedIds()).containsExactly("email-att-2");
     }
 }

@@ -60,6 +60,20 @@ class ElasticsearchStoresIT {
     }
 
     @Test
+    void aDocumentWhoseChildrenAreIncompleteIsNotKnown() throws Exception {
+        ElasticsearchSink sink = new ElasticsearchSink(client, index, "s");
+        sink.start(0);
+        SinkAction whole = upsert("s", "whole", "v1", "p");
+        SinkAction partial = upsert("s", "partial", "v1", "p");
+        assertThat(sink.write(List.of(whole, SinkAction.upsert("partial", "p",
+                DocumentJson.childrenIncomplete(partial.source()))))).containsOnlyNulls();
+        IndexKnownDocuments known = new IndexKnownDocuments(sink, new Semaphore(1));
+        assertThat(known.versions(List.of("whole", "partial"))).isEqualTo(Map.of("whole", "v1"));
+        assertThat(sink.write(List.of(partial))).as("written again whole").containsOnlyNulls();
+        assertThat(known.versions(List.of("whole", "partial"))).isEqualTo(Map.of("whole", "v1", "partial", "v1"));
+    }
+
+    @Test
     void sweepDeletesOlderGenerationsExceptKeptIds() throws Exception {
         ElasticsearchSink sink = new ElasticsearchSink(client, index, "s");
         sink.start(0);

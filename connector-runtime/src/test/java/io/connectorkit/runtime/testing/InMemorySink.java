@@ -17,15 +17,35 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A content index in memory, for pipeline tests; {@link #failWrites} makes every write fail. */
+/**
+ * A content index in memory, for pipeline tests; {@link #failWrites} makes every write fail and
+ * {@link #refuse} makes it reject one document.
+ */
 public final class InMemorySink implements DocumentSink {
     private final Map<String, JsonObject> documents = new ConcurrentHashMap<>();
+    private final List<List<String>> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final AtomicInteger writeCalls = new AtomicInteger();
     private final AtomicInteger keepCalls = new AtomicInteger();
     private volatile boolean failWrites;
 
     public void failWrites(boolean value) {
         failWrites = value;
+    }
+
+    /** Makes every later write of this document id come back rejected, as a mapping error does. */
+    public void refuse(String id) {
+        refused.add(id);
+    }
+
+    /** @return the ids of each {@link #write} call that did not fail, in order */
+    public List<List<String>> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** @return a stored document, or null */
+    public JsonObject document(String id) {
+        return documents.get(id);
     }
 
     /** @return how many times {@link #write} was called */
@@ -49,7 +69,12 @@ public final class InMemorySink implements DocumentSink {
             throw new SinkException("index unavailable (test)", null);
         }
         List<String> out = new ArrayList<>();
+        requests.add(actions.stream().map(SinkAction::id).toList());
         for (SinkAction a : actions) {
+            if (refused.contains(a.id())) {
+                out.add("rejected: mapper_parsing_exception (test)");
+                continue;
+            }
             if (a.isDelete()) {
                 documents.remove(a.id());
             } else {
@@ -108,7 +133,7 @@ public final class InMemorySink implements DocumentSink {
         Map<String, String> out = new TreeMap<>();
         ids.forEach(id -> {
             JsonObject d = documents.get(id);
-            if (d != null) {
+            if (d != null && !(d.has("children_incomplete") && d.get("children_incomplete").getAsBoolean())) {
                 out.put(id, d.get("version").getAsString());
             }
         });

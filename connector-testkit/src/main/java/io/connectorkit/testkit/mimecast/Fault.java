@@ -28,6 +28,16 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * Holds the request at {@code gate} until the test opens it, then answers normally: the test
+     * acts (a signal, a kill) while the crawl waits for exactly this answer.
+     */
+    record Hold(Gate gate) implements Fault {
+        public Hold {
+            requireNonNull(gate, "gate");
+        }
+    }
+
     /** Sends the status line, headers and half the body, then closes the connection. */
     record Disconnect() implements Fault {
     }
@@ -88,6 +98,11 @@ public sealed interface Fault {
     /** A slow answer. */
     static Fault slow(Duration delay) {
         return new Slow(delay);
+    }
+
+    /** An answer held at the gate until it is opened. */
+    static Fault hold(Gate gate) {
+        return new Hold(gate);
     }
 
     /** A connection dropped mid-body. */

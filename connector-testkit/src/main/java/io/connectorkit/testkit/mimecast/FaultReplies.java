@@ -7,7 +7,7 @@ final class FaultReplies {
     private FaultReplies() {
     }
 
-    /** Sleeps for every Slow fault, returns the first other fault. */
+    /** Sleeps for every Slow fault, waits at every Hold's gate, returns the first other fault. */
     static Fault slowThenFirst(List<Fault> matched) {
         Fault first = null;
         for (Fault f : matched) {
@@ -17,6 +17,8 @@ final class FaultReplies {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
+            } else if (f instanceof Fault.Hold hold) {
+                hold.gate().pass();
             } else if (first == null) {
                 first = f;
             }
