@@ -6,8 +6,9 @@ import java.util.List;
  * An open connection to a source for one run, created by {@link SourceConnector#open}.
  *
  * <p><b>Lifecycle.</b> The host calls {@link #partitions()} (once or more), then
- * {@link #crawl} for partitions, then {@link #close()}. After {@code close()} no other method is
- * called.
+ * {@link #crawl} for partitions (each {@link CrawlMode#INCREMENTAL} crawl preceded by
+ * {@link #refetch} when the partition has failed items to fetch again), then {@link #close()}.
+ * After {@code close()} no other method is called.
  *
  * <p><b>Threading.</b> {@link #crawl} is called from several threads at once, each call with a
  * different partition; implementations share connection pools, tokens and rate limiters
@@ -61,6 +62,38 @@ public interface ConnectorSession extends AutoCloseable {
      */
     void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
             throws ConnectorException;
+
+    /**
+     * Fetches again items that failed in an earlier run, identified by the
+     * {@link ItemFailure#sourceRef()} the connector gave them, and emits them as a crawl would:
+     * {@link Emitter#upsert} for each document of the item (without the "unchanged" skip: the host
+     * asks because the index lacks something of the item), {@link Emitter#delete} for an item the
+     * source no longer has, and {@link Emitter#failure} (with the same reference) for one that fails
+     * again. Do not emit checkpoints or call {@link Emitter#partitionComplete()}: the crawl that
+     * follows does.
+     *
+     * <p><b>Lifecycle.</b> The host calls it at most once per partition and run, on the same
+     * thread, right before an {@link CrawlMode#INCREMENTAL} {@link #crawl} of the partition (a
+     * {@link CrawlMode#FULL} crawl lists every item anyway). An item stays on the host's list until
+     * one of its documents is acknowledged by the index, or it has failed a bounded number of times
+     * (then status commands show it as permanent). An item the source no longer has is best emitted
+     * as a delete, which removes it from the list too.
+     *
+     * <p><b>Threading.</b> Called concurrently for different partitions, like {@link #crawl}.
+     *
+     * @param partition the partition, one returned by {@link #partitions()}
+     * @param sourceRefs the references to fetch again, distinct, never {@code null} nor empty
+     * @param emitter where the results go; bound to this partition
+     * @return {@code true} if the items were fetched again (each emitted as a document, a delete or
+     *     a failure); {@code false}, the default, if this connector cannot fetch items one by one:
+     *     the host then keeps the failures, says so, and only a FULL crawl tries them again
+     * @throws ConnectorException as {@link #crawl} does: the partition's crawl is then handled as a
+     *     failed crawl attempt, and the failures stay on the list unchanged
+     * @throws CancelledException if the emitter reports that the run was cancelled
+     */
+    default boolean refetch(Partition partition, List<String> sourceRefs, Emitter emitter) throws ConnectorException {
+        return false;
+    }
 
     /**
      * Releases connections, threads and temporary files. Idempotent: a second call does

@@ -36,6 +36,12 @@ public final class StatusCommand implements Callable<Integer> {
         this.context = Objects.requireNonNull(context, "context");
     }
 
+    /** The failures neither retried nor permanent: they wait for a FULL crawl. */
+    private static String waiting(PartitionStatus s) {
+        long rest = s.failures() - s.retrying() - s.permanent();
+        return rest <= 0 ? "" : ", " + ProgressLine.count(rest) + " until a FULL crawl";
+    }
+
     @Override
     public Integer call() throws Exception {
         ConnectorRegistry registry = ConnectorRegistry.load();
@@ -60,7 +66,9 @@ public final class StatusCommand implements Callable<Integer> {
                 out.printf("  documents     %s%n", ProgressLine.count(s.documents()));
                 out.printf("  delta tokens  %s%n", s.checkpoint().isBlank() ? "none (next crawl starts over)"
                         : r.redact(s.checkpoint()));
-                out.printf("  failures      %s%n", ProgressLine.count(s.failures()));
+                out.printf("  failures      %s%s%n", ProgressLine.count(s.failures()), s.failures() == 0 ? ""
+                        : " (retrying " + ProgressLine.count(s.retrying()) + ", permanent "
+                                + ProgressLine.count(s.permanent()) + waiting(s) + ")");
                 for (String reason : s.recentFailures()) {
                     out.printf("    - %s%n", r.redact(reason));
                 }
@@ -68,9 +76,13 @@ public final class StatusCommand implements Callable<Integer> {
                     out.printf("  last sweep    deleted nothing: %s%n", r.redact(s.sweepNote()));
                 }
             }
-            out.printf("%d mailboxes, %s documents, %s failures%n", statuses.size(),
+            out.printf("%d mailboxes, %s documents, %s failures%s%n", statuses.size(),
                     ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::documents).sum()),
-                    ProgressLine.count(failures));
+                    ProgressLine.count(failures), failures == 0 ? "" : " ("
+                            + ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::retrying).sum())
+                            + " retried by the next crawl, "
+                            + ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::permanent).sum())
+                            + " permanent)");
         }
         out.flush();
         return failures > 0 ? ExitStatus.ITEM_FAILURES.code() : ExitStatus.OK.code();

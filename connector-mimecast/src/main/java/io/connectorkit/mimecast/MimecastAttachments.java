@@ -110,7 +110,8 @@ final class MimecastAttachments {
                     throw e;
                 }
                 emitter.failure(new ItemFailure(id, email.partition(), e.kind(),
-                        "Attachment '" + name + "' of " + email.title() + ": " + e.getMessage()));
+                        "Attachment '" + name + "' of " + email.title() + ": " + e.getMessage(),
+                        MimecastDocuments.ref(email)));
             } finally {
                 if (fetched != null) {
                     fetched.close();

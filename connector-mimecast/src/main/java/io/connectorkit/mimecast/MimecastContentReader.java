@@ -63,8 +63,19 @@ final class MimecastContentReader {
         }
     }
 
+    /**
+     * Reads a message's detail (get-message-detail).
+     *
+     * @param messageId the Mimecast message id
+     * @return the answer, with the detail as the first item of {@code data}
+     * @throws ConnectorException if the call fails
+     */
+    JsonObject detail(String messageId) throws ConnectorException {
+        return client.call(DETAIL, idRequest(messageId), "message " + messageId);
+    }
+
     private MimecastMessageContent parts(String mailbox, String messageId) throws ConnectorException {
-        JsonObject detail = MimecastJson.objects(client.call(DETAIL, idRequest(messageId), "message " + messageId),
+        JsonObject detail = MimecastJson.objects(detail(messageId),
                 "data").stream().findFirst().orElseThrow(() -> new ConnectorException(ErrorKind.PERMANENT,
                         DETAIL + " returned no detail for message " + messageId));
         String body = null;

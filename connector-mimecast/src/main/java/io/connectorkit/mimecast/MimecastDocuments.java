@@ -40,6 +40,21 @@ final class MimecastDocuments {
         return "mimecast-" + sha256(mailbox.toLowerCase(Locale.ROOT) + "\n" + messageId);
     }
 
+    /**
+     * The reference by which a failed message is fetched again ({@code VIEW:messageId}): the view
+     * it was listed in, for the email's {@code view} field, and its Mimecast id.
+     */
+    static String ref(String view, String messageId) {
+        return view + ":" + messageId;
+    }
+
+    /** The reference of an email document ({@link #ref} of its {@code view} and {@code mimecastId} fields), or null. */
+    static String ref(Document email) {
+        Object view = email.fields().get("view");
+        Object messageId = email.fields().get("mimecastId");
+        return view == null || messageId == null ? null : ref(view.toString(), messageId.toString());
+    }
+
     static String attachmentId(String emailId, int index) {
         return emailId + "-att-" + index;
     }

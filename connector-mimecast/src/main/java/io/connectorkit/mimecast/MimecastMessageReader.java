@@ -188,19 +188,86 @@ final class MimecastMessageReader {
                 emitter.unchanged(docId);
                 continue;
             }
-            try (MimecastMessageContent c = content.read(mailbox, messageId)) {
-                Document email = MimecastDocuments.email(mailbox, view, m, c, attachments.names(c), config);
-                emitter.upsert(email);
-                attachments.emit(email, c, emitter);
+            fetch(mailbox, view, m, emitter);
+        }
+    }
+
+    /** Downloads one listed message and emits the email and its attachments, or its failure. */
+    private void fetch(String mailbox, String view, JsonObject m, Emitter emitter) throws ConnectorException {
+        String messageId = MimecastJson.string(m, "id").orElseThrow();
+        try (MimecastMessageContent c = content.read(mailbox, messageId)) {
+            Document email = MimecastDocuments.email(mailbox, view, m, c, attachments.names(c), config);
+            emitter.upsert(email);
+            attachments.emit(email, c, emitter);
+        } catch (ConnectorException e) {
+            // An unreachable Mimecast is an outage: it stops the mailbox instead of failing every message.
+            if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED
+                    || e instanceof MimecastUnreachableException) {
+                throw e;
+            }
+            emitter.failure(failure(mailbox, view, m, e));
+        }
+    }
+
+    /**
+     * Fetches failed messages again by their {@link MimecastDocuments#ref references}: reads each
+     * message's detail (get-message-detail) in place of its listing, then emits it as a crawl does,
+     * without the "unchanged" skip (something of it is missing from the index). A message Mimecast no
+     * longer has is emitted as a delete.
+     *
+     * @param partition the mailbox
+     * @param refs references made by {@link MimecastDocuments#ref}
+     * @param emitter where documents go
+     * @throws ConnectorException on an outage, a rate limit that cannot be waited out or a fatal error
+     */
+    void refetch(Partition partition, List<String> refs, Emitter emitter) throws ConnectorException {
+        String mailbox = partition.id();
+        for (String ref : refs) {
+            if (emitter.cancelled() || context.cancelled()) {
+                throw new io.connectorkit.api.CancelledException("The crawl of mailbox " + mailbox + " was cancelled");
+            }
+            int colon = ref.indexOf(':');
+            String view = colon < 0 ? "" : ref.substring(0, colon);
+            String messageId = ref.substring(colon + 1);
+            JsonObject listed = new JsonObject();
+            listed.addProperty("id", messageId);
+            if (!VIEWS.contains(view) || messageId.isBlank()) {
+                emitter.failure(failure(mailbox, VIEWS.contains(view) ? view : "INBOX", listed,
+                        new ConnectorException(ErrorKind.PERMANENT, "'" + ref + "' is not a reference this connector"
+                                + " made (VIEW:messageId); a FULL crawl lists the message again")));
+                continue;
+            }
+            JsonObject detail;
+            try {
+                detail = MimecastJson.objects(this.content.detail(messageId), "data").stream().findFirst()
+                        .orElseThrow(() -> new ConnectorException(ErrorKind.PERMANENT, MimecastContentReader.DETAIL
+                                + " returned no detail for message " + messageId));
             } catch (ConnectorException e) {
-                // An unreachable Mimecast is an outage: it stops the mailbox instead of failing every message.
                 if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED
                         || e instanceof MimecastUnreachableException) {
                     throw e;
                 }
-                emitter.failure(failure(mailbox, view, m, e));
+                if (String.valueOf(e.getMessage()).contains("code " + NOT_FOUND)) {
+                    emitter.delete(MimecastDocuments.emailId(mailbox, messageId));
+                } else {
+                    emitter.failure(failure(mailbox, view, listed, e));
+                }
+                continue;
             }
+            fetch(mailbox, view, asListed(detail), emitter);
         }
+    }
+
+    /** The code Mimecast answers for a message id it does not have. */
+    static final String NOT_FOUND = "err_message_not_found";
+
+    /** A message's detail in the shape of its listing: the detail has no attachment count, but its attachments. */
+    private static JsonObject asListed(JsonObject detail) {
+        JsonObject listed = detail.deepCopy();
+        if (!listed.has("attachmentCount") && listed.has("attachments") && listed.get("attachments").isJsonArray()) {
+            listed.addProperty("attachmentCount", listed.getAsJsonArray("attachments").size());
+        }
+        return listed;
     }
 
     private static ItemFailure failure(String mailbox, String view, JsonObject m, ConnectorException e) {
@@ -208,7 +275,8 @@ final class MimecastMessageReader {
         // A subject can be 100,000 characters; the failure record needs only enough to recognise it.
         String subject = MimecastDocuments.cut(MimecastJson.string(m, "subject").orElse(""), 200);
         return new ItemFailure(MimecastDocuments.emailId(mailbox, messageId), mailbox, e.kind(), "Message "
-                + messageId + " (" + subject + ") in " + view + " of " + mailbox + ": " + e.getMessage());
+                + messageId + " (" + subject + ") in " + view + " of " + mailbox + ": " + e.getMessage(),
+                MimecastDocuments.ref(view, messageId));
     }
 
     private Map<String, String> known(String mailbox, List<JsonObject> messages) {

@@ -54,6 +54,16 @@ final class MimecastSession implements ConnectorSession {
         reader.crawl(partition, checkpoint, mode, emitter);
     }
 
+    /** Fetches failed messages again through get-message-detail; see {@link MimecastMessageReader#refetch}. */
+    @Override
+    public boolean refetch(Partition partition, List<String> sourceRefs, Emitter emitter) throws ConnectorException {
+        requireNonNull(partition, "partition");
+        requireNonNull(sourceRefs, "sourceRefs");
+        requireNonNull(emitter, "emitter");
+        reader.refetch(partition, sourceRefs, emitter);
+        return true;
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {

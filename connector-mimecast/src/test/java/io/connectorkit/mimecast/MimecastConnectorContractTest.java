@@ -114,6 +114,12 @@ class MimecastConnectorContractTest extends SourceConnectorContractTest {
             }
 
             @Override
+            public void injectItemFault() {
+                // Every download fails while the listings answer: each message becomes an item failure.
+                server.fault(FaultRule.always(Endpoint.GET_FILE, Fault.serverError(503)));
+            }
+
+            @Override
             public void injectListingFault(Partition partition) {
                 // The next listing page answers, every later one is a 503: an outage in the middle of
                 // the mailbox's listing, after the directory (partitions()) answered.

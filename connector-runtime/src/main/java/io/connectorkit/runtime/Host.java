@@ -25,6 +25,7 @@ import io.connectorkit.runtime.sink.RetryPolicy;
 import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.CrawlLease;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
+import io.connectorkit.runtime.state.FailureRecord;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStoreException;
 import java.io.IOException;
@@ -258,11 +259,14 @@ public final class Host implements AutoCloseable {
             List<PartitionStatus> out = new ArrayList<>();
             for (PartitionState s : store.list()) {
                 List<String> recent = s.failures().stream().skip(Math.max(0, s.failures().size() - 5))
-                        .map(f -> f.itemId() + ": " + f.reason()).toList();
+                        .map(f -> f.itemId() + ": " + f.reason() + (f.permanent()
+                                ? " (permanent after " + f.tries() + " tries; a FULL crawl tries it again)" : ""))
+                        .toList();
                 out.add(new PartitionStatus(s.partition(),
                         s.checkpoint() == null ? "" : connector.describe(new Checkpoint(s.checkpoint())),
                         s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent,
-                        s.sweepNote()));
+                        s.sweepNote(), s.failures().stream().filter(FailureRecord::retrying).count(),
+                        s.failures().stream().filter(FailureRecord::permanent).count()));
             }
             out.sort(Comparator.comparing(PartitionStatus::partition));
             return out;

@@ -192,6 +192,8 @@ final class BulkWriter implements Runnable {
                                 "Document " + a.id() + " was " + outcome.get(i)));
                         totals.failures.increment();
                     } else if (a.isDelete()) {
+                        // An item the source no longer has is no longer a failure either.
+                        run.acknowledged(a.id());
                         deleted.add(a.id());
                         totals.deletions.increment();
                     } else {

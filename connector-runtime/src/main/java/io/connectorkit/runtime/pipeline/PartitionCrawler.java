@@ -24,7 +24,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Crawls one partition: runs the connector's crawl, waits until its writes are acknowledged,
+ * Crawls one partition: fetches again the items that failed in earlier runs ({@link FailedItemRetry}),
+ * runs the connector's crawl, waits until its writes are acknowledged,
  * sweeps after a complete FULL listing, and retries transient failures from the last committed
  * checkpoint.
  */
@@ -60,6 +61,7 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
     @Override
     public Outcome call() throws InterruptedException {
         PipelineOptions options = services.options();
+        FailedItemRetry retry = new FailedItemRetry(session, partition, mode, run, emitter);
         for (int attempt = 1; ; attempt++) {
             if (control.cancelled()) {
                 return Outcome.CANCELLED;
@@ -69,6 +71,7 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             Exception error = null;
             boolean cancelled = false;
             try {
+                retry.refetchOnce();
                 session.crawl(partition, committed == null ? null : new Checkpoint(committed), mode, emitter);
             } catch (CancelledException e) {
                 cancelled = true;

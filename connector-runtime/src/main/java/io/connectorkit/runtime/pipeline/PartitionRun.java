@@ -28,7 +28,11 @@ import java.util.Set;
  * generation, so a stamp written now could never spare a document from a later sweep.
  */
 final class PartitionRun {
-    private static final int KEPT_FAILURES = 100;
+    /**
+     * How many failures the state keeps per partition (the latest ones). Those beyond are only
+     * counted: they are not fetched again by an incremental crawl, only by a FULL crawl.
+     */
+    static final int KEPT_FAILURES = 1000;
     /** The item id under which a failed crawl of the whole partition is kept, until a crawl succeeds. */
     static final String PARTITION_ITEM = "(partition)";
 
@@ -105,12 +109,38 @@ final class PartitionRun {
         return writeFailure;
     }
 
+    /**
+     * Records a failure of this run. One carried over from an earlier run counts as another try;
+     * after {@link FailureRecord#ITEM_TRIES} tries the item is permanent and no longer fetched again.
+     */
     synchronized void recordFailure(ItemFailure f) {
         FailureRecord before = carried.remove(f.itemId());
         FailureRecord prior = before != null ? before : current.get(f.itemId());
-        current.put(f.itemId(), new FailureRecord(f.itemId(), f.kind().name(), f.reason(),
-                prior == null ? 0 : prior.retries() + (before != null ? 1 : 0)));
+        int retries = prior == null ? 0 : prior.retries() + (before != null ? 1 : 0);
+        String ref = f.sourceRef() != null ? f.sourceRef() : prior == null ? null : prior.sourceRef();
+        boolean permanent = (prior != null && prior.permanent()) || retries + 1 >= FailureRecord.ITEM_TRIES;
+        current.put(f.itemId(), new FailureRecord(f.itemId(), f.kind().name(), f.reason(), retries, ref, permanent));
         failedIds.add(f.itemId());
+    }
+
+    /**
+     * The source references of the failures carried from earlier runs that are to be fetched again:
+     * those with a reference that are not permanent, distinct, in the order they were recorded.
+     */
+    synchronized List<String> refetchRefs() {
+        Set<String> refs = new java.util.LinkedHashSet<>();
+        carried.values().stream().filter(FailureRecord::retrying).forEach(f -> refs.add(f.sourceRef()));
+        return List.copyOf(refs);
+    }
+
+    /**
+     * The failures carried from earlier runs whose source reference is one of {@code refs}: after
+     * those were fetched again and every write was processed, the items still failed (no document
+     * of theirs was acknowledged, and they did not fail again under their own id).
+     */
+    synchronized List<FailureRecord> stillCarried(List<String> refs) {
+        Set<String> wanted = Set.copyOf(refs);
+        return carried.values().stream().filter(f -> f.retrying() && wanted.contains(f.sourceRef())).toList();
     }
 
     /** The crawl of the whole partition failed; kept in the state until a crawl succeeds. */

@@ -141,6 +141,12 @@ public final class ElasticsearchStateStore implements StateStore {
             o.addProperty("kind", f.kind());
             o.addProperty("reason", f.reason());
             o.addProperty("retries", f.retries());
+            if (f.sourceRef() != null) {
+                o.addProperty("source_ref", f.sourceRef());
+            }
+            if (f.permanent()) {
+                o.addProperty("permanent", true);
+            }
             failures.add(o);
         }
         doc.add("failures", failures);
@@ -210,7 +216,9 @@ public final class ElasticsearchStateStore implements StateStore {
             for (JsonElement e : s.getAsJsonArray("failures")) {
                 JsonObject f = e.getAsJsonObject();
                 failures.add(new FailureRecord(f.get("item_id").getAsString(), f.get("kind").getAsString(),
-                        f.get("reason").getAsString(), f.get("retries").getAsInt()));
+                        f.get("reason").getAsString(), f.get("retries").getAsInt(),
+                        f.has("source_ref") && !f.get("source_ref").isJsonNull() ? f.get("source_ref").getAsString() : null,
+                        f.has("permanent") && f.get("permanent").getAsBoolean()));
             }
         }
         return new PartitionState(s.get("partition").getAsString(),

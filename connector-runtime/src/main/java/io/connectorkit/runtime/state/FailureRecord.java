@@ -8,17 +8,56 @@ import static java.util.Objects.requireNonNull;
  * @param itemId the failed item
  * @param kind the error kind name
  * @param reason one sentence on what went wrong
- * @param retries how many later runs failed on the same item again
+ * @param retries how many later tries failed on the same item again (so it was tried
+ *     {@code retries + 1} times)
+ * @param sourceRef the connector's reference to fetch the item again by, or {@code null} when it
+ *     cannot be fetched on its own
+ * @param permanent whether the item failed {@link #ITEM_TRIES} times and is no longer fetched again
+ *     (a FULL crawl still lists it)
  */
-public record FailureRecord(String itemId, String kind, String reason, int retries) {
+public record FailureRecord(String itemId, String kind, String reason, int retries, String sourceRef,
+        boolean permanent) {
+    /** How many times an item is tried (its first crawl included) before it is declared permanent. */
+    public static final int ITEM_TRIES = 5;
+
     /**
      * Checks the arguments.
      *
-     * @throws NullPointerException if a text is {@code null}
+     * @throws NullPointerException if a text other than {@code sourceRef} is {@code null}
      */
     public FailureRecord {
         requireNonNull(itemId, "itemId");
         requireNonNull(kind, "kind");
         requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A failure without a source reference, not permanent.
+     *
+     * @param itemId the failed item
+     * @param kind the error kind name
+     * @param reason one sentence on what went wrong
+     * @param retries how many later tries failed on the same item again
+     */
+    public FailureRecord(String itemId, String kind, String reason, int retries) {
+        this(itemId, kind, reason, retries, null, false);
+    }
+
+    /**
+     * How many times the item was tried and failed.
+     *
+     * @return {@code retries + 1}
+     */
+    public int tries() {
+        return retries + 1;
+    }
+
+    /**
+     * Whether the next incremental crawl fetches the item again.
+     *
+     * @return {@code true} for a failure with a source reference that is not permanent
+     */
+    public boolean retrying() {
+        return sourceRef != null && !permanent;
     }
 }

@@ -116,14 +116,16 @@ class ElasticsearchStoresIT {
         ElasticsearchStateStore store = new ElasticsearchStateStore(client, index + "-state", "s");
         store.start(0);
         PartitionState first = store.save(new PartitionState("alice@example.com", "{\"t\":1}", 5, Instant.EPOCH,
-                List.of(new FailureRecord("m1", "PERMANENT", "bad", 2)), 3, -1, -1));
+                List.of(new FailureRecord("m1", "PERMANENT", "bad", 2),
+                        new FailureRecord("m2", "TRANSIENT", "down", 4, "INBOX:eNo2", true)), 3, -1, -1));
         PartitionState second = store.save(first.withCheckpoint("{\"t\":2}"));
         assertThatThrownBy(() -> store.save(first.withCheckpoint("{\"t\":3}"))).isInstanceOf(StateConflictException.class);
         assertThatThrownBy(() -> store.save(PartitionState.initial("alice@example.com")))
                 .isInstanceOf(StateConflictException.class);
         PartitionState read = store.get("alice@example.com").orElseThrow();
         assertThat(read).isEqualTo(second);
-        assertThat(read.failures()).containsExactly(new FailureRecord("m1", "PERMANENT", "bad", 2));
+        assertThat(read.failures()).containsExactly(new FailureRecord("m1", "PERMANENT", "bad", 2),
+                new FailureRecord("m2", "TRANSIENT", "down", 4, "INBOX:eNo2", true));
         assertThat(store.list()).containsExactly(second);
         store.delete("alice@example.com");
         assertThat(store.get("alice@example.com")).isEmpty();

@@ -64,6 +64,11 @@ public final class ScriptedConnector implements SourceConnector {
             ConfigKey.of("test.version", ConfigType.STRING).defaultValue("v1").description("Version prefix."),
             ConfigKey.of("test.transient-failures", ConfigType.INTEGER).defaultValue("0").range(0, 100)
                     .description("Crawls of each partition that fail (TRANSIENT) after 15 documents, per session."),
+            ConfigKey.of("test.fail-items", ConfigType.STRING).defaultValue("")
+                    .description("Document ids that fail (TRANSIENT) whenever crawled or fetched again; their source"
+                            + " reference is the id."),
+            ConfigKey.of("test.refetch", ConfigType.BOOLEAN).defaultValue("true")
+                    .description("Fetch failed items again by their reference; false: the session cannot."),
             ConfigKey.of("test.secret", ConfigType.STRING).defaultValue("").secret().description("A secret."));
 
     @Override
@@ -161,6 +166,10 @@ public final class ScriptedConnector implements SourceConnector {
                     if (skip.contains(id)) {
                         continue;
                     }
+                    if (list("test.fail-items").contains(id)) {
+                        emitter.failure(failure(p, id));
+                        continue;
+                    }
                     Document document = document(p, i, id);
                     if (config.getBoolean("test.skip-known") && document.version().equals(known.get(id))) {
                         emitter.unchanged(id);
@@ -192,6 +201,30 @@ public final class ScriptedConnector implements SourceConnector {
             if (!config.getBoolean("test.incomplete")) {
                 emitter.partitionComplete();
             }
+        }
+
+        @Override
+        public boolean refetch(Partition partition, List<String> sourceRefs, Emitter emitter) {
+            if (!config.getBoolean("test.refetch")) {
+                return false;
+            }
+            String p = partition.id();
+            for (String id : sourceRefs) {
+                context.metrics().add("refetched", 1);
+                if (list("test.fail-items").contains(id)) {
+                    emitter.failure(failure(p, id));
+                } else if (list("test.delete").contains(id)) {
+                    emitter.delete(id);
+                } else if (!list("test.skip").contains(id)) {
+                    emitter.upsert(document(p, Integer.parseInt(id.substring(p.length() + 1)), id));
+                }
+            }
+            return true;
+        }
+
+        private static io.connectorkit.api.ItemFailure failure(String p, String id) {
+            return new io.connectorkit.api.ItemFailure(id, p, ErrorKind.TRANSIENT, "Document " + id
+                    + " could not be read on purpose", id);
         }
 
         private Document document(String p, int i, String id) {

@@ -42,4 +42,20 @@ public interface FaultInjector {
     default void injectListingFault(Partition partition) throws Exception {
         throw new UnsupportedOperationException("FaultInjector.injectListingFault is not implemented");
     }
+
+    /**
+     * Makes single items fail transiently (their content cannot be fetched: a 503 on the download)
+     * while every listing still answers, from now on until {@link #clearFaults()}, so that a crawl
+     * reports item failures instead of ending. The suite uses it to check that failed items are
+     * fetched again through {@code ConnectorSession.refetch}.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}; the suite then uses
+     * {@link #injectTransientFault()}, and skips the test with a message naming this method when
+     * that fault fails no single item.
+     *
+     * @throws Exception if the fault could not be set up; the test then errors
+     */
+    default void injectItemFault() throws Exception {
+        throw new UnsupportedOperationException("FaultInjector.injectItemFault is not implemented");
+    }
 }

@@ -571,6 +571,62 @@ public abstract class SourceConnectorContractTest {
     }
 
     /**
+     * Items that failed with a {@link ItemFailure#sourceRef() source reference} during an
+     * {@link FaultInjector#injectItemFault() item fault} (or else a
+     * {@link FaultInjector#injectTransientFault() transient fault}) are fetched again by
+     * {@link ConnectorSession#refetch} once the fault is cleared: it returns {@code true} and emits
+     * each of them as a document (or a delete), with no checkpoint and no completed listing. Skipped
+     * (with the reason) without a fault injector, or when no failure carries a reference (the
+     * connector does not fetch failed items again; the host then leaves them to a FULL crawl).
+     */
+    @Test
+    void itemsThatFailedWithASourceReferenceAreFetchedAgainByRefetch() throws Exception {
+        Optional<FaultInjector> injector = faultInjector();
+        assumeTrue(injector.isPresent(), "Skipped: no FaultInjector; override faultInjector() to run this test");
+        CrawlResult faulty = null;
+        try {
+            injector.get().injectItemFault();
+        } catch (UnsupportedOperationException e) {
+            injector.get().injectTransientFault();
+        }
+        try {
+            faulty = fullCrawl();
+        } catch (ConnectorException e) {
+            // Checked by transientFaultIsRetryableOrRetriedInternally; no item failure to fetch again here.
+        } finally {
+            injector.get().clearFaults();
+        }
+        Map<String, List<ItemFailure>> withRef = new LinkedHashMap<>();
+        if (faulty != null) {
+            faulty.partitions().forEach((partitionId, e) -> e.failures().stream().filter(f -> f.sourceRef() != null)
+                    .forEach(f -> withRef.computeIfAbsent(partitionId, k -> new ArrayList<>()).add(f)));
+        }
+        assumeTrue(!withRef.isEmpty(), () -> "Skipped: no item failure with a source reference during the transient"
+                + " fault, so there is nothing to fetch again through ConnectorSession.refetch (connector '"
+                + connectorType() + "' leaves failed items to a FULL crawl, or the fault failed no single item:"
+                + " implement FaultInjector.injectItemFault)");
+        RecordingContext context = context();
+        ConnectorSession session = open(parse(config()), context);
+        Map<String, Partition> partitions = new LinkedHashMap<>();
+        session.partitions().forEach(p -> partitions.put(p.id(), p));
+        for (Map.Entry<String, List<ItemFailure>> entry : withRef.entrySet()) {
+            Partition partition = partitions.get(entry.getKey());
+            assertThat(partition).as("partition %s, listed again", entry.getKey()).isNotNull();
+            List<String> refs = entry.getValue().stream().map(ItemFailure::sourceRef).distinct().toList();
+            RecordingEmitter emitter = new RecordingEmitter(partition.id());
+            assertThat(session.refetch(partition, refs, emitter)).as("refetch of partition %s for the references"
+                    + " its failures carried: %s", partition.id(), refs).isTrue();
+            Set<String> landed = new HashSet<>(emitter.upsertedIds());
+            landed.addAll(emitter.deletedIds());
+            assertThat(entry.getValue().stream().map(ItemFailure::itemId).toList())
+                    .as("failed items of %s fetched again once the fault passed (failures now: %s)", partition.id(),
+                            emitter.failures())
+                    .isSubsetOf(landed);
+            assertThat(emitter.checkpoints()).as("checkpoints emitted by refetch in %s", partition.id()).isEmpty();
+        }
+    }
+
+    /**
      * Every key whose value {@link #configWithBadCredentials()} changes is a credential, and is
      * declared {@link ConfigKey#secret()}: whatever it is named, its value would otherwise show in
      * messages and listings.
