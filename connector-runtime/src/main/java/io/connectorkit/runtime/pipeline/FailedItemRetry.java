@@ -65,7 +65,7 @@ final class FailedItemRetry {
             done = true;
             return;
         }
-        emitter.flush();
+        emitter.flush(true);
         if (run.writeFailure() == null && !emitter.cancelled()) {
             // Fetched again but neither indexed nor failed again under its own id (say, an attachment
             // the message no longer lists): that was one more try too, so no item is fetched forever.
