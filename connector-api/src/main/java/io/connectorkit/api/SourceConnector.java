@@ -1,6 +1,7 @@
 package io.connectorkit.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -95,5 +96,17 @@ public interface SourceConnector {
      */
     default String describe(Checkpoint checkpoint) {
         return checkpoint.value();
+    }
+
+    /**
+     * Checks what needs more than one key, such as an end date before a start date. The host
+     * calls it after every key passed {@link #configSpec()}, and reports its problems as it
+     * reports those of single keys (exit status 2 on the command line).
+     *
+     * @param config a configuration whose keys are each valid
+     * @return the problems, each naming its keys; empty by default
+     */
+    default List<ConfigProblem> problems(SourceConfig config) {
+        return List.of();
     }
 }

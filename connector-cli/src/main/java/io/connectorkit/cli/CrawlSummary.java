@@ -14,6 +14,9 @@ import java.util.Map;
 
 /** Prints a crawl report for people, or as a map for {@code --json}. */
 public final class CrawlSummary {
+    /** The connector's counter of messages found by listing again for late arrivals. */
+    static final String LATE_ARRIVALS = "late_arrivals";
+
     private CrawlSummary() {
     }
 
@@ -58,6 +61,10 @@ public final class CrawlSummary {
         if (m.containsKey("messages") || m.containsKey("attachments")) {
             out.printf("  messages     %s, attachments %s%n", count(metric(m, "messages")),
                     count(metric(m, "attachments")));
+        }
+        if (m.containsKey(LATE_ARRIVALS)) {
+            out.printf("  late mail    %s late arrivals indexed (listed again for mail archived after its received"
+                    + " time)%n", count(metric(m, LATE_ARRIVALS)));
         }
         out.printf("  failures     %s items%n", count(report.itemFailures()));
         // The wait is summed over the mailboxes crawled in parallel: it can exceed the crawl's duration.

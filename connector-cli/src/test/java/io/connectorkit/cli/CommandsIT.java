@@ -125,9 +125,13 @@ class CommandsIT {
         Archive archive = archive();
         String excluded = archive.mailboxes().get(0);
         try (FakeMimecastServer server = server(archive).start()) {
-            Path file = config(server, "preview", Map.of("mimecast.mailboxes.exclude", "^" + excluded.replace(".", "\\\\.")));
+            Path file = config(server, "preview", Map.of("mimecast.mailboxes.exclude", "^" + excluded.replace(".", "\\\\."),
+                    "mimecast.messages.end-date", "2024-06-30"));
             CliRun run = run("preview", "--config", file.toString());
             assertThat(run.status).as(run.toString()).isZero();
+            assertThat(run.out).as("the effective message window: start, end and late-arrival window")
+                    .containsPattern("include +window +messages received from \\S+ up to 2024-06-30T00:00:00Z"
+                            + " inclusive; each incremental crawl also lists again the last 14 days");
             assertThat(run.out).containsPattern("exclude +mailbox +" + java.util.regex.Pattern.quote(excluded) + " +\\(")
                     .containsPattern("include +mailbox ").contains("In scope:");
             CliRun json = run("preview", "--json", "--config", file.toString());
@@ -146,6 +150,10 @@ class CommandsIT {
             assertThat(crawl.status).as(crawl.toString()).isZero();
             assertThat(crawl.out).contains("Crawl finished in", "mailboxes", "API calls");
             assertThat(crawl.err).contains("mailboxes ").doesNotContain("error:");
+
+            CliRun incremental = run("crawl", "--config", file);
+            assertThat(incremental.out).as(incremental.toString()).contains("late mail    0 late arrivals indexed");
+            assertThat(run("status", "--config", file).out).contains("0 late arrivals found so far");
 
             CliRun again = run("crawl", "--json", "--config", file);
             assertThat(again.status).as(again.toString()).isZero();

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code connector crawl} refuses a Mimecast start date after now before any call. */
+/**
+ * {@code connector crawl}, {@code check} and {@code preview} refuse a Mimecast start date after
+ * now, an end date before the start date and a negative late-arrival window, before any call.
+ */
 @ExtendWith(SharedSearchNode.class)
 class SourceDatesIT {
     private static final String SECRET = "dates-Secret-4711";
@@ -39,6 +42,35 @@ class SourceDatesIT {
                 assertThat(run.status).as(run.toString()).isEqualTo(2);
                 assertThat(run.err).contains("mimecast.messages.start-date = '2099-01-01'", "after now",
                         "such as 2020-01-01");
+            }
+            assertThat(server.requests()).as("no call before the configuration is valid").isEmpty();
+        }
+    }
+
+    @Test
+    void anEndDateBeforeTheStartDateExitsTwoNamingBothKeys() throws Exception {
+        refused("end-before-start", Map.of("mimecast.messages.start-date", "2024-01-01",
+                "mimecast.messages.end-date", "2023-12-31"), "mimecast.messages.end-date = '2023-12-31'",
+                "before mimecast.messages.start-date (2024-01-01)", "leave it blank");
+    }
+
+    @Test
+    void aNegativeLateArrivalWindowExitsTwoNamingTheKey() throws Exception {
+        refused("negative-late", Map.of("mimecast.messages.late-arrival-days", "-3"),
+                "mimecast.messages.late-arrival-days = '-3'", "set 0", "such as 14");
+    }
+
+    private void refused(String name, Map<String, String> keys, String... expected) throws Exception {
+        try (FakeMimecastServer server = FakeMimecastServer.builder()
+                .archive(ArchiveGenerator.seed(3).domains(1).usersPerDomain(2).messagesPerView(2).generate())
+                .clientCredentials("dates-client", SECRET).start()) {
+            Path file = CrawlConfig.mimecast(SourceDatesIT.class, name, server.baseUrl(), "dates-client",
+                    node.url()).with(keys).write(dir);
+            for (String command : new String[] {"crawl", "check", "preview"}) {
+                CliRun run = CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), command, "--config",
+                        file.toString());
+                assertThat(run.status).as(run.toString()).isEqualTo(2);
+                assertThat(run.err).as(command).contains(expected);
             }
             assertThat(server.requests()).as("no call before the configuration is valid").isEmpty();
         }

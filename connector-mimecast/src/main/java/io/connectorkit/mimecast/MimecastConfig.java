@@ -66,13 +66,28 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
      * Message rules.
      *
      * @param startDate earliest date of a first or full crawl
+     * @param endDate latest received time crawled, inclusive, if any
+     * @param lateArrival how far before each incremental crawl the views are listed again; zero
+     *     turns it off
      * @param ignoreDeltaTokens whether every crawl starts at the start date
      * @param excludeSubjects subjects of messages not processed
      * @param blankSubject subject used when a message has none
      * @param contentMode how content is fetched
      */
-    public record Messages(Instant startDate, boolean ignoreDeltaTokens, Optional<Pattern> excludeSubjects,
-            String blankSubject, ContentMode contentMode) { }
+    public record Messages(Instant startDate, Optional<Instant> endDate, Duration lateArrival,
+            boolean ignoreDeltaTokens, Optional<Pattern> excludeSubjects, String blankSubject,
+            ContentMode contentMode) {
+        /**
+         * Checks the arguments.
+         *
+         * @throws NullPointerException if a date, the duration or an optional is null
+         */
+        public Messages {
+            requireNonNull(startDate, "startDate");
+            requireNonNull(endDate, "endDate");
+            requireNonNull(lateArrival, "lateArrival");
+        }
+    }
 
     /**
      * Attachment rules.
@@ -180,6 +195,7 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
                 c.getBoolean(MimecastKeys.DOMAINS_INCLUDE_LOCAL), c.getPattern(MimecastKeys.MAILBOXES_INCLUDE),
                 c.getPattern(MimecastKeys.MAILBOXES_EXCLUDE));
         Messages messages = new Messages(c.getInstant(MimecastKeys.START_DATE).orElseThrow(),
+                c.getInstant(MimecastKeys.END_DATE), Duration.ofDays(c.getLong(MimecastKeys.LATE_ARRIVAL_DAYS)),
                 c.getBoolean(MimecastKeys.IGNORE_DELTA_TOKENS), c.getPattern(MimecastKeys.EXCLUDE_SUBJECTS),
                 c.getString(MimecastKeys.BLANK_SUBJECT), c.getEnum(MimecastKeys.CONTENT_MODE, ContentMode.class));
         Attachments attachments = new Attachments(c.getBoolean(MimecastKeys.ATTACHMENTS_EXTRACT),

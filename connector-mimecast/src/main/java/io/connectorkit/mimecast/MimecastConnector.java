@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import io.connectorkit.api.Capability;
 import io.connectorkit.api.CheckReport;
 import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
@@ -12,6 +13,7 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +75,11 @@ public final class MimecastConnector implements SourceConnector {
     public Optional<Checkpoint> rewind(Checkpoint current, Instant to) {
         Objects.requireNonNull(to, "to");
         return Optional.of(MimecastCheckpoint.parse(current).rewind(to).toCheckpoint());
+    }
+
+    @Override
+    public List<ConfigProblem> problems(SourceConfig config) {
+        return MimecastMessageWindow.problems(requireConfig(config));
     }
 
     @Override

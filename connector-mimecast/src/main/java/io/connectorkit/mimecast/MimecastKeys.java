@@ -20,6 +20,8 @@ public final class MimecastKeys {
     public static final String MAILBOXES_INCLUDE = "mimecast.mailboxes.include";
     public static final String MAILBOXES_EXCLUDE = "mimecast.mailboxes.exclude";
     public static final String START_DATE = "mimecast.messages.start-date";
+    public static final String END_DATE = "mimecast.messages.end-date";
+    public static final String LATE_ARRIVAL_DAYS = "mimecast.messages.late-arrival-days";
     public static final String IGNORE_DELTA_TOKENS = "mimecast.messages.ignore-delta-tokens";
     public static final String EXCLUDE_SUBJECTS = "mimecast.messages.exclude-subjects";
     public static final String BLANK_SUBJECT = "mimecast.messages.blank-subject";
@@ -74,6 +76,17 @@ public final class MimecastKeys {
                 ConfigKey.of(START_DATE, ConfigType.INSTANT).required().validator(MimecastStartDate::problem)
                         .description("Earliest date (2020-01-01 or an ISO instant) for a mailbox's first crawl, and for"
                                 + " every crawl when delta tokens are ignored. Must not be after now."),
+                ConfigKey.of(END_DATE, ConfigType.INSTANT).defaultValue("")
+                        .description("Latest received time (2024-06-30 = 2024-06-30T00:00:00Z, or an ISO instant) of"
+                                + " the messages crawled: messages received after it are not listed and their"
+                                + " content is not fetched. Must not be before the start date. Blank: no end."),
+                ConfigKey.of(LATE_ARRIVAL_DAYS, ConfigType.INTEGER).defaultValue("14")
+                        .validator(MimecastMessageWindow::lateArrivalProblem)
+                        .description("Mail can reach the archive days after its received time (held mail up to 14"
+                                + " days, delivery retries up to 4, imports at any time): every incremental crawl"
+                                + " also lists each view again from this many days before it (or from the delta"
+                                + " token, if earlier), without downloading messages the index holds. 0 turns it"
+                                + " off."),
                 ConfigKey.of(IGNORE_DELTA_TOKENS, ConfigType.BOOLEAN).defaultValue("false")
                         .description("Re-list everything from the start date; also removes documents of messages no"
                                 + " longer in the archive."),

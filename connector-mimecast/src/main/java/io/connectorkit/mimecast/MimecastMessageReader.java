@@ -13,6 +13,7 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.api.Partition;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,10 +24,19 @@ import java.util.Set;
 /**
  * Crawls one mailbox. For each view ({@code INBOX}, {@code SENT}) it lists the messages of the
  * window {@code [delta token + offset, crawl start)} (from {@code mimecast.messages.start-date}
- * on a first crawl, with {@code ignore-delta-tokens} or in {@link CrawlMode#FULL}), skips
- * excluded subjects, asks {@link io.connectorkit.api.KnownDocuments} which messages are already
- * indexed with the same version (their content is not downloaded again), emits the email and
- * its attachments, and checkpoints after every page.
+ * on a first crawl, with {@code ignore-delta-tokens} or in {@link CrawlMode#FULL}), never past
+ * {@code mimecast.messages.end-date}, skips excluded subjects, asks
+ * {@link io.connectorkit.api.KnownDocuments} which messages are already indexed with the same
+ * version (their content is not downloaded again), emits the email and its attachments, and
+ * checkpoints after every page.
+ *
+ * <p>Mail reaches the archive late (held mail up to 14 days after receipt), after a crawl has
+ * listed its received time. So an incremental crawl first lists each view again from
+ * {@code mimecast.messages.late-arrival-days} before its start up to where the delta window
+ * begins, {@value MimecastMessageWindow#LATE_PAGE_SIZE} messages a page: the index holds nearly
+ * all of them, and those it lacks are the late arrivals. That part is checkpointed as a window of
+ * its own, marked late, so a resumed crawl goes on from its page, and it never moves the delta
+ * token.
  */
 final class MimecastMessageReader {
     static final List<String> VIEWS = List.of("INBOX", "SENT");
@@ -35,6 +45,8 @@ final class MimecastMessageReader {
     static final String EXCLUDED = "messages_excluded";
     /** Counter of messages whose content was not downloaded because the index has them. */
     static final String UNCHANGED = "messages_unchanged";
+    /** Counter of messages the late-arrival window found and indexed. */
+    static final String LATE_ARRIVALS = "late_arrivals";
 
     private final MimecastPager pager;
     private final MimecastContentReader content;
@@ -75,6 +87,10 @@ final class MimecastMessageReader {
         try {
             for (String view : VIEWS) {
                 MimecastCheckpoint.View saved = position[0].view(view).orElse(new MimecastCheckpoint.View(null, null));
+                if (!full) {
+                    listLateArrivals(mailbox, view, saved, crawlStart, seen, position, emitter);
+                    saved = position[0].view(view).orElse(saved);
+                }
                 MimecastCheckpoint.Window window = window(saved, crawlStart);
                 if (window == null) {
                     // Nothing before now to list (a start date or a token after the clock): the view keeps
@@ -105,7 +121,9 @@ final class MimecastMessageReader {
      *
      * @return the window, or null when it would lie wholly after {@code crawlStart}
      */
-    private MimecastCheckpoint.Window window(MimecastCheckpoint.View saved, Instant crawlStart) {
+    private MimecastCheckpoint.Window window(MimecastCheckpoint.View saved, Instant now) {
+        // Messages received after the end date are never listed, so no content is fetched for them.
+        Instant crawlStart = MimecastMessageWindow.capped(now, config.messages());
         MimecastCheckpoint.Window window = saved.window();
         if (window != null) {
             if (!window.end().isAfter(crawlStart)) {
@@ -116,12 +134,49 @@ final class MimecastMessageReader {
             return window.start().isBefore(crawlStart) ? new MimecastCheckpoint.Window(window.start(), crawlStart,
                     null) : null;
         }
+        Instant start = deltaStart(saved);
+        return start.isBefore(crawlStart) ? new MimecastCheckpoint.Window(start, crawlStart, null) : null;
+    }
+
+    /** Where a view's delta window starts: the delta token with its offset, never before the start date. */
+    private Instant deltaStart(MimecastCheckpoint.View saved) {
         Instant start = config.messages().startDate();
         if (saved.deltaToken() != null) {
             Instant offset = saved.deltaToken().plus(config.performance().deltaTokenOffset());
             start = offset.isAfter(start) ? offset : start;
         }
-        return start.isBefore(crawlStart) ? new MimecastCheckpoint.Window(start, crawlStart, null) : null;
+        return start;
+    }
+
+    /**
+     * Lists a view's late-arrival part, {@code [crawl start - late-arrival-days, delta window
+     * start)}, or goes on with the one a stopped crawl saved. Only once the view has a delta
+     * token: a first crawl lists everything from the start date anyway.
+     */
+    private void listLateArrivals(String mailbox, String view, MimecastCheckpoint.View saved, Instant crawlStart,
+            Set<String> seen, MimecastCheckpoint[] position, Emitter emitter) throws ConnectorException {
+        MimecastCheckpoint.Window window = saved.window();
+        if (window == null) {
+            Duration late = config.messages().lateArrival();
+            if (late.isZero() || saved.deltaToken() == null) {
+                return;
+            }
+            Instant start = crawlStart.minus(late);
+            if (start.isBefore(config.messages().startDate())) {
+                start = config.messages().startDate();
+            }
+            Instant end = MimecastMessageWindow.capped(deltaStart(saved), config.messages());
+            if (!start.isBefore(end)) {
+                return; // the delta window already reaches back that far
+            }
+            window = new MimecastCheckpoint.Window(start, end, null, true);
+        } else if (!window.late()) {
+            return; // a delta window in progress: this crawl's late part was listed before it
+        }
+        // Counted even when none is found, so that the crawl summary says the window was listed.
+        context.metrics().add(LATE_ARRIVALS, 0);
+        // The last page's checkpoint already says the late part is done (the delta token, no window).
+        listWindow(mailbox, view, saved, window, seen, position, emitter);
     }
 
     private void listWindow(String mailbox, String view, MimecastCheckpoint.View saved,
@@ -140,22 +195,27 @@ final class MimecastMessageReader {
         String what = view + " of mailbox " + mailbox;
         // The pager may list the window again from its first page (a page token expired): seen skips what was done.
         MimecastPager.PageHandler handler = (messages, next) -> {
-            processPage(mailbox, view, messages, seen, emitter);
+            long found = processPage(mailbox, view, messages, seen, emitter, window.late());
             // After the last page the view is complete: saving the window without a page token would
-            // make a crawl resumed from here list the whole window again.
-            position[0] = position[0].with(view, next == null ? new MimecastCheckpoint.View(window.end(), null)
-                    : new MimecastCheckpoint.View(saved.deltaToken(),
-                            new MimecastCheckpoint.Window(window.start(), window.end(), next)));
+            // make a crawl resumed from here list the whole window again. A late part ends where the
+            // delta window begins, which the delta token already says.
+            MimecastCheckpoint.View done = new MimecastCheckpoint.View(window.late() ? saved.deltaToken()
+                    : window.end(), null);
+            position[0] = position[0].with(view, next == null ? done : new MimecastCheckpoint.View(saved.deltaToken(),
+                    new MimecastCheckpoint.Window(window.start(), window.end(), next, window.late())))
+                    .plusLateArrivals(found);
             emitter.checkpoint(position[0].toCheckpoint());
             if (emitter.cancelled() || context.cancelled()) {
                 throw new Stop();
             }
         };
-        pager.forEachPage(LIST, item, window.next(), 0, what, handler);
+        pager.forEachPage(LIST, item, window.next(), window.late() ? MimecastMessageWindow.LATE_PAGE_SIZE : 0,
+                window.late() ? "late arrivals in " + what : what, handler);
     }
 
-    private void processPage(String mailbox, String view, List<JsonObject> messages, Set<String> seen,
-            Emitter emitter) throws ConnectorException {
+    /** @return the late arrivals indexed: messages of a late part that the index did not hold */
+    private long processPage(String mailbox, String view, List<JsonObject> messages, Set<String> seen,
+            Emitter emitter, boolean late) throws ConnectorException {
         List<JsonObject> todo = new ArrayList<>();
         for (JsonObject m : messages) {
             String id = MimecastJson.string(m, "id").orElse("");
@@ -175,30 +235,40 @@ final class MimecastMessageReader {
             todo.add(m);
         }
         Map<String, String> known = known(mailbox, todo);
+        long found = 0;
         for (JsonObject m : todo) {
             if (emitter.cancelled()) {
                 throw new Stop();
             }
             String messageId = MimecastJson.string(m, "id").orElseThrow();
             String docId = MimecastDocuments.emailId(mailbox, messageId);
-            if (MimecastDocuments.version(m, config).equals(known.get(docId))) {
+            if (known != null && MimecastDocuments.version(m, config).equals(known.get(docId))) {
                 context.metrics().add(UNCHANGED, 1);
                 // Not downloaded again; the host keeps the document and its attachments. The index holds an
                 // email only once all its attachments are acknowledged, so they are all there.
                 emitter.unchanged(docId);
                 continue;
             }
-            fetch(mailbox, view, m, emitter);
+            if (fetch(mailbox, view, m, emitter) && late && known != null && !known.containsKey(docId)) {
+                found++;
+                context.metrics().add(LATE_ARRIVALS, 1);
+            }
         }
+        return found;
     }
 
-    /** Downloads one listed message and emits the email and its attachments, or its failure. */
-    private void fetch(String mailbox, String view, JsonObject m, Emitter emitter) throws ConnectorException {
+    /**
+     * Downloads one listed message and emits the email and its attachments, or its failure.
+     *
+     * @return whether the message was emitted (false: recorded as failed)
+     */
+    private boolean fetch(String mailbox, String view, JsonObject m, Emitter emitter) throws ConnectorException {
         String messageId = MimecastJson.string(m, "id").orElseThrow();
         try (MimecastMessageContent c = content.read(mailbox, messageId)) {
             Document email = MimecastDocuments.email(mailbox, view, m, c, attachments.names(c), config);
             emitter.upsert(email);
             attachments.emit(email, c, emitter);
+            return true;
         } catch (ConnectorException e) {
             // An unreachable Mimecast is an outage: it stops the mailbox instead of failing every message.
             if (e.kind().isFatal() || e.kind() == ErrorKind.RATE_LIMITED
@@ -206,6 +276,7 @@ final class MimecastMessageReader {
                 throw e;
             }
             emitter.failure(failure(mailbox, view, m, e));
+            return false;
         }
     }
 
@@ -279,6 +350,7 @@ final class MimecastMessageReader {
                 MimecastDocuments.ref(view, messageId));
     }
 
+    /** @return document id to indexed version, or null when the index could not say */
     private Map<String, String> known(String mailbox, List<JsonObject> messages) {
         List<String> ids = new ArrayList<>();
         messages.forEach(m -> ids.add(MimecastDocuments.emailId(mailbox, MimecastJson.string(m, "id").orElseThrow())));
@@ -289,7 +361,7 @@ final class MimecastMessageReader {
             return context.knownDocuments().versions(ids);
         } catch (ConnectorException e) {
             // The index could not say: download everything rather than miss content.
-            return Map.of();
+            return null;
         }
     }
 }

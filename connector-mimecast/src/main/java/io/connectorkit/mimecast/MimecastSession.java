@@ -3,6 +3,7 @@ package io.connectorkit.mimecast;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
@@ -10,6 +11,7 @@ import io.connectorkit.api.Emitter;
 import io.connectorkit.api.Partition;
 import io.connectorkit.api.ScopeDecision;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -24,15 +26,19 @@ final class MimecastSession implements ConnectorSession {
     private final MimecastMessageReader reader;
     private final MimecastStats stats;
     private final CloseableHttpClient http;
+    private final MimecastConfig config;
+    private final ConnectorContext context;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     @Inject
     MimecastSession(MimecastDirectory directory, MimecastMessageReader reader, MimecastStats stats,
-            CloseableHttpClient http) {
+            CloseableHttpClient http, MimecastConfig config, ConnectorContext context) {
         this.directory = requireNonNull(directory, "directory");
         this.reader = requireNonNull(reader, "reader");
         this.stats = requireNonNull(stats, "stats");
         this.http = requireNonNull(http, "http");
+        this.config = requireNonNull(config, "config");
+        this.context = requireNonNull(context, "context");
     }
 
     @Override
@@ -42,7 +48,11 @@ final class MimecastSession implements ConnectorSession {
 
     @Override
     public List<ScopeDecision> preview() throws ConnectorException {
-        return directory.decisions();
+        // The message window first: what a crawl started now would list, before who it lists it for.
+        List<ScopeDecision> out = new ArrayList<>();
+        out.add(MimecastMessageWindow.decision(config.messages(), context.clock().instant()));
+        out.addAll(directory.decisions());
+        return out;
     }
 
     @Override

@@ -51,7 +51,21 @@ class MimecastCheckpointTest {
                 .with("INBOX", new MimecastCheckpoint.View(FEB, null))
                 .with("SENT", new MimecastCheckpoint.View(null, new MimecastCheckpoint.Window(JAN, MAR, null)));
         assertThat(cp.describe()).isEqualTo("INBOX up to 2024-02-01T00:00:00Z; SENT not crawled completely yet"
-                + " (listing 2024-01-01T00:00:00Z to 2024-03-01T00:00:00Z in progress)");
+                + " (listing 2024-01-01T00:00:00Z to 2024-03-01T00:00:00Z in progress); 0 late arrivals found so far");
+    }
+
+    @Test
+    void aLateWindowAndTheLateArrivalsFoundSurviveTheRoundTrip() {
+        MimecastCheckpoint cp = MimecastCheckpoint.empty()
+                .with("INBOX", new MimecastCheckpoint.View(MAR, new MimecastCheckpoint.Window(JAN, FEB, "t", true)))
+                .plusLateArrivals(2).plusLateArrivals(1);
+        MimecastCheckpoint back = MimecastCheckpoint.parse(cp.toCheckpoint());
+        assertThat(back).isEqualTo(cp);
+        assertThat(back.view("INBOX").orElseThrow().window().late()).isTrue();
+        assertThat(back.lateArrivals()).isEqualTo(3);
+        assertThat(back.describe()).contains("listing late arrivals 2024-01-01T00:00:00Z", "3 late arrivals found");
+        assertThat(back.rewind(JAN).lateArrivals()).isEqualTo(3);
+        assertThat(MimecastCheckpoint.parse(MimecastCheckpoint.empty().toCheckpoint()).lateArrivals()).isZero();
     }
 
     @Test

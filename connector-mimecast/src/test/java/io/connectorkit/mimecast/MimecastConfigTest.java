@@ -26,6 +26,8 @@ class MimecastConfigTest {
         reference.put("mimecast.mailboxes.include", "");
         reference.put("mimecast.mailboxes.exclude", "");
         reference.put("mimecast.messages.start-date", null);
+        reference.put("mimecast.messages.end-date", "");
+        reference.put("mimecast.messages.late-arrival-days", "14");
         reference.put("mimecast.messages.ignore-delta-tokens", "false");
         reference.put("mimecast.messages.exclude-subjects", "");
         reference.put("mimecast.messages.blank-subject", "(no subject)");
@@ -146,5 +148,42 @@ class MimecastConfigTest {
         assertThat(MimecastStartDate.problem("2024-05-01T12:00:01Z", clock)).contains("after now");
         assertThat(MimecastStartDate.problem("2024-05-01T12:00:00Z", clock)).isNull();
         assertThat(MimecastStartDate.problem("2024-05-01", clock)).isNull();
+    }
+
+    @Test
+    void theEndDateAndTheLateArrivalWindowAreRead() throws Exception {
+        MimecastConfig defaults = MimecastConfig.from(MimecastKeys.spec().parse(minimal()));
+        assertThat(defaults.messages().endDate()).isEmpty();
+        assertThat(defaults.messages().lateArrival()).isEqualTo(Duration.ofDays(14));
+        Map<String, String> m = minimal();
+        m.put("mimecast.messages.end-date", "2024-06-30T12:00:00Z");
+        m.put("mimecast.messages.late-arrival-days", "0");
+        MimecastConfig c = MimecastConfig.from(MimecastKeys.spec().parse(m));
+        assertThat(c.messages().endDate()).contains(Instant.parse("2024-06-30T12:00:00Z"));
+        assertThat(c.messages().lateArrival()).isZero();
+        assertThat(MimecastMessageWindow.bound(c.messages())).contains(Instant.parse("2024-06-30T12:00:01Z"));
+        assertThat(MimecastMessageWindow.problems(MimecastKeys.spec().parse(m))).isEmpty();
+    }
+
+    @Test
+    void aNegativeLateArrivalWindowIsRefusedNamingTheKeyAndTheFix() {
+        Map<String, String> m = minimal();
+        m.put("mimecast.messages.late-arrival-days", "-1");
+        List<ConfigProblem> problems = MimecastKeys.spec().validate(m);
+        assertThat(problems).extracting(ConfigProblem::key).containsExactly("mimecast.messages.late-arrival-days");
+        assertThat(problems.get(0).toString()).contains("'-1'", "set 0", "such as 14");
+    }
+
+    @Test
+    void anEndDateBeforeTheStartDateIsRefusedNamingBothKeys() throws Exception {
+        Map<String, String> m = minimal();
+        m.put("mimecast.messages.end-date", "2023-12-31");
+        List<ConfigProblem> problems = MimecastMessageWindow.problems(MimecastKeys.spec().parse(m));
+        assertThat(problems).extracting(ConfigProblem::key).containsExactly("mimecast.messages.end-date");
+        assertThat(problems.get(0).toString()).contains("mimecast.messages.start-date", "2023-12-31", "2024-01-01",
+                "leave it blank");
+        m.put("mimecast.messages.end-date", "2024-01-01");
+        assertThat(MimecastMessageWindow.problems(MimecastKeys.spec().parse(m))).as("an end equal to the start")
+                .isEmpty();
     }
 }

@@ -72,7 +72,9 @@ class MimecastIncrementalIT {
             Thread.sleep(1_100);
             f.server.resetCounters();
             f.context.known(first.known());
-            RecordingEmitter second = f.crawl(f.config(), mailbox, cp, CrawlMode.INCREMENTAL);
+            // The offset alone: the late-arrival window is off here (see the tests below for it).
+            RecordingEmitter second = f.crawl(f.config(MimecastKeys.LATE_ARRIVAL_DAYS, "0"), mailbox, cp,
+                    CrawlMode.INCREMENTAL);
 
             String expectedStart = MimecastDates.format(token.minus(Duration.ofMinutes(15)));
             assertThat(f.server.requests(Endpoint.GET_MESSAGE_LIST)).hasSize(2)
@@ -191,6 +193,41 @@ class MimecastIncrementalIT {
             Document untitled = e.documents.get(MimecastDocuments.emailId(mailbox, blank.id()));
             assertThat(untitled.title()).isEqualTo("[untitled]");
             assertThat(untitled.fields()).containsEntry("subject", "[untitled]");
+        }
+    }
+
+    @Test
+    void theLateArrivalPartResumesFromItsSavedPageAndNeverMovesTheDeltaToken() throws Exception {
+        try (MimecastFixture f = new MimecastFixture(temp, b -> b)) {
+            String mailbox = f.firstMailbox();
+            RecordingEmitter first = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
+            Instant token = deltaToken(first.lastCheckpoint(), "INBOX");
+            // More late mail than one page of the re-listed part holds (500).
+            for (int i = 0; i < 501; i++) {
+                f.server.addLateArrival(mailbox, View.INBOX, Duration.ofDays(2).plusMinutes(i));
+            }
+            f.server.resetCounters();
+            f.context.known(first.known());
+            RecordingEmitter second = f.crawl(f.config(), mailbox, first.lastCheckpoint(), CrawlMode.INCREMENTAL);
+            Checkpoint afterFirstPage = second.checkpoints.get(0);
+            MimecastCheckpoint.View inbox = MimecastCheckpoint.parse(afterFirstPage).view("INBOX").orElseThrow();
+            assertThat(inbox.window().late()).isTrue();
+            assertThat(inbox.window().next()).isNotNull();
+            assertThat(inbox.deltaToken()).as("the late part keeps the delta token").isEqualTo(token);
+            assertThat(MimecastCheckpoint.parse(afterFirstPage).lateArrivals()).isEqualTo(500);
+            assertThat(f.context.counter(MimecastMessageReader.LATE_ARRIVALS)).isEqualTo(501);
+            assertThat(MimecastCheckpoint.parse(second.lastCheckpoint()).lateArrivals()).isEqualTo(501);
+
+            // A crawl stopped after that page goes on from it: the 501st message, then the delta windows.
+            f.server.resetCounters();
+            RecordingEmitter resumed = f.crawl(f.config(), mailbox, afterFirstPage, CrawlMode.INCREMENTAL);
+            assertThat(resumed.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize(1);
+            List<RecordedRequest> lists = f.server.requests(Endpoint.GET_MESSAGE_LIST);
+            assertThat(JsonParser.parseString(lists.get(0).body()).getAsJsonObject().getAsJsonObject("meta")
+                    .getAsJsonObject("pagination").get("pageToken").getAsString()).isEqualTo(inbox.window().next());
+            assertThat(deltaToken(resumed.lastCheckpoint(), "INBOX")).isAfter(token);
+            assertThat(MimecastCheckpoint.parse(resumed.lastCheckpoint()).view("INBOX").orElseThrow().window())
+                    .isNull();
         }
     }
 }

@@ -130,6 +130,7 @@ public final class ConnectorRegistry {
         if (connector != null) {
             try {
                 parsed = specFor(connector).parse(values);
+                problems.addAll(connector.problems(parsed));
             } catch (InvalidConfigException e) {
                 problems.addAll(e.problems());
             }

@@ -68,6 +68,11 @@ class BenchCommandIT {
             assertThat(value(figures, again, "documents sent again")).as(again).isZero();
             assertThat(figures.get(again).get("wall time").has("ratio")).as(again).isTrue();
         }
+        assertThat(value(figures, "delta", "late arrivals found")).isZero();
+        assertThat(value(figures, "delta", "content downloads, window off")).isZero();
+        assertThat(value(figures, "delta", "list calls per mailbox, late-arrival window (14 days)"))
+                .as("the window lists each view once more").isEqualTo(
+                        value(figures, "delta", "list calls per mailbox, window off") + 2);
         assertThat(value(figures, "memory", "completed")).isEqualTo(1.0);
         assertThat(value(figures, "memory", "peak heap used (sampled every 10 ms)")).isPositive();
         assertThat(value(figures, "memory", "heap limit")).isLessThanOrEqualTo(256.0);

@@ -11,14 +11,19 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.MessageHeader;
+import io.connectorkit.testkit.archive.View;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 
@@ -54,6 +59,7 @@ public final class FakeMimecastServer implements AutoCloseable {
     private final ListFunction list;
     private final ContentFunctions content;
     private final TokenEndpoint token;
+    private final List<MessageHeader> lateArrivals = new CopyOnWriteArrayList<>();
 
     FakeMimecastServer(Archive archive, ServerOptions options, List<FaultRule> rules, int port, SSLContext https)
             throws IOException {
@@ -116,6 +122,30 @@ public final class FakeMimecastServer implements AutoCloseable {
     /** The options the server runs with. */
     public ServerOptions options() {
         return options;
+    }
+
+    /**
+     * Adds a late arrival: a message that reaches the archive now, received {@code age} before now
+     * by the server's clock (as held mail, a delivery retry or an import does). From now on
+     * get-message-list lists it in its received time's place, where a crawl that already listed
+     * that time does not look again unless it re-lists it.
+     *
+     * @param mailbox a mailbox of the archive
+     * @param view its view
+     * @param age how long before now the message was received
+     * @return the message's row
+     */
+    public MessageHeader addLateArrival(String mailbox, View view, Duration age) {
+        requireNonNull(age, "age");
+        Instant received = options.clock().instant().minus(age).truncatedTo(ChronoUnit.SECONDS);
+        MessageHeader row = archive.addMessage(mailbox, view, received);
+        lateArrivals.add(row);
+        return row;
+    }
+
+    /** The late arrivals added with {@link #addLateArrival}, in the order they were added. */
+    public List<MessageHeader> lateArrivals() {
+        return List.copyOf(lateArrivals);
     }
 
     /** Adds a fault rule while running. */

@@ -1,0 +1,178 @@
+package io.connectorkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.cli.bench.ChildJvm;
+import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.archive.MessageHeader;
+import io.connectorkit.testkit.archive.View;
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.Fault;
+import io.connectorkit.testkit.mimecast.FaultRule;
+import io.connectorkit.testkit.mimecast.RecordedRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Late arrivals (mail that reaches the archive days after its received time) are indexed by the
+ * next plain {@code connector crawl}, also when that crawl is killed with SIGKILL midway and run
+ * again: each late message lands once, and no message indexed before is downloaded again. This
+ * JVM hosts the fake Mimecast server and the index; the crawls run from the shaded jar in a child
+ * JVM.
+ */
+@ExtendWith(SharedSearchNode.class)
+class LateArrivalCrashIT {
+    private static final String SECRET = "late-Secret-5123";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The ages the issue names, then more, so that the crawl lasts long enough to be killed midway. */
+    private static final List<Duration> AGES = List.of(Duration.ofDays(13), Duration.ofDays(3), Duration.ofHours(6));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lateArrivalsAreIndexedOnceByTheCrawlAfterAKillWithoutDownloadingIndexedMail(EmbeddedSearchNode node)
+            throws Exception {
+        Archive archive = ArchiveGenerator.seed(43).domains(1).localDomains(0).usersPerDomain(3).messagesPerView(6)
+                .between(java.time.Instant.parse("2023-01-01T00:00:00Z"), java.time.Instant.parse("2024-01-01T00:00:00Z"))
+                .generate();
+        try (FakeMimecastServer server = FakeMimecastServer.builder().archive(archive)
+                .clientCredentials("late-client", SECRET).start()) {
+            CrawlConfig crawlConfig = CrawlConfig.mimecast(LateArrivalCrashIT.class, "kill", server.baseUrl(),
+                    "late-client", node.url()).with("mimecast.attachments.extract", "false")
+                    .with("crawl.parallel.partitions", "1").with("sink.bulk.max-docs", "5");
+            String id = crawlConfig.id();
+            Path config = crawlConfig.write(dir);
+            Path log = dir.resolve(id + ".log");
+
+            Process first = crawl(config, log);
+            assertThat(first.waitFor(5, TimeUnit.MINUTES)).as("the first crawl ended").isTrue();
+            assertThat(first.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
+            refresh(node, id);
+            Map<String, Integer> before = indexedEmails(node, id);
+            assertThat(before).isNotEmpty();
+
+            // The three ages of the issue in every mailbox and view, and more, so the crawl takes seconds.
+            List<MessageHeader> late = new ArrayList<>();
+            for (String mailbox : archive.mailboxes()) {
+                for (View view : View.values()) {
+                    for (Duration age : AGES) {
+                        late.add(server.addLateArrival(mailbox, view, age));
+                    }
+                    for (int i = 1; i <= 4; i++) {
+                        late.add(server.addLateArrival(mailbox, view, Duration.ofDays(i * 3L).plusHours(i)));
+                    }
+                }
+            }
+            Set<String> lateKeys = late.stream().map(h -> h.mailbox().toLowerCase(Locale.ROOT) + " " + h.id())
+                    .collect(Collectors.toSet());
+            // Slow downloads stretch the crawl, so that the kill lands mid-crawl.
+            server.fault(FaultRule.always(Endpoint.GET_FILE, Fault.slow(Duration.ofMillis(150))));
+            server.resetCounters();
+
+            Process killed = crawl(config, log);
+            try {
+                while (killed.isAlive() && server.calls(Endpoint.GET_FILE) < late.size() / 3) {
+                    Thread.sleep(5);
+                }
+            } finally {
+                killed.destroyForcibly();
+                killed.waitFor(30, TimeUnit.SECONDS);
+            }
+            long atKill = server.calls(Endpoint.GET_FILE);
+            assertThat(atKill).as("the kill came mid-crawl").isPositive().isLessThan(late.size());
+
+            Process last = crawl(config, log);
+            boolean ended = last.waitFor(5, TimeUnit.MINUTES);
+            if (!ended) {
+                last.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(ended).as("the crawl after the kill ended\n%s", output).isTrue();
+            assertThat(last.exitValue()).as("exit status\n%s", output).isZero();
+
+            refresh(node, id);
+            Map<String, Integer> after = indexedEmails(node, id);
+            assertThat(after.entrySet()).as("messages indexed more than once").filteredOn(e -> e.getValue() > 1)
+                    .isEmpty();
+            assertThat(after.keySet()).as("every late arrival indexed").containsAll(lateKeys)
+                    .containsAll(before.keySet()).hasSize(before.size() + lateKeys.size());
+            Set<String> downloaded = server.requests(Endpoint.GET_FILE).stream().map(LateArrivalCrashIT::idOf)
+                    .collect(Collectors.toSet());
+            Set<String> lateIds = late.stream().map(MessageHeader::id).collect(Collectors.toSet());
+            assertThat(downloaded).as("content calls of the killed crawl and the one after it: late arrivals only")
+                    .isSubsetOf(lateIds).hasSameSizeAs(lateIds);
+            assertThat(output).contains("late arrivals indexed");
+        }
+    }
+
+    private static String idOf(RecordedRequest r) {
+        return JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonArray("data").get(0).getAsJsonObject()
+                .get("id").getAsString();
+    }
+
+    private static Process crawl(Path config, Path log) throws IOException {
+        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
+        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx384m"), jar,
+                List.of("crawl", "--config", config.toString())));
+        pb.environment().put(CrawlConfig.SECRET_VARIABLE, SECRET);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
+    }
+
+    /** How often each (mailbox, Mimecast id) occurs among the indexed emails. */
+    private static Map<String, Integer> indexedEmails(EmbeddedSearchNode node, String id) throws Exception {
+        JsonObject r = post(node, "/connector-" + id + "/_search",
+                "{\"size\":10000,\"_source\":[\"kind\",\"fields.mailbox\",\"fields.mimecastId\"]}");
+        Map<String, Integer> out = new HashMap<>();
+        for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) {
+            JsonObject src = h.getAsJsonObject().getAsJsonObject("_source");
+            if ("email".equals(src.get("kind").getAsString())) {
+                JsonObject f = src.getAsJsonObject("fields");
+                out.merge(f.get("mailbox").getAsString().toLowerCase(Locale.ROOT) + " "
+                        + f.get("mimecastId").getAsString(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    private static void refresh(EmbeddedSearchNode node, String id) throws Exception {
+        post(node, "/connector-" + id + "*/_refresh", null);
+    }
+
+    private static JsonObject post(EmbeddedSearchNode node, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+}
