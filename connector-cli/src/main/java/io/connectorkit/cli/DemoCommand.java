@@ -4,6 +4,7 @@ import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.SearchResults;
+import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
@@ -80,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ExitStatus status = new CrawlRun(context, "connector crawl --config " + configFile)
                         .run(host, false, false);
                 SearchResults results = host.search(query, Optional.empty(), 5);
-                IndexCounts counts = new IndexCounts(host.indexUrl(), host.indexName());
+                IndexCounts counts = new IndexCounts(host.indexUrl(), host.indexName(), host.embeddedAuthorization());
                 OptionalLong emails = counts.ofKind("email");
                 OptionalLong attachments = counts.ofKind("attachment");
                 if (emails.isPresent() && attachments.isPresent()) {
@@ -107,7 +108,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  ./connector search --config %s %s%n", configFile, query);
         out.printf("  ./connector status --config %s%n", configFile);
         if (keepRunning) {
-            out.printf("  curl '%s/%s/_search?q=%s&pretty'%n", host.indexUrl(), host.indexName(), query);
+            // The password stays in its file (mode 0600): the line can be shown on a shared screen.
+            String credential = host.embeddedCredentialFile()
+                    .map(f -> " -u \"" + EmbeddedCredential.USERNAME + ":$(cat '" + f + "')\"").orElse("");
+            out.printf("  curl%s '%s/%s/_search?q=%s&pretty'%n", credential, host.indexUrl(), host.indexName(), query);
+            host.embeddedCredentialFile().ifPresent(f -> out.printf("  (the index answers only user %s with the"
+                    + " password in %s, readable by you alone)%n", EmbeddedCredential.USERNAME, f));
         } else {
             out.printf("  (or run 'connector demo --keep-running' and query %s/%s/_search directly)%n",
                     host.indexUrl(), host.indexName());
