@@ -41,6 +41,11 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
+        // Before any connection, so that it shows even when the endpoint cannot be reached.
+        for (String warning : PlainHttpWarning.of(source)) {
+            context.err().println("warning: " + context.redactor().redact(warning));
+        }
+        context.err().flush();
         CheckReport report;
         try (OpenHost open = OpenHost.open(source, registry)) {
             Host host = open.host();

@@ -4,6 +4,7 @@ import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.SearchResults;
+import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
@@ -83,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ExitStatus status = new CrawlRun(context, command + " crawl --config " + shownConfig)
                         .run(host, false, false);
                 SearchResults results = host.search(query, Optional.empty(), 5);
-                IndexCounts counts = new IndexCounts(host.indexUrl(), host.indexName());
+                IndexCounts counts = new IndexCounts(host.indexUrl(), host.indexName(), host.embeddedAuthorization());
                 OptionalLong emails = counts.ofKind("email");
                 OptionalLong attachments = counts.ofKind("attachment");
                 if (emails.isPresent() && attachments.isPresent()) {
@@ -111,7 +112,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  %s status --config %s%n", command, configFile);
         if (keepRunning) {
             // While this run is up, its URL is the one to query.
-            out.printf("  curl '%s/%s/_search?q=%s&pretty'%n", host.indexUrl(), host.indexName(), query);
+            // The password stays in its file (mode 0600): the line can be shown on a shared screen.
+            String credential = host.embeddedCredentialFile()
+                    .map(f -> " -u \"" + EmbeddedCredential.USERNAME + ":$(cat '" + f + "')\"").orElse("");
+            out.printf("  curl%s '%s/%s/_search?q=%s&pretty'%n", credential, host.indexUrl(), host.indexName(), query);
+            host.embeddedCredentialFile().ifPresent(f -> out.printf("  (the index answers only user %s with the"
+                    + " password in %s, readable by you alone)%n", EmbeddedCredential.USERNAME, f));
         } else {
             // The next run listens on other ports: name the option that prints them, not this run's.
             out.printf("  (or run '%s demo --keep-running', which keeps the index up and prints its URL to query"

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -20,10 +21,12 @@ final class IndexCounts {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String indexUrl;
     private final String index;
+    private final Optional<String> authorization;
 
-    IndexCounts(String indexUrl, String index) {
+    IndexCounts(String indexUrl, String index, Optional<String> authorization) {
         this.indexUrl = indexUrl;
         this.index = index;
+        this.authorization = authorization;
     }
 
     /**
@@ -34,8 +37,10 @@ final class IndexCounts {
      */
     OptionalLong ofKind(String kind) {
         String q = URLEncoder.encode("kind:\"" + kind + "\"", StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(indexUrl + "/" + index + "/_count?q=" + q))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(indexUrl + "/" + index + "/_count?q=" + q))
+                .timeout(Duration.ofSeconds(10)).GET();
+        authorization.ifPresent(a -> builder.header("Authorization", a));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

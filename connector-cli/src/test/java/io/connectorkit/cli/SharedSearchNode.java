@@ -45,7 +45,8 @@ public final class SharedSearchNode implements ParameterResolver {
         Holder() {
             try {
                 dir = Files.createTempDirectory("cli-it-node-");
-                node = EmbeddedSearchNode.start(dir);
+                // It stands in for a cluster without security (sink.elasticsearch.url without credentials).
+                node = EmbeddedSearchNode.startWithoutCredential(dir, 0);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded search node for the tests", e);
             }

@@ -46,7 +46,8 @@ final class SearchNodeExtension implements ParameterResolver {
         Shared() {
             try {
                 dir = Files.createTempDirectory("mimecast-it-node-");
-                node = EmbeddedSearchNode.start(dir);
+                // It stands in for a cluster without security (sink.elasticsearch.url without credentials).
+                node = EmbeddedSearchNode.startWithoutCredential(dir, 0);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded search node for the tests", e);
             }
@@ -66,7 +67,8 @@ final class SearchNodeExtension implements ParameterResolver {
 
         synchronized void restart() throws IOException {
             if (!running) {
-                node = EmbeddedSearchNode.start(dir, port);
+                // It stands in for a cluster without security (sink.elasticsearch.url without credentials).
+                node = EmbeddedSearchNode.startWithoutCredential(dir, port);
                 running = true;
             }
         }

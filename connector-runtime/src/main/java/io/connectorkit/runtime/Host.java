@@ -14,6 +14,7 @@ import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.config.SinkUrlCheck;
+import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.runtime.embedded.EmbeddedIndex;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
@@ -29,6 +30,7 @@ import io.connectorkit.runtime.state.FailureRecord;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStoreException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,16 +111,20 @@ public final class Host implements AutoCloseable {
         IndexClient client = null;
         try {
             List<String> urls = runtime.sink().urls();
+            Optional<String> authorization = Optional.empty();
             if (runtime.sink().embedded()) {
                 // The node another command runs on this data directory, if one does: only one can hold it.
                 node = EmbeddedIndex.open(runtime.sink().embeddedDataDir());
                 urls = List.of(node.url());
+                authorization = node.credential().map(EmbeddedCredential::authorization);
             }
             // Opening fails fast on a wrong URL; only the crawl that follows waits out an outage.
-            try (IndexClient quick = new IndexClient(urls, runtime.sink(), retry.withMaxWait(Duration.ZERO))) {
-                probe(quick);
+            try (IndexClient quick = new IndexClient(urls, runtime.sink(), retry.withMaxWait(Duration.ZERO),
+                    authorization)) {
+                probe(quick, node);
             }
-            client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()));
+            client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()),
+                    authorization);
             int replicas = runtime.sink().embedded() ? 0 : 1;
             ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId());
             sink.start(replicas);
@@ -148,8 +154,15 @@ public final class Host implements AutoCloseable {
         }
     }
 
-    private static void probe(IndexClient client) throws IOException, ConnectorException {
+    private static void probe(IndexClient client, EmbeddedIndex node) throws IOException, ConnectorException {
         IndexClient.Reply r = client.json("GET", "/", Map.of(), null);
+        if (r.status() == 401 && node != null) {
+            throw new ConnectorException(ErrorKind.AUTHENTICATION, "The embedded index at " + client.description()
+                    + " rejected the credential in " + EmbeddedCredential.file(node.dataDir()) + (node.credential()
+                            .isPresent() ? "" : " (which this user cannot read)") + "; run this command as the user"
+                    + " that owns sink.embedded.data-dir " + node.dataDir() + ", or stop the process that runs the index"
+                    + " (pid " + node.record().pid() + ") so that this command starts its own");
+        }
         if (r.status() == 401) {
             throw new ConnectorException(ErrorKind.AUTHENTICATION, "The index at " + client.description()
                     + " rejected the credentials; check sink.elasticsearch.username/password, api-key"
@@ -159,6 +172,19 @@ public final class Host implements AutoCloseable {
             throw new ConnectorException(ErrorKind.PERMISSION, "The index at " + client.description()
                     + " denied access; grant the user the monitor, create_index and write privileges");
         }
+    }
+
+    /**
+     * @return the {@code Authorization} header value that the embedded index requires, empty with a
+     *     cluster (whose credentials stay with the sink)
+     */
+    public Optional<String> embeddedAuthorization() {
+        return node == null ? Optional.empty() : node.credential().map(EmbeddedCredential::authorization);
+    }
+
+    /** @return the file with the embedded index's password, empty with a cluster */
+    public Optional<Path> embeddedCredentialFile() {
+        return node == null ? Optional.empty() : Optional.of(EmbeddedCredential.file(node.dataDir()));
     }
 
     /** @return the URL of the index (the embedded node's when one runs) */

@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
         err.flush();
         List<ScenarioResult> results;
         try (EmbeddedSearchNode node = EmbeddedSearchNode.start(dir.resolve("opensearch"))) {
-            BenchEnvironment env = new BenchEnvironment(scale, dir, node.url(),
+            BenchEnvironment env = new BenchEnvironment(scale, dir, node.url(), node.credential(),
                     ConnectorRegistry.load().connector("mimecast"), err);
             try (BenchRun run = new BenchRun(env)) {
                 results = run.run(scenarios);

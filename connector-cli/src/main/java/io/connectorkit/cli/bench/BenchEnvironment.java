@@ -8,6 +8,7 @@ import io.connectorkit.cli.OpenHost;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every scenario shares: the run's scale, a scratch directory, the one index node of the run,
@@ -30,13 +32,16 @@ final class BenchEnvironment {
     private final double scale;
     private final Path workDir;
     private final String indexUrl;
+    private final Optional<EmbeddedCredential> credential;
     private final SourceConnector mimecast;
     private final PrintWriter progress;
 
-    BenchEnvironment(double scale, Path workDir, String indexUrl, SourceConnector mimecast, PrintWriter progress) {
+    BenchEnvironment(double scale, Path workDir, String indexUrl, Optional<EmbeddedCredential> credential,
+            SourceConnector mimecast, PrintWriter progress) {
         this.scale = scale;
         this.workDir = requireNonNull(workDir, "workDir");
         this.indexUrl = requireNonNull(indexUrl, "indexUrl");
+        this.credential = requireNonNull(credential, "credential");
         this.mimecast = requireNonNull(mimecast, "mimecast");
         this.progress = requireNonNull(progress, "progress");
     }
@@ -51,6 +56,11 @@ final class BenchEnvironment {
 
     String indexUrl() {
         return indexUrl;
+    }
+
+    /** @return counts of the benchmark's node, sending its credential */
+    IndexTally tally() {
+        return new IndexTally(indexUrl, credential.map(EmbeddedCredential::authorization));
     }
 
     /** Prints one progress line to standard error. */
@@ -87,6 +97,10 @@ final class BenchEnvironment {
         c.put("connector.type", type);
         c.put("connector.id", id);
         c.put("sink.elasticsearch.url", indexUrl);
+        credential.ifPresent(k -> {
+            c.put("sink.elasticsearch.username", EmbeddedCredential.USERNAME);
+            c.put("sink.elasticsearch.password", k.password());
+        });
         return c;
     }
 
@@ -121,7 +135,7 @@ final class BenchEnvironment {
             if (report.fatal().isPresent()) {
                 say("  " + id + ": the crawl stopped: " + report.fatalMessage());
             }
-            IndexTally tally = new IndexTally(indexUrl);
+            IndexTally tally = tally();
             String index = open.host().indexName();
             CrawlOutcome outcome = new CrawlOutcome(wall, report, calls, tally.count(index, "email"),
                     tally.count(index, "attachment"));

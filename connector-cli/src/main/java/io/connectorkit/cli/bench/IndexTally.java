@@ -11,17 +11,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Counts what an index of the benchmark's own node holds, per document kind, after a refresh:
- * how "nothing lost" is checked. The node is local and needs no credentials.
+ * how "nothing lost" is checked. The benchmark's node answers only with its data directory's
+ * credential, sent when given.
  */
 final class IndexTally {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String url;
+    private final Optional<String> authorization;
 
     IndexTally(String url) {
+        this(url, Optional.empty());
+    }
+
+    IndexTally(String url, Optional<String> authorization) {
         this.url = requireNonNull(url, "url");
+        this.authorization = requireNonNull(authorization, "authorization");
     }
 
     /**
@@ -53,8 +61,10 @@ final class IndexTally {
     }
 
     private String send(String method, String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        authorization.ifPresent(a -> builder.header("Authorization", a));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

@@ -39,6 +39,12 @@ final class MemoryScenario implements Scenario {
             Path resultFile = dir.resolve("result.properties");
             Properties p = new Properties();
             p.putAll(config);
+            // It holds the password of the benchmark's node: the owner's alone.
+            Files.deleteIfExists(configFile);
+            if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.createFile(configFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            }
             try (Writer w = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
                 p.store(w, "memory scenario");
             }
@@ -62,7 +68,7 @@ final class MemoryScenario implements Scenario {
                     r.load(in);
                 }
             }
-            IndexTally tally = new IndexTally(env.indexUrl());
+            IndexTally tally = env.tally();
             long indexed = tally.count("connector-bench-memory", "email")
                     + tally.count("connector-bench-memory", "attachment");
             long lost = sim.totals().documents() - indexed;

@@ -83,7 +83,8 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
                     .description("Milliseconds a bulk request below the limits waits for more documents; 0 sends at once."),
             ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch").path()
                     .description("Where the embedded node keeps its data; a relative path is under the configuration"
-                            + " file's folder."),
+                            + " file's folder. Kept at mode 0700; the node answers only user connector with the"
+                            + " password in its credential file (mode 0600, made once)."),
             ConfigKey.of(SinkConfig.RETRY_MAX_WAIT, ConfigType.INTEGER)
                     .defaultValue(Integer.toString(SinkConfig.DEFAULT_RETRY_MAX_WAIT_SECONDS)).range(0, 86_400)
                     .description("Seconds a crawl waits for an unreachable or unavailable index before it fails;"

@@ -24,11 +24,14 @@ public final class EmbeddedIndex implements AutoCloseable {
     private final Path dataDir;
     private final EmbeddedSearchNode own;
     private final NodeRecord record;
+    private final Optional<EmbeddedCredential> credential;
 
-    private EmbeddedIndex(Path dataDir, EmbeddedSearchNode own, NodeRecord record) {
+    private EmbeddedIndex(Path dataDir, EmbeddedSearchNode own, NodeRecord record,
+            Optional<EmbeddedCredential> credential) {
         this.dataDir = requireNonNull(dataDir, "dataDir");
         this.own = own;
         this.record = requireNonNull(record, "record");
+        this.credential = requireNonNull(credential, "credential");
     }
 
     /**
@@ -61,7 +64,9 @@ public final class EmbeddedIndex implements AutoCloseable {
             NodeRecord r = running.get();
             LOG.info("Using the embedded index at {} that process {} runs on {} (since {})", r.url(), r.pid(), shown(home),
                     r.since());
-            return new EmbeddedIndex(home, null, r);
+            // The running node answers only with its directory's credential, which this user can read
+            // when the directory is theirs.
+            return new EmbeddedIndex(home, null, r, EmbeddedCredential.read(home));
         }
         LOG.info("Starting the embedded index (data in {}; this takes 15-30 s)...", shown(home));
         EmbeddedSearchNode node;
@@ -84,7 +89,7 @@ public final class EmbeddedIndex implements AutoCloseable {
             // The node works without it; only other commands on this directory cannot find it.
             LOG.warn("Cannot record the embedded index's URL in {}: {}", home.resolve(NodeRecord.FILE_NAME), e.toString());
         }
-        return new EmbeddedIndex(home, node, mine);
+        return new EmbeddedIndex(home, node, mine, node.credential());
     }
 
     private static boolean locked(Throwable e) {
@@ -104,6 +109,14 @@ public final class EmbeddedIndex implements AutoCloseable {
     /** @return the data directory */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /**
+     * @return the credential the node requires, read from {@link EmbeddedCredential#file}; empty
+     *     when the file of a node another process runs cannot be read
+     */
+    public Optional<EmbeddedCredential> credential() {
+        return credential;
     }
 
     /** @return the node this process runs, empty when it uses another process's */

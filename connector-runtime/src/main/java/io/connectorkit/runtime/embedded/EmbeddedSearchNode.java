@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -18,6 +20,7 @@ import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.painless.PainlessPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
+import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
 /**
@@ -25,6 +28,11 @@ import org.opensearch.transport.Netty4Plugin;
  * a cluster. It listens for HTTP on a free or a chosen port ({@link #url()}) and keeps its data
  * under the given directory; closed and started again on both, it serves the same indices. One
  * per JVM: start it once and share it.
+ *
+ * <p>It answers only requests with the data directory's {@link EmbeddedCredential} (HTTP Basic,
+ * checked by {@link CredentialPlugin}; the directory is made mode 0700, the password file 0600),
+ * so that other users of the machine cannot read the mail; {@link #startWithoutCredential} starts
+ * one without, standing in for a cluster that has no security, for tests.
  */
 public final class EmbeddedSearchNode implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(EmbeddedSearchNode.class);
@@ -32,11 +40,13 @@ public final class EmbeddedSearchNode implements AutoCloseable {
     private final PluginNode node;
     private final int port;
     private final long startMillis;
+    private final EmbeddedCredential credential;
 
-    private EmbeddedSearchNode(PluginNode node, int port, long startMillis) {
+    private EmbeddedSearchNode(PluginNode node, int port, long startMillis, EmbeddedCredential credential) {
         this.node = node;
         this.port = port;
         this.startMillis = startMillis;
+        this.credential = credential;
     }
 
     /**
@@ -60,6 +70,23 @@ public final class EmbeddedSearchNode implements AutoCloseable {
      * @throws IOException if the directory cannot be created or the node does not start
      */
     public static EmbeddedSearchNode start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, true);
+    }
+
+    /**
+     * Starts a node that answers anyone who can reach 127.0.0.1, as a cluster without security
+     * does: for tests that stand it in for such a cluster. Commands never start one.
+     *
+     * @param dataDir the node's home; data goes to {@code dataDir/data}
+     * @param port the HTTP port, or 0 for a free one
+     * @return the running node
+     * @throws IOException if the directory cannot be created or the node does not start
+     */
+    public static EmbeddedSearchNode startWithoutCredential(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, false);
+    }
+
+    private static EmbeddedSearchNode start(Path dataDir, int port, boolean secured) throws IOException {
         requireNonNull(dataDir, "dataDir");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535, not " + port);
@@ -67,6 +94,7 @@ public final class EmbeddedSearchNode implements AutoCloseable {
         long began = System.nanoTime();
         Path home = dataDir.toAbsolutePath();
         Files.createDirectories(home);
+        EmbeddedCredential credential = secured ? EmbeddedCredential.prepare(home) : null;
         // Netty sets its processor count once per JVM; another Netty user may have done it first.
         if (System.getProperty("opensearch.set.netty.runtime.available.processors") == null) {
             System.setProperty("opensearch.set.netty.runtime.available.processors", "false");
@@ -82,7 +110,7 @@ public final class EmbeddedSearchNode implements AutoCloseable {
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("action.auto_create_index", true)
                 .build();
-        PluginNode node = new PluginNode(settings);
+        PluginNode node = new PluginNode(settings, secured);
         try {
             node.start();
         } catch (Exception e) {
@@ -93,7 +121,7 @@ public final class EmbeddedSearchNode implements AutoCloseable {
         }
         TransportAddress address = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
         EmbeddedSearchNode started = new EmbeddedSearchNode(node, address.getPort(),
-                (System.nanoTime() - began) / 1_000_000);
+                (System.nanoTime() - began) / 1_000_000, credential);
         LOG.info("Embedded index started at {} in {} ms (data in {})", started.url(), started.startMillis(),
                 EmbeddedIndex.shown(home));
         return started;
@@ -102,6 +130,14 @@ public final class EmbeddedSearchNode implements AutoCloseable {
     /** @return the HTTP URL, such as {@code http://127.0.0.1:41234} */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * @return the credential requests must send (its password is in the data directory's
+     *     {@value EmbeddedCredential#FILE_NAME} file), empty for a node started without one
+     */
+    public Optional<EmbeddedCredential> credential() {
+        return Optional.ofNullable(credential);
     }
 
     /** @return the HTTP port, for {@link #start(Path, int)} after a {@link #close()} */
@@ -133,11 +169,23 @@ public final class EmbeddedSearchNode implements AutoCloseable {
         }
     }
 
-    /** A node with the HTTP transport, reindex (for delete-by-query) and common analysis plugins. */
+    /**
+     * A node with the HTTP transport, reindex (for delete-by-query), common analysis and Painless
+     * plugins, and the credential check when secured.
+     */
     private static final class PluginNode extends Node {
-        PluginNode(Settings settings) {
+        PluginNode(Settings settings, boolean secured) {
             super(InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> "embedded"),
-                    List.of(Netty4Plugin.class, ReindexPlugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class), true);
+                    plugins(secured), true);
+        }
+
+        private static List<Class<? extends Plugin>> plugins(boolean secured) {
+            List<Class<? extends Plugin>> plugins = new ArrayList<>(
+                    List.of(Netty4Plugin.class, ReindexPlugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class));
+            if (secured) {
+                plugins.add(CredentialPlugin.class);
+            }
+            return plugins;
         }
     }
 }

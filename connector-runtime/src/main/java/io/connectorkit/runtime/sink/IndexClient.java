@@ -67,7 +67,21 @@ public final class IndexClient implements AutoCloseable {
      * @param retry how often and how long to retry
      */
     public IndexClient(List<String> urls, SinkConfig config, RetryPolicy retry) {
+        this(urls, config, retry, Optional.empty());
+    }
+
+    /**
+     * Creates a client that sends a given {@code Authorization} header instead of the configured
+     * credentials, such as the embedded index's.
+     *
+     * @param urls the cluster URLs
+     * @param config TLS settings and, without {@code authorization}, credentials come from here
+     * @param retry how often and how long to retry
+     * @param authorization the header's value, never logged
+     */
+    public IndexClient(List<String> urls, SinkConfig config, RetryPolicy retry, Optional<String> authorization) {
         requireNonNull(urls, "urls");
+        requireNonNull(authorization, "authorization");
         requireNonNull(config, "config");
         this.retry = requireNonNull(retry, "retry");
         if (urls.isEmpty()) {
@@ -76,7 +90,9 @@ public final class IndexClient implements AutoCloseable {
         this.description = String.join(",", urls);
         this.outage = new IndexOutage(description, retry.maxWait());
         Header[] headers;
-        if (!config.apiKey().isEmpty()) {
+        if (authorization.isPresent()) {
+            headers = new Header[] {new BasicHeader("Authorization", authorization.get())};
+        } else if (!config.apiKey().isEmpty()) {
             headers = new Header[] {new BasicHeader("Authorization", "ApiKey " + config.apiKey())};
         } else if (!config.username().isEmpty()) {
             String token = Base64.getEncoder().encodeToString(

@@ -30,7 +30,8 @@ public final class EmbeddedNodeExtension implements ParameterResolver {
 
         Holder() {
             try {
-                node = EmbeddedSearchNode.start(Files.createTempDirectory("embedded-node-"));
+                // It stands in for a cluster without security (sink.elasticsearch.url without credentials).
+                node = EmbeddedSearchNode.startWithoutCredential(Files.createTempDirectory("embedded-node-"), 0);
                 System.out.println("Embedded node started in " + node.startMillis() + " ms at " + node.url());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
