@@ -4,6 +4,7 @@ import static io.connectorkit.cli.ProgressLine.count;
 import static io.connectorkit.cli.ProgressLine.duration;
 
 import io.connectorkit.api.ConnectorMetrics;
+import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.CrawlProgress;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.HeldSweep;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Prints a crawl report for people, or as a map for {@code --json}. */
 public final class CrawlSummary {
@@ -47,6 +49,21 @@ public final class CrawlSummary {
      * @param indexedBytes bytes of documents sent to the index, or negative when not known
      */
     public static void print(PrintWriter out, CrawlReport report, long indexedBytes) {
+        print(out, report, indexedBytes, UnaryOperator.identity(), "connector status");
+    }
+
+    /**
+     * Prints the summary lines, naming the failed items with their reasons passed through
+     * {@code redact}.
+     *
+     * @param out where to print
+     * @param report the report
+     * @param indexedBytes bytes of documents sent to the index, or negative when not known
+     * @param redact masks secrets in the failure reasons
+     * @param statusCommand the command that lists every failure, for the line after the named ones
+     */
+    public static void print(PrintWriter out, CrawlReport report, long indexedBytes, UnaryOperator<String> redact,
+            String statusCommand) {
         Map<String, Long> m = report.metrics();
         String outcome = report.cancelled() ? "Crawl stopped by request after "
                 : report.fatal().isPresent() ? "Crawl ended by an error after " : "Crawl finished in ";
@@ -60,6 +77,14 @@ public final class CrawlSummary {
                     count(metric(m, "attachments")));
         }
         out.printf("  failures     %s items%n", count(report.itemFailures()));
+        for (ItemFailure f : report.failedItems()) {
+            out.printf("    %s in %s: %s%n", redact.apply(f.itemId()), redact.apply(f.partition()),
+                    redact.apply(oneLine(f.reason())));
+        }
+        long unnamed = report.itemFailures() - report.failedItems().size();
+        if (unnamed > 0 && !report.failedItems().isEmpty()) {
+            out.printf("    and %s more; '%s' lists them%n", count(unnamed), redact.apply(statusCommand));
+        }
         // The wait is summed over the mailboxes crawled in parallel: it can exceed the crawl's duration.
         out.printf("  API calls    %s (%s answered 429, %s waited on rate limits summed over parallel mailboxes,"
                 + " %s downloaded)%n",
@@ -97,6 +122,10 @@ public final class CrawlSummary {
                 : !report.clean() ? "item-failures" : report.deletionsRefused() ? "deletions-refused" : "ok");
         j.put("report", report);
         return j;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
     static long metric(Map<String, Long> metrics, String name) {

@@ -193,6 +193,10 @@ class CommandsIT {
             CliRun crawl = run("crawl", "--config", file);
             assertThat(crawl.status).as(crawl.toString()).isEqualTo(1);
             assertThat(crawl.err).contains("1 items failed", "connector status --config");
+            // The summary names the failed message on its own line: id, mailbox, reason.
+            assertThat(crawl.out).containsPattern("(?m)^    mimecast-\\S+ in " + java.util.regex.Pattern.quote(mailbox)
+                    + ": Message " + java.util.regex.Pattern.quote(failing.id()) + " .*could not be retrieved.*$");
+            assertThat(crawl.out + crawl.err).doesNotContain(SECRET);
             CliRun status = run("status", "--config", file);
             assertThat(status.status).as(status.toString()).isEqualTo(1);
             assertThat(status.out).contains(mailbox).containsPattern("failures +1");

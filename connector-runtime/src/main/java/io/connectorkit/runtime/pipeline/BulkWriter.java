@@ -147,9 +147,10 @@ final class BulkWriter implements Runnable {
                     SinkAction a = actions.get(i);
                     PartitionRun run = owners.get(i);
                     if (outcome.get(i) != null) {
-                        run.recordFailure(new ItemFailure(a.id(), a.partition(), ErrorKind.PERMANENT,
-                                "Document " + a.id() + " was " + outcome.get(i)));
-                        totals.failures.increment();
+                        ItemFailure rejected = new ItemFailure(a.id(), a.partition(), ErrorKind.PERMANENT,
+                                "Document " + a.id() + " was " + outcome.get(i));
+                        run.recordFailure(rejected);
+                        totals.failure(rejected);
                     } else if (a.isDelete()) {
                         deleted.add(a.id());
                         totals.deletions.increment();

@@ -83,7 +83,7 @@ final class PartitionEmitter implements Emitter {
     public void failure(ItemFailure failure) {
         requireNonNull(failure, "failure");
         run.recordFailure(failure);
-        totals.failures.increment();
+        totals.failure(failure);
     }
 
     @Override
