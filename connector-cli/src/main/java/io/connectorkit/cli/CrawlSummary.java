@@ -28,7 +28,8 @@ public final class CrawlSummary {
     public static ProgressView view(CrawlProgress p) {
         return new ProgressView(p.partitionsDone(), p.partitionsTotal(), p.documents(), p.bytes(), p.failures(),
                 p.elapsed(), metric(p.metrics(), ConnectorMetrics.RATE_LIMITED),
-                Duration.ofMillis(metric(p.metrics(), ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)));
+                Duration.ofMillis(metric(p.metrics(), ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)),
+                QuotaView.of(p.metrics(), java.time.Instant.now()));
     }
 
     /**
@@ -91,6 +92,12 @@ public final class CrawlSummary {
                 count(metric(m, ConnectorMetrics.CALLS)), count(metric(m, ConnectorMetrics.RATE_LIMITED)),
                 duration(Duration.ofMillis(metric(m, ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS))),
                 ProgressLine.megabytes(metric(m, ConnectorMetrics.BYTES_DOWNLOADED)));
+        QuotaView quota = QuotaView.of(m, java.time.Instant.now());
+        if (quota != null) {
+            out.printf("  API quota    %s calls per window%s as advertised; %s left in the window that resets at %s%n",
+                    count(quota.limit()), quota.window().isZero() ? "" : " of " + duration(quota.window()),
+                    count(quota.remaining()), quota.resetAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
         if (report.partitionsRemoved() > 0) {
             out.printf("  removed      %s mailboxes no longer in scope%n", count(report.partitionsRemoved()));
         }
