@@ -75,11 +75,30 @@ final class MimecastHttp {
      */
     MimecastReply send(Supplier<ClassicHttpRequest> request, boolean spoolBinary, long maxBytes)
             throws ConnectorException {
+        return send(request, spoolBinary, maxBytes, true);
+    }
+
+    /**
+     * Sends a request as {@link #send(Supplier, boolean, long)} does; a request that is not paced
+     * (the GET of a pre-signed download URL, on the download host: not an API call, so outside the
+     * API application's quota) neither waits its turn at the limiter nor counts as a call in flight.
+     *
+     * @param request builds the request afresh for every attempt
+     * @param spoolBinary whether a non-JSON 200 body is spooled (downloads) rather than read as text
+     * @param maxBytes the size limit for spooled bodies
+     * @param paced whether the call waits its turn at the shared limiter
+     * @return the reply
+     * @throws ConnectorException RATE_LIMITED or TRANSIENT once the retries are used up
+     */
+    MimecastReply send(Supplier<ClassicHttpRequest> request, boolean spoolBinary, long maxBytes, boolean paced)
+            throws ConnectorException {
         int rateLimited = 0;
         int transientFaults = 0;
         int unreachable = 0;
         while (true) {
-            limiter.awaitTurn();
+            if (paced) {
+                limiter.awaitTurn();
+            }
             try {
                 ClassicHttpRequest req = request.get();
                 String url = req.getRequestUri();
@@ -145,13 +164,15 @@ final class MimecastHttp {
                 }
                 if (reply.status() >= 400) {
                     stats.httpError(reply.status());
-                } else {
+                } else if (paced) {
                     limiter.observe(reply::header);
                 }
                 return reply;
             } finally {
                 // After the answer's quota headers are read, so that the next caller sees both.
-                limiter.done();
+                if (paced) {
+                    limiter.done();
+                }
             }
         }
     }

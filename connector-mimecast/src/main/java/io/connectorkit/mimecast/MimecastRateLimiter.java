@@ -33,13 +33,15 @@ import org.apache.logging.log4j.Logger;
  *
  * <p><b>A limit that is not advertised.</b> After a 429 the calls of all mailboxes are also
  * spaced out: released together after a wait, every mailbox would spend the one call the quota
- * gave back, and all but one would be answered 429 again. The spacing grows by a tenth on every
- * 429 whose hint is short (to at least the hint, at most 100 ms) and shrinks by 0.05% on every
+ * gave back, and all but one would be answered 429 again. The spacing grows by a tenth on a 429
+ * whose hint is short (to at least the hint, at most 100 ms) and shrinks by 0.02% on every
  * answered call, so it settles just above the server's real rate, whose limit the headers need not
- * show (a per-second limit behind an hourly quota, say). The two factors set the share of 429s at
- * the balance: one 429 undoes ln 1.1 / -ln 0.9995, about 190, answered calls, so about 1 call in
- * 190 is a 429 (0.5%), and the spacing swings by a tenth at most. A long hint is a quota window:
- * every caller waits it out, and the pace is kept.
+ * show (a per-second limit behind an hourly quota, say). The 429s of calls that were already in
+ * flight when the spacing grew are one event and grow it once: otherwise a burst of parallel 429s
+ * would widen it by 1.1 to the power of the mailboxes and hold the crawl well below the limit. One
+ * growth undoes ln 1.1 / -ln 0.9998, about 480, answered calls, so with a few parallel mailboxes
+ * about 1 call in 200 or fewer is a 429, and the spacing swings by a tenth at most. A long hint is
+ * a quota window: every caller waits it out, and the pace is kept.
  *
  * <p>Wait in milliseconds = hint in seconds x {@code mimecast.retry-after-multiplier}; without a
  * hint, capped exponential backoff (1, 2, 4 ... 64 seconds, times the same multiplier).
@@ -47,7 +49,7 @@ import org.apache.logging.log4j.Logger;
 final class MimecastRateLimiter {
     private static final Logger LOG = LogManager.getLogger(MimecastRateLimiter.class);
     private static final double GROWTH = 1.1;
-    private static final double DECAY = 0.9995;
+    private static final double DECAY = 0.9998;
     private static final long MIN_SPACING_NANOS = 500_000;
     // A longer hint is a quota window to wait out (notBefore), not the pace of single calls.
     private static final long MAX_SPACING_NANOS = 100_000_000;
@@ -69,6 +71,9 @@ final class MimecastRateLimiter {
     private long spacingNanos;
     private Instant nextStart = Instant.MIN;
     private int inFlight;
+    // Calls ended so far, and how many must have ended before a 429 may widen the spacing again.
+    private long completions;
+    private long growthMark;
     private long quotaLimit = -1;
     private long quotaRemaining = -1;
     private Instant quotaReset;
@@ -113,6 +118,7 @@ final class MimecastRateLimiter {
     void done() {
         synchronized (lock) {
             inFlight = Math.max(0, inFlight - 1);
+            completions++;
             lock.notifyAll();
         }
     }
@@ -131,8 +137,14 @@ final class MimecastRateLimiter {
         Duration wait = Duration.ofMillis(Math.min(MAX_WAIT_MILLIS, Math.round(seconds * multiplier)));
         synchronized (lock) {
             if (hint.isPresent() && wait.toNanos() <= MAX_SPACING_NANOS) {
-                long grown = Math.max(Math.round(spacingNanos * GROWTH), wait.toNanos());
+                // The calls already in flight when the spacing last widened met the same empty bucket:
+                // their 429s are one event, not one each, or the spacing would overshoot by 1.1^calls.
+                boolean newEvent = completions >= growthMark;
+                long grown = Math.max(newEvent ? Math.round(spacingNanos * GROWTH) : spacingNanos, wait.toNanos());
                 spacingNanos = Math.min(MAX_SPACING_NANOS, Math.max(MIN_SPACING_NANOS, grown));
+                if (newEvent) {
+                    growthMark = completions + inFlight;
+                }
             }
             holdUntil(now.plus(wait));
             if (wait.toMillis() >= ANNOUNCED_WAIT_MILLIS) {

@@ -48,6 +48,24 @@ class MimecastRateLimiterTest {
     }
 
     @Test
+    void the429sOfCallsAlreadyInFlightWidenTheSpacingOnce() throws Exception {
+        MimecastRateLimiter limiter = limiter();
+        for (int i = 0; i < 3; i++) {
+            limiter.awaitTurn();
+        }
+        for (int i = 0; i < 3; i++) {
+            limiter.rateLimited(headers(Map.of("X-RateLimit-Reset", "20")), 1);
+            limiter.done();
+        }
+        assertThat(limiter.spacing()).as("three parallel 429s are one event").isEqualTo(Duration.ofMillis(20));
+        limiter.awaitTurn();
+        limiter.rateLimited(headers(Map.of("X-RateLimit-Reset", "20")), 1);
+        limiter.done();
+        assertThat(limiter.spacing()).as("a 429 of a call started after the growth widens it again")
+                .isEqualTo(Duration.ofMillis(22));
+    }
+
+    @Test
     void aLongHintIsWaitedOutWithoutSpacingLaterCalls() throws Exception {
         MimecastRateLimiter limiter = limiter();
         limiter.rateLimited(headers(Map.of("X-RateLimit-Reset", "2500")), 1);
@@ -63,7 +81,7 @@ class MimecastRateLimiterTest {
         Function<String, String> ok = headers(Map.of("X-RateLimit-Remaining", "900"));
         limiter.observe(ok);
         assertThat(limiter.spacing()).isLessThan(Duration.ofMillis(20)).isGreaterThan(Duration.ofMillis(19));
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < 40_000; i++) {
             limiter.observe(ok);
         }
         assertThat(limiter.spacing()).as("after many answered calls the spacing is gone").isZero();
