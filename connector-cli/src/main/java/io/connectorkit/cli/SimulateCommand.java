@@ -86,8 +86,8 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf("Simulated Mimecast API 2.0 at %s: %d domains, %d mailboxes (seed %d).%n", url,
                 archive.domains().size(), archive.mailboxes().size(), simulator.seed);
         if (simulator.quota != null) {
-            out.printf("API quota: %s calls per window, advertised in X-RateLimit-* headers, 429 once spent.%n",
-                    simulator.quota.trim());
+            out.printf("API quota: %s calls per %s window, advertised in X-RateLimit-* headers, 429 once spent.%n",
+                    simulator.quota.trim().split("/")[0], simulator.quota.trim().split("/")[1]);
         }
         out.println("Crawl it with this configuration (export MIMECAST_CLIENT_SECRET first; the secret is the"
                 + " --client-secret value):");

@@ -253,5 +253,12 @@ class CommandsIT {
         CliRun bad = run("simulate", "--port", "0");
         assertThat(bad.status).isEqualTo(2);
         assertThat(bad.err).contains("--port 0");
+        CliRun quota = run("simulate", "--port", String.valueOf(port), "--messages", "40", "--quota", "100/10s",
+                "--stop-after", "1");
+        assertThat(quota.status).as(quota.toString()).isZero();
+        assertThat(quota.out).contains("API quota: 100 calls per 10s window, advertised in X-RateLimit-* headers");
+        CliRun badQuota = run("simulate", "--port", String.valueOf(port), "--quota", "100");
+        assertThat(badQuota.status).isEqualTo(2);
+        assertThat(badQuota.err).contains("--quota 100 is out of range", "3000/60s");
     }
 }
