@@ -19,6 +19,19 @@ public interface ConnectorMetrics {
     String BYTES_DOWNLOADED = "bytes_downloaded";
     /** Content downloads. */
     String DOWNLOADS = "downloads";
+    /**
+     * Gauge: the calls per window of the source's advertised API quota, as last seen. A gauge is
+     * reported by adding the change since its last report, so the counter holds the latest value.
+     */
+    String QUOTA_LIMIT = "quota_limit";
+    /** Gauge: the calls left in the current window of the advertised API quota, as last seen. */
+    String QUOTA_REMAINING = "quota_remaining";
+    /** Gauge: when the current window of the advertised API quota resets, in epoch milliseconds. */
+    String QUOTA_RESET_AT_MILLIS = "quota_reset_at_ms";
+    /** Gauge: the longest reset seen, in milliseconds: the length of the quota's window, as far as known. */
+    String QUOTA_WINDOW_MILLIS = "quota_window_ms";
+    /** Gauge: while the quota is spent, until when the crawl waits for it, in epoch milliseconds; 0 otherwise. */
+    String QUOTA_WAIT_UNTIL_MILLIS = "quota_wait_until_ms";
 
     /**
      * Adds to a counter.

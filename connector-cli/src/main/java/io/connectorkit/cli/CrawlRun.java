@@ -75,7 +75,7 @@ final class CrawlRun {
             out.println(r.redact(JsonOutput.write(CrawlSummary.json(report))));
             out.flush();
         } else {
-            CrawlSummary.print(out, report, indexedBytes);
+            CrawlSummary.print(out, report, indexedBytes, r::redact, resumeCommand.replace(" crawl ", " status "));
         }
         if (report.cancelled()) {
             err.println("Stopped: what the index acknowledged is saved; resume with: " + resumeCommand);

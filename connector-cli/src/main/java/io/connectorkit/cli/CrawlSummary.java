@@ -4,6 +4,7 @@ import static io.connectorkit.cli.ProgressLine.count;
 import static io.connectorkit.cli.ProgressLine.duration;
 
 import io.connectorkit.api.ConnectorMetrics;
+import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.CrawlProgress;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.HeldSweep;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Prints a crawl report for people, or as a map for {@code --json}. */
 public final class CrawlSummary {
@@ -29,7 +31,8 @@ public final class CrawlSummary {
     public static ProgressView view(CrawlProgress p) {
         return new ProgressView(p.partitionsDone(), p.partitionsTotal(), p.documents(), p.bytes(), p.failures(),
                 p.elapsed(), metric(p.metrics(), ConnectorMetrics.RATE_LIMITED),
-                Duration.ofMillis(metric(p.metrics(), ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)));
+                Duration.ofMillis(metric(p.metrics(), ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)),
+                QuotaView.of(p.metrics(), java.time.Instant.now()));
     }
 
     /**
@@ -50,6 +53,21 @@ public final class CrawlSummary {
      * @param indexedBytes bytes of documents sent to the index, or negative when not known
      */
     public static void print(PrintWriter out, CrawlReport report, long indexedBytes) {
+        print(out, report, indexedBytes, UnaryOperator.identity(), "connector status");
+    }
+
+    /**
+     * Prints the summary lines, naming the failed items with their reasons passed through
+     * {@code redact}.
+     *
+     * @param out where to print
+     * @param report the report
+     * @param indexedBytes bytes of documents sent to the index, or negative when not known
+     * @param redact masks secrets in the failure reasons
+     * @param statusCommand the command that lists every failure, for the line after the named ones
+     */
+    public static void print(PrintWriter out, CrawlReport report, long indexedBytes, UnaryOperator<String> redact,
+            String statusCommand) {
         Map<String, Long> m = report.metrics();
         String outcome = report.cancelled() ? "Crawl stopped by request after "
                 : report.fatal().isPresent() ? "Crawl ended by an error after " : "Crawl finished in ";
@@ -67,12 +85,26 @@ public final class CrawlSummary {
                     + " time)%n", count(metric(m, LATE_ARRIVALS)));
         }
         out.printf("  failures     %s items%n", count(report.itemFailures()));
+        for (ItemFailure f : report.failedItems()) {
+            out.printf("    %s in %s: %s%n", redact.apply(f.itemId()), redact.apply(f.partition()),
+                    redact.apply(oneLine(f.reason())));
+        }
+        long unnamed = report.itemFailures() - report.failedItems().size();
+        if (unnamed > 0 && !report.failedItems().isEmpty()) {
+            out.printf("    and %s more; '%s' lists them%n", count(unnamed), redact.apply(statusCommand));
+        }
         // The wait is summed over the mailboxes crawled in parallel: it can exceed the crawl's duration.
         out.printf("  API calls    %s (%s answered 429, %s waited on rate limits summed over parallel mailboxes,"
                 + " %s downloaded)%n",
                 count(metric(m, ConnectorMetrics.CALLS)), count(metric(m, ConnectorMetrics.RATE_LIMITED)),
                 duration(Duration.ofMillis(metric(m, ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS))),
                 ProgressLine.megabytes(metric(m, ConnectorMetrics.BYTES_DOWNLOADED)));
+        QuotaView quota = QuotaView.of(m, java.time.Instant.now());
+        if (quota != null) {
+            out.printf("  API quota    %s calls per window%s as advertised; %s left in the window that resets at %s%n",
+                    count(quota.limit()), quota.window().isZero() ? "" : " of " + duration(quota.window()),
+                    count(quota.remaining()), quota.resetAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
         if (report.partitionsRemoved() > 0) {
             out.printf("  removed      %s mailboxes no longer in scope%n", count(report.partitionsRemoved()));
         }
@@ -104,6 +136,10 @@ public final class CrawlSummary {
                 : !report.clean() ? "item-failures" : report.deletionsRefused() ? "deletions-refused" : "ok");
         j.put("report", report);
         return j;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
     static long metric(Map<String, Long> metrics, String name) {

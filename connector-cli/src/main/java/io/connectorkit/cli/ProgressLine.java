@@ -34,6 +34,10 @@ public final class ProgressLine {
         if (view.rateLimitWaits() > 0) {
             line.append(" (").append(duration(view.rateLimitWaited())).append(" summed)");
         }
+        if (view.quota() != null && view.quota().waitingUntil() != null) {
+            line.append(" | waiting for the API quota until ")
+                    .append(view.quota().waitingUntil().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
         return line.toString();
     }
 

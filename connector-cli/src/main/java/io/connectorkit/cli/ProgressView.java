@@ -14,9 +14,21 @@ import java.util.Objects;
  * @param elapsed time since the crawl started
  * @param rateLimitWaits how many times the source asked the crawl to slow down
  * @param rateLimitWaited time spent waiting on rate limits
+ * @param quota the source's API quota as advertised, or {@code null} when none was
  */
 public record ProgressView(int partitionsDone, int partitionsTotal, long documents, long bytes, long failures,
-        Duration elapsed, long rateLimitWaits, Duration rateLimitWaited) {
+        Duration elapsed, long rateLimitWaits, Duration rateLimitWaited, QuotaView quota) {
+    /**
+     * A view without an advertised quota.
+     *
+     * @throws NullPointerException if a duration is {@code null}
+     */
+    public ProgressView(int partitionsDone, int partitionsTotal, long documents, long bytes, long failures,
+            Duration elapsed, long rateLimitWaits, Duration rateLimitWaited) {
+        this(partitionsDone, partitionsTotal, documents, bytes, failures, elapsed, rateLimitWaits, rateLimitWaited,
+                null);
+    }
+
     /**
      * Creates a view.
      *
@@ -38,7 +50,9 @@ public record ProgressView(int partitionsDone, int partitionsTotal, long documen
     }
 
     /**
-     * A guess of the time left, from the share of mailboxes done.
+     * A guess of the time left, from the share of mailboxes done, and no less than the advertised
+     * quota needs to allow the calls that share projects (calls so far per mailbox done, times the
+     * mailboxes left) and no less than a wait for a spent quota.
      *
      * @return the estimate, or {@code null} when nothing is done yet
      */
@@ -50,6 +64,12 @@ public record ProgressView(int partitionsDone, int partitionsTotal, long documen
             return Duration.ZERO;
         }
         long perPartition = elapsed.toMillis() / partitionsDone;
-        return Duration.ofMillis(perPartition * (partitionsTotal - partitionsDone));
+        Duration byShare = Duration.ofMillis(perPartition * (partitionsTotal - partitionsDone));
+        if (quota == null) {
+            return byShare;
+        }
+        long moreCalls = quota.calls() / partitionsDone * (partitionsTotal - partitionsDone);
+        Duration byQuota = quota.timeFor(moreCalls);
+        return byQuota.compareTo(byShare) > 0 ? byQuota : byShare;
     }
 }

@@ -101,6 +101,10 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf("Simulated Mimecast API 2.0 at %s: %d mailboxes in %d %s, plus %d in %d local %s that a crawl"
                 + " leaves out by default (seed %d).%n", url, crawledMailboxes, crawled, plural(crawled, "domain"),
                 localMailboxes, local.size(), plural(local.size(), "domain"), simulator.seed);
+        if (simulator.quota != null) {
+            out.printf("API quota: %s calls per %s window, advertised in X-RateLimit-* headers, 429 once spent.%n",
+                    simulator.quota.trim().split("/")[0], simulator.quota.trim().split("/")[1]);
+        }
         // The simulator's secret is a test value that only this fake server accepts, so the default is
         // printed; one given with --client-secret is the user's own and is not repeated.
         String secret = simulator.clientSecret.equals(SimulatorOptions.DEFAULT_CLIENT_SECRET)

@@ -44,6 +44,12 @@ public final class SimulatorOptions {
             description = "Answer 429 beyond this many calls per second per client; 0 = no limit (default).")
     double rateLimit;
 
+    @Option(names = "--quota", paramLabel = "CALLS/WINDOW",
+            description = "The API application's quota: this many calls per window (such as 3000/60s, 10000/1h or"
+                    + " 500/10s), advertised in X-RateLimit-Limit/Remaining/Reset on every answer, 429 once spent;"
+                    + " default: 1000000/1h.")
+    String quota;
+
     @Option(names = "--token-ttl", paramLabel = "SECONDS", defaultValue = "1799",
             description = "Lifetime of access tokens (default: ${DEFAULT-VALUE}).")
     long tokenTtlSeconds;
@@ -69,6 +75,40 @@ public final class SimulatorOptions {
                 "a share from 0 to 1");
         require(rateLimit >= 0, "--rate-limit", rateLimit, "0 (no limit) or more calls per second");
         require(tokenTtlSeconds >= 1, "--token-ttl", tokenTtlSeconds, "1 or more seconds");
+        if (quota != null) {
+            quotaCalls();
+        }
+    }
+
+    // CALLS/WINDOW, the window as a number and a unit: s, m or h.
+    private static final java.util.regex.Pattern QUOTA = java.util.regex.Pattern.compile("(\\d{1,12})/(\\d{1,9})([smh])");
+
+    private long quotaCalls() {
+        return quotaMatch().map(m -> Long.parseLong(m.group(1))).filter(n -> n >= 1).orElseThrow(this::badQuota);
+    }
+
+    private Duration quotaWindow() {
+        java.util.regex.Matcher m = quotaMatch().orElseThrow(this::badQuota);
+        long n = Long.parseLong(m.group(2));
+        Duration window = switch (m.group(3)) {
+            case "h" -> Duration.ofHours(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (window.isZero()) {
+            throw badQuota();
+        }
+        return window;
+    }
+
+    private java.util.Optional<java.util.regex.Matcher> quotaMatch() {
+        java.util.regex.Matcher m = QUOTA.matcher(quota.trim());
+        return m.matches() ? java.util.Optional.of(m) : java.util.Optional.empty();
+    }
+
+    private CommandException badQuota() {
+        return new CommandException(ExitStatus.INVALID_CONFIGURATION, "--quota " + quota + " is out of range; give"
+                + " calls per window as N/Ws, N/Wm or N/Wh with N and W at least 1, such as 3000/60s.");
     }
 
     /**
@@ -96,6 +136,9 @@ public final class SimulatorOptions {
                 .clientCredentials(clientId, clientSecret).tokenTtl(Duration.ofSeconds(tokenTtlSeconds));
         if (rateLimit > 0) {
             builder.callsPerSecond(rateLimit);
+        }
+        if (quota != null) {
+            builder.quota(quotaCalls(), quotaWindow());
         }
         return builder;
     }

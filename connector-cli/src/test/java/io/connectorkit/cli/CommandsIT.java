@@ -71,6 +71,26 @@ class CommandsIT {
     }
 
     @Test
+    void checkFailsOnAnAccountWithoutTheArchiveAndWarnsOnAStartDateBeyondRetention() throws IOException {
+        try (FakeMimecastServer server = server(archive()).account(false, 3650).start()) {
+            CliRun run = run("check", "--config", config(server, "check-no-archive", Map.of()).toString());
+            assertThat(run.status).as(run.toString()).isEqualTo(3);
+            assertThat(run.out).containsPattern("(?m)^FAILED +/api/account/get-account: Account .* has no archive")
+                    .contains("fix: Have Mimecast enable the archive", "Check failed: 1 of ");
+            assertThat(run.err).contains("error: /api/account/get-account: ");
+        }
+        try (FakeMimecastServer server = server(archive()).account(true, 365).start()) {
+            CliRun run = run("check", "--config", config(server, "check-retention", Map.of()).toString());
+            assertThat(run.status).as(run.toString()).isZero();
+            assertThat(run.out).contains("OK       /api/account/get-account: Account 'Fake Tenant' (CUSA00A00): archive on,"
+                    + " messages kept up to 365 days (maxRetention)")
+                    .containsPattern("(?m)^WARNING +/api/account/get-account: mimecast.messages.start-date ="
+                            + " 2019-01-01T00:00:00\\+0000 lies before the account's retention of 365 days")
+                    .contains("Check passed");
+        }
+    }
+
+    @Test
     void invalidConfigurationNamesEveryProblemAndExitsTwo() throws IOException {
         try (FakeMimecastServer server = server(archive()).start()) {
             Map<String, String> bad = new LinkedHashMap<>();
@@ -201,9 +221,29 @@ class CommandsIT {
             CliRun crawl = run("crawl", "--config", file);
             assertThat(crawl.status).as(crawl.toString()).isEqualTo(1);
             assertThat(crawl.err).contains("1 items failed", "connector status --config");
+            // The summary names the failed message on its own line: id, mailbox, reason.
+            assertThat(crawl.out).containsPattern("(?m)^    mimecast-\\S+ in " + java.util.regex.Pattern.quote(mailbox)
+                    + ": Message " + java.util.regex.Pattern.quote(failing.id()) + " .*could not be retrieved.*$");
+            assertThat(crawl.out + crawl.err).doesNotContain(SECRET);
             CliRun status = run("status", "--config", file);
             assertThat(status.status).as(status.toString()).isEqualTo(1);
             assertThat(status.out).contains(mailbox).containsPattern("failures +1");
+        }
+    }
+
+    @Test
+    void anAdvertisedQuotaIsWaitedForAndNeverAnswered429() throws IOException {
+        // Some 40 API calls or more against 10 per 2-second window: the crawl spends the quota, waits for the reset,
+        // and again, at least three times.
+        try (FakeMimecastServer server = server(archive()).quota(10, java.time.Duration.ofSeconds(2)).start()) {
+            CliRun crawl = run("crawl", "--config", config(server, "quota", Map.of()).toString());
+            assertThat(crawl.status).as(crawl.toString()).isZero();
+            long throttled = java.util.Arrays.stream(Endpoint.values()).filter(Endpoint::isApi)
+                    .mapToLong(e -> server.calls(e, 429)).sum();
+            assertThat(throttled).as("429 answers").isZero();
+            assertThat(server.quotaWindows()).as("the quota bound: the crawl spanned several windows").hasSizeGreaterThan(2);
+            assertThat(crawl.out).contains("  API quota    10 calls per window of 2.0s as advertised; ",
+                    "(0 answered 429");
         }
     }
 
@@ -226,5 +266,12 @@ class CommandsIT {
         CliRun bad = run("simulate", "--port", "0");
         assertThat(bad.status).isEqualTo(2);
         assertThat(bad.err).contains("--port 0");
+        CliRun quota = run("simulate", "--port", String.valueOf(port), "--messages", "40", "--quota", "100/10s",
+                "--stop-after", "1");
+        assertThat(quota.status).as(quota.toString()).isZero();
+        assertThat(quota.out).contains("API quota: 100 calls per 10s window, advertised in X-RateLimit-* headers");
+        CliRun badQuota = run("simulate", "--port", String.valueOf(port), "--quota", "100");
+        assertThat(badQuota.status).isEqualTo(2);
+        assertThat(badQuota.err).contains("--quota 100 is out of range", "3000/60s");
     }
 }

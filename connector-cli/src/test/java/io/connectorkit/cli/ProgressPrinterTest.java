@@ -27,6 +27,21 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void aSpentQuotaShowsTheWaitAndTheEtaCountsTheWindowsStillNeeded() {
+        Instant now = Instant.parse("2026-12-02T13:00:00Z");
+        // 1 of 4 mailboxes in 10 s with 600 calls: 1,800 calls to go against 500 per minute, none left now.
+        QuotaView quota = new QuotaView(500, 0, now.plusSeconds(40), Duration.ofMinutes(1), now.plusSeconds(40), 600,
+                now);
+        ProgressView view = new ProgressView(1, 4, 2500, 0, 0, Duration.ofSeconds(10), 0, Duration.ZERO, quota);
+        assertThat(view.eta()).as("to the reset, then three more windows").isEqualTo(Duration.ofSeconds(40 + 180));
+        assertThat(ProgressLine.render(view)).endsWith(" | waiting for the API quota until 2026-12-02T13:00:40Z");
+        QuotaView ample = new QuotaView(100_000, 90_000, now.plusSeconds(40), Duration.ofHours(1), null, 600, now);
+        ProgressView fast = new ProgressView(1, 4, 2500, 0, 0, Duration.ofSeconds(10), 0, Duration.ZERO, ample);
+        assertThat(fast.eta()).as("an ample quota leaves the estimate by share").isEqualTo(Duration.ofSeconds(30));
+        assertThat(ProgressLine.render(fast)).doesNotContain("waiting");
+    }
+
+    @Test
     void unknownTotalAndNothingDoneShowQuestionMarks() {
         String line = ProgressLine.render(new ProgressView(0, -1, 0, 0, 0, Duration.ZERO, 0, Duration.ZERO));
         assertThat(line).contains("mailboxes 0/?", "ETA ?", "rate-limit waits 0").doesNotContain("failed");

@@ -9,6 +9,7 @@ import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,7 @@ final class MimecastChecker {
                     : "Check mimecast.auth-endpoint and the network path to Mimecast"));
             return new CheckReport(results);
         }
+        account(results);
         Optional<String> domain = probe(results, MimecastDirectory.DOMAINS, () -> {
             List<JsonObject> domains = directory.domains();
             String first = null;
@@ -126,6 +128,51 @@ final class MimecastChecker {
             });
         }
         return new CheckReport(results);
+    }
+
+    /**
+     * Reads the account: fails when it has no archive, shows the retention, and warns when the
+     * start date lies before what the retention keeps.
+     */
+    private void account(List<CheckResult> results) {
+        String path = MimecastAccount.PATH;
+        MimecastAccount account;
+        try {
+            JsonObject body = new JsonObject();
+            body.add("data", new com.google.gson.JsonArray());
+            account = MimecastAccount.read(client.call(path, body, "the account"));
+        } catch (ConnectorException e) {
+            if (e.kind() == ErrorKind.PERMISSION) {
+                results.add(CheckResult.warning(path, "Not read, so the archive and the retention are not checked: "
+                        + e.getMessage(), "Nothing to do for a crawl; to have them checked, use an API application"
+                        + " with the product that offers " + path));
+            } else {
+                results.add(CheckResult.failed(path, e.kind(), e.getMessage(), fix(path, e)));
+            }
+            return;
+        }
+        String retention = account.maxRetentionDays().isPresent()
+                ? "messages kept up to " + account.maxRetentionDays().getAsInt() + " days (maxRetention)"
+                : "retention not stated (no maxRetention)";
+        if (account.archive().isPresent() && !account.archive().get()) {
+            results.add(CheckResult.failed(path, ErrorKind.PERMISSION, "Account " + account.label()
+                    + " has no archive (get-account answered archive = false), so a crawl would find no messages; "
+                    + retention, "Have Mimecast enable the archive for the account, or use the client id and secret"
+                    + " of an API application of an account that has it"));
+            return;
+        }
+        results.add(CheckResult.ok(path, "Account " + account.label() + ": archive "
+                + (account.archive().isPresent() ? "on" : "not stated") + ", " + retention));
+        Instant start = config.messages().startDate();
+        Optional<Instant> kept = account.retainedSince(context.clock().instant());
+        if (kept.isPresent() && start.isBefore(kept.get())) {
+            String since = MimecastDates.format(kept.get().truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+            results.add(CheckResult.warning(path, MimecastKeys.START_DATE + " = " + MimecastDates.format(start)
+                    + " lies before the account's retention of " + account.maxRetentionDays().getAsInt()
+                    + " days: the archive keeps nothing received before about " + since + ", so the crawl finds"
+                    + " nothing older", "Set " + MimecastKeys.START_DATE + " to " + since.substring(0, 10)
+                    + " or later, or leave it: the older part of the window only costs list calls"));
+        }
     }
 
     private static JsonObject pageSize(int size) {

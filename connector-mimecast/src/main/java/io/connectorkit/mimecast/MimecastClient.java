@@ -126,7 +126,8 @@ final class MimecastClient {
         for (int hops = 0; ; hops++) {
             String target = url;
             // Pre-signed URLs carry their own credentials: the bearer must not travel to the download host.
-            MimecastReply reply = http.send(() -> ClassicRequestBuilder.get(target).build(), true, maxBytes);
+            // Not an API call: the download host's GETs do not spend the application's quota.
+            MimecastReply reply = http.send(() -> ClassicRequestBuilder.get(target).build(), true, maxBytes, false);
             if (!MimecastRedirects.is(reply.status())) {
                 return reply;
             }

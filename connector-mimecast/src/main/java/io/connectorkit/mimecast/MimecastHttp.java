@@ -75,78 +75,105 @@ final class MimecastHttp {
      */
     MimecastReply send(Supplier<ClassicHttpRequest> request, boolean spoolBinary, long maxBytes)
             throws ConnectorException {
+        return send(request, spoolBinary, maxBytes, true);
+    }
+
+    /**
+     * Sends a request as {@link #send(Supplier, boolean, long)} does; a request that is not paced
+     * (the GET of a pre-signed download URL, on the download host: not an API call, so outside the
+     * API application's quota) neither waits its turn at the limiter nor counts as a call in flight.
+     *
+     * @param request builds the request afresh for every attempt
+     * @param spoolBinary whether a non-JSON 200 body is spooled (downloads) rather than read as text
+     * @param maxBytes the size limit for spooled bodies
+     * @param paced whether the call waits its turn at the shared limiter
+     * @return the reply
+     * @throws ConnectorException RATE_LIMITED or TRANSIENT once the retries are used up
+     */
+    MimecastReply send(Supplier<ClassicHttpRequest> request, boolean spoolBinary, long maxBytes, boolean paced)
+            throws ConnectorException {
         int rateLimited = 0;
         int transientFaults = 0;
         int unreachable = 0;
         while (true) {
-            limiter.awaitTurn();
-            ClassicHttpRequest req = request.get();
-            String url = req.getRequestUri();
-            try {
-                url = req.getUri().toString();
-            } catch (java.net.URISyntaxException e) {
-                // keep the raw request URI for the log
+            if (paced) {
+                limiter.awaitTurn();
             }
-            long started = System.nanoTime();
-            stats.call();
-            MimecastReply reply;
             try {
-                reply = http.execute(req, response -> read(response.getCode(), response.getHeaders(),
-                        response.getEntity(), spoolBinary, maxBytes));
-            } catch (IOException e) {
-                trace.call(req.getMethod(), url, -1, elapsed(started));
-                stats.httpError(-1);
-                var refused = MimecastTls.refused(e, trace.redact(url), caBundle);
-                if (refused.isPresent()) {
-                    throw refused.get();
+                ClassicHttpRequest req = request.get();
+                String url = req.getRequestUri();
+                try {
+                    url = req.getUri().toString();
+                } catch (java.net.URISyntaxException e) {
+                    // keep the raw request URI for the log
                 }
-                if (connectFailure(e)) {
-                    // Nothing reached Mimecast: an outage of the source, waited out (or ended) by the outage,
-                    // never a failure of the item this call was for.
-                    outage.unreachable(origin(req), trace.redact(e.getClass().getSimpleName() + ": " + e.getMessage()),
-                            ++unreachable, e);
-                    pause(Math.min(OUTAGE_PAUSE_MILLIS, backoffMillis(unreachable)));
+                long started = System.nanoTime();
+                stats.call();
+                MimecastReply reply;
+                try {
+                    reply = http.execute(req, response -> read(response.getCode(), response.getHeaders(),
+                            response.getEntity(), spoolBinary, maxBytes));
+                } catch (IOException e) {
+                    trace.call(req.getMethod(), url, -1, elapsed(started));
+                    stats.httpError(-1);
+                    var refused = MimecastTls.refused(e, trace.redact(url), caBundle);
+                    if (refused.isPresent()) {
+                        throw refused.get();
+                    }
+                    if (connectFailure(e)) {
+                        // Nothing reached Mimecast: an outage of the source, waited out (or ended) by the outage,
+                        // never a failure of the item this call was for.
+                        outage.unreachable(origin(req),
+                                trace.redact(e.getClass().getSimpleName() + ": " + e.getMessage()), ++unreachable, e);
+                        pause(Math.min(OUTAGE_PAUSE_MILLIS, backoffMillis(unreachable)));
+                        continue;
+                    }
+                    if (++transientFaults > MAX_TRANSIENT) {
+                        throw new ConnectorException(ErrorKind.TRANSIENT, req.getMethod() + " " + trace.redact(url)
+                                + " failed " + transientFaults + " times: "
+                                + trace.redact(String.valueOf(e.getMessage())) + "; check the network path to Mimecast",
+                                e);
+                    }
+                    backoff(transientFaults);
                     continue;
                 }
-                if (++transientFaults > MAX_TRANSIENT) {
-                    throw new ConnectorException(ErrorKind.TRANSIENT, req.getMethod() + " " + trace.redact(url)
-                            + " failed " + transientFaults + " times: " + trace.redact(String.valueOf(e.getMessage()))
-                            + "; check the network path to Mimecast", e);
+                outage.answered();
+                unreachable = 0;
+                trace.call(req.getMethod(), url, reply.status(), elapsed(started));
+                if (reply.text() != null) {
+                    trace.body("response", url, reply.text());
                 }
-                backoff(transientFaults);
-                continue;
-            }
-            outage.answered();
-            unreachable = 0;
-            trace.call(req.getMethod(), url, reply.status(), elapsed(started));
-            if (reply.text() != null) {
-                trace.body("response", url, reply.text());
-            }
-            if (reply.status() == 429) {
-                stats.httpError(429);
-                rateLimited++;
-                Duration wait = limiter.rateLimited(reply::header, rateLimited);
-                if (rateLimited > MAX_RATE_LIMITED) {
-                    throw new ConnectorException(ErrorKind.RATE_LIMITED, trace.redact(url) + " answered 429 "
-                            + rateLimited + " times in a row; the quota of the API application is exhausted:"
-                            + " ask Mimecast support to raise it or crawl fewer mailboxes at once", null, wait);
+                if (reply.status() == 429) {
+                    stats.httpError(429);
+                    rateLimited++;
+                    Duration wait = limiter.rateLimited(reply::header, rateLimited);
+                    if (rateLimited > MAX_RATE_LIMITED) {
+                        throw new ConnectorException(ErrorKind.RATE_LIMITED, trace.redact(url) + " answered 429 "
+                                + rateLimited + " times in a row; the quota of the API application is exhausted:"
+                                + " ask Mimecast support to raise it or crawl fewer mailboxes at once", null, wait);
+                    }
+                    continue;
                 }
-                continue;
-            }
-            if (reply.status() >= 500) {
-                stats.httpError(reply.status());
-                if (++transientFaults > MAX_TRANSIENT) {
-                    return reply;
+                if (reply.status() >= 500) {
+                    stats.httpError(reply.status());
+                    if (++transientFaults > MAX_TRANSIENT) {
+                        return reply;
+                    }
+                    backoff(transientFaults);
+                    continue;
                 }
-                backoff(transientFaults);
-                continue;
+                if (reply.status() >= 400) {
+                    stats.httpError(reply.status());
+                } else if (paced) {
+                    limiter.observe(reply::header);
+                }
+                return reply;
+            } finally {
+                // After the answer's quota headers are read, so that the next caller sees both.
+                if (paced) {
+                    limiter.done();
+                }
             }
-            if (reply.status() >= 400) {
-                stats.httpError(reply.status());
-            } else {
-                limiter.observe(reply::header);
-            }
-            return reply;
         }
     }
 

@@ -27,10 +27,46 @@ class MimecastCheckIT {
             CheckReport report = f.connector.check(f.parse(f.config(MimecastKeys.CONTENT_MODE, "parts")), f.context);
             assertThat(report.ok()).isTrue();
             assertThat(report.results()).extracting(CheckResult::name).containsExactly(
-                    f.server.baseUrl() + "/oauth/token", "/api/domain/get-internal-domain",
+                    f.server.baseUrl() + "/oauth/token", "/api/account/get-account", "/api/domain/get-internal-domain",
                     "/api/user/get-internal-users", "/api/archive/get-message-list",
                     "/api/archive/get-message-detail", "/api/archive/get-file", "/api/archive/get-message-part");
             assertThat(report.results()).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckResult.Status.OK));
+        }
+    }
+
+    @Test
+    void showsTheAccountsRetention() throws Exception {
+        try (MimecastFixture f = new MimecastFixture(temp, b -> b.account(true, 3650))) {
+            CheckResult account = result(f.connector.check(f.parse(f.config()), f.context), "/api/account/get-account");
+            assertThat(account.status()).isEqualTo(CheckResult.Status.OK);
+            assertThat(account.message()).contains("archive on", "messages kept up to 3650 days (maxRetention)");
+        }
+    }
+
+    @Test
+    void failsOnAnAccountWithoutTheArchiveWithTheFix() throws Exception {
+        try (MimecastFixture f = new MimecastFixture(temp, b -> b.account(false, 3650))) {
+            CheckReport report = f.connector.check(f.parse(f.config()), f.context);
+            assertThat(report.ok()).isFalse();
+            assertThat(report.failureKind()).contains(ErrorKind.PERMISSION);
+            CheckResult account = result(report, "/api/account/get-account");
+            assertThat(account.status()).isEqualTo(CheckResult.Status.FAILED);
+            assertThat(account.message()).contains("has no archive", "archive = false");
+            assertThat(account.fix()).contains("enable the archive");
+        }
+    }
+
+    @Test
+    void warnsWhenTheStartDateLiesBeforeTheRetention() throws Exception {
+        try (MimecastFixture f = new MimecastFixture(temp, b -> b.account(true, 30))) {
+            CheckReport report = f.connector.check(f.parse(f.config()), f.context);
+            assertThat(report.ok()).as("a warning does not fail the check").isTrue();
+            assertThat(report.results()).filteredOn(r -> r.status() == CheckResult.Status.WARNING)
+                    .singleElement().satisfies(w -> {
+                        assertThat(w.name()).isEqualTo("/api/account/get-account");
+                        assertThat(w.message()).contains(MimecastKeys.START_DATE, "retention of 30 days");
+                        assertThat(w.fix()).contains("Set " + MimecastKeys.START_DATE + " to ");
+                    });
         }
     }
 

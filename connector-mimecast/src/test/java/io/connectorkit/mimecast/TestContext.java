@@ -14,6 +14,7 @@ final class TestContext implements ConnectorContext {
     private final Path temp;
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private volatile KnownDocuments known = KnownDocuments.none();
+    private volatile boolean cancelled;
 
     TestContext(Path temp) {
         this.temp = temp;
@@ -21,6 +22,12 @@ final class TestContext implements ConnectorContext {
 
     TestContext known(KnownDocuments value) {
         this.known = value;
+        return this;
+    }
+
+    /** Marks the run cancelled: from now on, anything that would wait throws instead. */
+    TestContext cancel() {
+        this.cancelled = true;
         return this;
     }
 
@@ -56,6 +63,6 @@ final class TestContext implements ConnectorContext {
 
     @Override
     public boolean cancelled() {
-        return false;
+        return cancelled;
     }
 }

@@ -3,6 +3,7 @@ package io.connectorkit.runtime;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ItemFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,13 @@ import java.util.Optional;
  * @param fatalMessage the message of the error that ended the run, or {@code null}
  * @param duration how long the run took
  * @param metrics the connector's counters ({@link io.connectorkit.api.ConnectorMetrics})
+ * @param failedItems the first item failures of the run by name (item, partition, reason), at most
+ *     a bounded number; {@link #itemFailures} is the exact count
  */
 public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
         long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
         List<HeldSweep> sweepRefusals, List<HeldSweep> dryRunSweeps, boolean cancelled, ErrorKind fatalKind,
-        String fatalMessage, Duration duration, Map<String, Long> metrics) {
+        String fatalMessage, Duration duration, Map<String, Long> metrics, List<ItemFailure> failedItems) {
     /**
      * Copies the lists.
      *
@@ -45,6 +48,21 @@ public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partit
         dryRunSweeps = List.copyOf(requireNonNull(dryRunSweeps, "dryRunSweeps"));
         requireNonNull(duration, "duration");
         metrics = Map.copyOf(requireNonNull(metrics, "metrics"));
+        failedItems = List.copyOf(requireNonNull(failedItems, "failedItems"));
+    }
+
+    /**
+     * A report without failures by name (as before they were kept).
+     *
+     * @throws NullPointerException as the canonical constructor
+     */
+    public CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
+            long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
+            List<HeldSweep> sweepRefusals, List<HeldSweep> dryRunSweeps, boolean cancelled, ErrorKind fatalKind,
+            String fatalMessage, Duration duration, Map<String, Long> metrics) {
+        this(partitionsTotal, partitionsCrawled, partitionsFailed, documentsUpserted, deletions, itemFailures,
+                partitionsRemoved, deletionRefusal, dryRunDeletions, sweepRefusals, dryRunSweeps, cancelled, fatalKind,
+                fatalMessage, duration, metrics, List.of());
     }
 
     /**

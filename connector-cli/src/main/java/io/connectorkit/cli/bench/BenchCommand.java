@@ -37,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
             description = "Run only these scenarios (comma-separated, and those they compare with): raw, full, calls,"
-                    + " throttled, delta, recrawl, memory, scale.")
+                    + " throttled, quota, delta, recrawl, memory, scale.")
     List<String> scenarios = List.of();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to this file.")

@@ -33,6 +33,7 @@ final class BenchRun implements AutoCloseable {
         add(new FullScenario(), "raw");
         add(new CallsScenario(), "full");
         add(new ThrottledScenario());
+        add(new QuotaScenario());
         add(new DeltaScenario(), "full");
         add(new RecrawlScenario(), "full");
         add(new MemoryScenario());
@@ -46,7 +47,7 @@ final class BenchRun implements AutoCloseable {
 
     /** @return the scenario names, in the order they run */
     static List<String> names() {
-        return List.of("raw", "full", "calls", "throttled", "delta", "recrawl", "memory", "scale");
+        return List.of("raw", "full", "calls", "throttled", "quota", "delta", "recrawl", "memory", "scale");
     }
 
     /** @return one line per scenario: its name and what it measures */

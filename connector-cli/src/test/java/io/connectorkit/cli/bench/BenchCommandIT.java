@@ -63,6 +63,9 @@ class BenchCommandIT {
         assertThat(figures.get("calls").get("get-file per message").get("value").getAsDouble()).isEqualTo(1.0);
         assertThat(figures.get("throttled")).containsKeys("sustained call rate", "429 share of API calls");
         assertThat(figures.get("throttled").get("sustained call rate").has("ratio")).isTrue();
+        assertThat(figures.get("quota")).containsKeys("share of the quota used (closed windows)", "quota windows (closed + open)");
+        assertThat(value(figures, "quota", "429 answers")).isZero();
+        assertThat(value(figures, "quota", "documents lost")).isZero();
         for (String again : new String[] {"delta", "recrawl"}) {
             assertThat(value(figures, again, "content downloads")).as(again).isZero();
             assertThat(value(figures, again, "documents sent again")).as(again).isZero();

@@ -33,7 +33,7 @@ class BenchCommandTest {
     @Test
     void rejectsAnUnknownScenarioNamingTheKnownOnes() {
         assertThat(run("bench", "--scenario", "fastest")).isEqualTo(2);
-        assertThat(err.toString()).contains("fastest", "raw, full, calls, throttled, delta, recrawl, memory, scale");
+        assertThat(err.toString()).contains("fastest", "raw, full, calls, throttled, quota, delta, recrawl, memory, scale");
     }
 
     @Test

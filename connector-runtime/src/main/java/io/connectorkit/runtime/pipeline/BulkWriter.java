@@ -188,9 +188,10 @@ final class BulkWriter implements Runnable {
                         if (children.get(i) != null) {
                             children.get(i).childMissing();
                         }
-                        run.recordFailure(new ItemFailure(a.id(), a.partition(), ErrorKind.PERMANENT,
-                                "Document " + a.id() + " was " + outcome.get(i)));
-                        totals.failures.increment();
+                        ItemFailure rejected = new ItemFailure(a.id(), a.partition(), ErrorKind.PERMANENT,
+                                "Document " + a.id() + " was " + outcome.get(i));
+                        run.recordFailure(rejected);
+                        totals.failure(rejected);
                     } else if (a.isDelete()) {
                         // An item the source no longer has is no longer a failure either.
                         run.acknowledged(a.id());

@@ -206,7 +206,7 @@ public final class CrawlPipeline {
                 totals.deletions.sum(), totals.failures.sum(), totals.removed.get(),
                 removal == null ? null : removal.refusal(), removal == null ? List.of() : removal.dryRun(),
                 services.sweepRefusals(), services.dryRunSweeps(), control.userCancelled(), fatalKind, fatalMessage,
-                totals.elapsed(), metrics.snapshot());
+                totals.elapsed(), metrics.snapshot(), totals.namedFailures());
     }
 
     private static void safeProgress(ProgressListener listener, RunTotals totals, MetricCounters metrics) {

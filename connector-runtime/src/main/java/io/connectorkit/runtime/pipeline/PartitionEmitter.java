@@ -130,7 +130,7 @@ final class PartitionEmitter implements Emitter {
 
     private void recordFailure(ItemFailure failure) {
         run.recordFailure(failure);
-        totals.failures.increment();
+        totals.failure(failure);
     }
 
     @Override

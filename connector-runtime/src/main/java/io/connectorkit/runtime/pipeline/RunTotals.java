@@ -1,7 +1,10 @@
 package io.connectorkit.runtime.pipeline;
 
+import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.CrawlProgress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,8 +19,28 @@ final class RunTotals {
     final AtomicInteger crawled = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger removed = new AtomicInteger();
+    /** How many item failures a run keeps by name for its report; the count stays exact. */
+    static final int NAMED_FAILURES = 20;
     private final long startNanos = System.nanoTime();
+    private final List<ItemFailure> named = new ArrayList<>();
     private volatile int total;
+
+    /** Counts an item failure and keeps it by name, up to {@link #NAMED_FAILURES}. */
+    void failure(ItemFailure failure) {
+        failures.increment();
+        synchronized (named) {
+            if (named.size() < NAMED_FAILURES) {
+                named.add(failure);
+            }
+        }
+    }
+
+    /** The first item failures of the run, in the order they were recorded. */
+    List<ItemFailure> namedFailures() {
+        synchronized (named) {
+            return List.copyOf(named);
+        }
+    }
 
     void total(int value) {
         total = value;

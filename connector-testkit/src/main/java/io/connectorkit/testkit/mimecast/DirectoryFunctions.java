@@ -31,11 +31,11 @@ final class DirectoryFunctions {
         account.addProperty("accountCode", "CUSA00A00");
         account.addProperty("accountName", "Fake Tenant");
         account.addProperty("region", "us");
-        account.addProperty("archive", true);
+        account.addProperty("archive", options.archiveEnabled());
         account.addProperty("gateway", true);
         account.addProperty("userCount", archive.mailboxes().size());
         account.addProperty("mimecastId", "01-0000-00000");
-        account.addProperty("maxRetention", 3650);
+        account.addProperty("maxRetention", options.maxRetentionDays());
         JsonArray data = new JsonArray();
         data.add(account);
         return Reply.json(200, Envelope.ok(data, null));

@@ -168,6 +168,14 @@ public final class FakeMimecastServer implements AutoCloseable {
         return log.calls(endpoint, status);
     }
 
+    /**
+     * The calls answered within the quota in each quota window so far (per client id, in order; the
+     * last is the window still open). Windows begin with the first call after the previous one ended.
+     */
+    public List<Long> quotaWindows() {
+        return limiter.windows();
+    }
+
     /** The recorded requests (the most recent {@code recordLimit}), in the order they were answered. */
     public List<RecordedRequest> requests() {
         return log.requests();

@@ -39,6 +39,8 @@ public final class FakeMimecastServerBuilder {
     private int recordLimit = 100_000;
     private final List<FaultRule> rules = new ArrayList<>();
     private SSLContext https;
+    private boolean archiveEnabled = true;
+    private int maxRetentionDays = 3650;
 
     FakeMimecastServerBuilder() {
     }
@@ -97,10 +99,24 @@ public final class FakeMimecastServerBuilder {
         return this;
     }
 
-    /** Calls allowed per client per period (default 1,000,000 per hour); beyond it, 429. */
+    /**
+     * Calls allowed per client per period (default 1,000,000 per hour), advertised on every answer in
+     * {@code X-RateLimit-Limit/Remaining/Reset}; beyond it, 429 until the window that began with the
+     * first call of the period ends. Mimecast counts this quota per API application (per client id).
+     */
     public FakeMimecastServerBuilder quota(long calls, Duration period) {
         this.quota = calls;
         this.quotaPeriod = requireNonNull(period, "period");
+        return this;
+    }
+
+    /**
+     * What get-account answers: whether the account has the archive ({@code archive}, default true)
+     * and its longest retention in days ({@code maxRetention}, default 3650).
+     */
+    public FakeMimecastServerBuilder account(boolean archive, int maxRetention) {
+        this.archiveEnabled = archive;
+        this.maxRetentionDays = maxRetention;
         return this;
     }
 
@@ -199,7 +215,7 @@ public final class FakeMimecastServerBuilder {
     public ServerOptions options() {
         return new ServerOptions(credentials, tokenTtl, clock, fileStyle, partStyle, lastPage, tokenMismatch, resetUnit,
                 quota, quotaPeriod, callsPerSecond, pageTokenTtl, downloadUrlTtl, defaultPageSize, maxPageSize,
-                newestFirst, threads, recordLimit, rateLimitHeaderPrefix);
+                newestFirst, threads, recordLimit, rateLimitHeaderPrefix, archiveEnabled, maxRetentionDays);
     }
 
     /** Starts the server on 127.0.0.1 and a free port. */

@@ -18,6 +18,7 @@ final class RateLimiter {
         private long used;
         private double tokens;
         private Instant refilled;
+        private final java.util.List<Long> closedWindows = new java.util.ArrayList<>();
     }
 
     private final long quota;
@@ -35,6 +36,9 @@ final class RateLimiter {
         State s = states.computeIfAbsent(clientId, k -> new State());
         synchronized (s) {
             if (s.windowStart == null || !now.isBefore(s.windowStart.plus(period))) {
+                if (s.windowStart != null) {
+                    s.closedWindows.add(s.used);
+                }
                 s.windowStart = now;
                 s.used = 0;
             }
@@ -60,6 +64,23 @@ final class RateLimiter {
             s.used++;
             return new Decision(true, quota, quota - s.used, windowReset);
         }
+    }
+
+    /**
+     * The calls allowed in each quota window so far, per client in order of first call; the last
+     * entry of each client is its current window.
+     */
+    java.util.List<Long> windows() {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        states.values().forEach(s -> {
+            synchronized (s) {
+                out.addAll(s.closedWindows);
+                if (s.windowStart != null) {
+                    out.add(s.used);
+                }
+            }
+        });
+        return out;
     }
 
     /** The headers' view for a client without using quota (for scripted 429s). */

@@ -30,13 +30,26 @@ import java.util.Map;
  * @param recordLimit how many recent requests are kept for {@code requests()} (counters stay exact)
  * @param rateLimitHeaderPrefix {@code X-RateLimit-} (documented) or {@code X-Rate-Limit-} (as one
  *     reviewer quotes the 2.0 docs)
+ * @param archiveEnabled what get-account answers as {@code archive}: whether the account has the archive
+ * @param maxRetentionDays what get-account answers as {@code maxRetention}, in days
  */
 public record ServerOptions(Map<String, String> credentials, Duration tokenTtl, Clock clock, DownloadStyle fileStyle,
                             DownloadStyle partStyle, LastPageStyle lastPage, TokenMismatch tokenMismatch,
                             ResetUnit resetUnit, long quota, Duration quotaPeriod, double callsPerSecond,
                             Duration pageTokenTtl, Duration downloadUrlTtl, int defaultPageSize, int maxPageSize,
                             boolean newestFirst, int threads, int recordLimit,
-                            String rateLimitHeaderPrefix) {
+                            String rateLimitHeaderPrefix, boolean archiveEnabled, int maxRetentionDays) {
+    /** Options for an account with the archive and ten years of retention, as before they could be set. */
+    public ServerOptions(Map<String, String> credentials, Duration tokenTtl, Clock clock, DownloadStyle fileStyle,
+                         DownloadStyle partStyle, LastPageStyle lastPage, TokenMismatch tokenMismatch,
+                         ResetUnit resetUnit, long quota, Duration quotaPeriod, double callsPerSecond,
+                         Duration pageTokenTtl, Duration downloadUrlTtl, int defaultPageSize, int maxPageSize,
+                         boolean newestFirst, int threads, int recordLimit, String rateLimitHeaderPrefix) {
+        this(credentials, tokenTtl, clock, fileStyle, partStyle, lastPage, tokenMismatch, resetUnit, quota, quotaPeriod,
+                callsPerSecond, pageTokenTtl, downloadUrlTtl, defaultPageSize, maxPageSize, newestFirst, threads,
+                recordLimit, rateLimitHeaderPrefix, true, 3650);
+    }
+
     public ServerOptions {
         credentials = Map.copyOf(credentials);
         requireNonNull(tokenTtl, "tokenTtl");

@@ -113,6 +113,18 @@ class FaultsTest {
             assertThat(limited.headers().firstValue("X-RateLimit-Reset")).hasValue("40000");
             clock.advance(Duration.ofSeconds(40));
             assertThat(client.post(Endpoint.GET_INTERNAL_DOMAIN, DOMAINS).statusCode()).isEqualTo(200);
+            assertThat(server.quotaWindows()).as("the spent window, then the one just opened").containsExactly(3L, 1L);
+        }
+    }
+
+    @Test
+    void theAccountAnswersTheArchiveFlagAndRetentionItWasGiven() {
+        try (FakeMimecastServer server = start(FakeMimecastServer.builder().account(false, 90))) {
+            ApiClient client = new ApiClient(server.baseUrl()).login("id", "secret");
+            com.google.gson.JsonObject account = ApiClient.data0(client.call(Endpoint.GET_ACCOUNT, ""))
+                    .getAsJsonObject();
+            assertThat(account.get("archive").getAsBoolean()).isFalse();
+            assertThat(account.get("maxRetention").getAsInt()).isEqualTo(90);
         }
     }
 
