@@ -32,7 +32,9 @@ class ContractSkipsUndeclaredCapabilitiesTest {
                 "binaryContentIsReadableOnceWithItsDeclaredLengthAndHash",
                 "transientFaultIsRetryableOrRetriedInternally",
                 "faultWhileListingAPartitionNeverDeclaresItComplete",
-                "fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments");
+                "fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments",
+                "itemsThatFailedWithASourceReferenceAreFetchedAgainByRefetch");
+        assertThat(run.message("itemsThatFailedWithASourceReferenceAreFetchedAgainByRefetch")).contains("no FaultInjector");
         assertThat(run.message("resumesFromEveryCheckpointWithoutDuplicates"))
                 .contains("'" + FullOnlyConnector.TYPE + "' does not declare Capability.INCREMENTAL");
         assertThat(run.message("deletedItemsAreNotEmittedByTheNextFullCrawl"))
@@ -58,9 +60,13 @@ class ContractSkipsUndeclaredCapabilitiesTest {
 
         assertThat(run.skipped()).containsExactlyInAnyOrder("changedItemIsEmittedAgainWithANewVersion",
                 "faultWhileListingAPartitionNeverDeclaresItComplete",
-                "fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments");
+                "fullRecrawlOfAnUnchangedSourceDownloadsNothingWhenItUsesKnownDocuments",
+                "itemsThatFailedWithASourceReferenceAreFetchedAgainByRefetch");
         assertThat(run.message("changedItemIsEmittedAgainWithANewVersion"))
                 .contains("SourceMutator.updateItem is not implemented");
+        // The transient fault stops whole partitions, so no single item fails with a reference to fetch again.
+        assertThat(run.message("itemsThatFailedWithASourceReferenceAreFetchedAgainByRefetch"))
+                .contains("implement FaultInjector.injectItemFault");
         assertThat(run.message("faultWhileListingAPartitionNeverDeclaresItComplete"))
                 .contains("FaultInjector.injectListingFault is not implemented");
         assertThat(run.failed()).isEmpty();

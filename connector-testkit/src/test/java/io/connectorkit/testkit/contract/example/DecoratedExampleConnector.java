@@ -139,6 +139,12 @@ abstract class DecoratedExampleConnector implements SourceConnector {
             }
 
             @Override
+            public boolean refetch(Partition partition, List<String> sourceRefs, Emitter emitter)
+                    throws ConnectorException {
+                return session.refetch(partition, sourceRefs, emitter);
+            }
+
+            @Override
             public String toString() {
                 return describeSession(session, config);
             }

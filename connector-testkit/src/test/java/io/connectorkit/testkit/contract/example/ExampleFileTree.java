@@ -100,9 +100,15 @@ public final class ExampleFileTree implements SourceMutator, FaultInjector {
     }
 
     @Override
+    public void injectItemFault() {
+        writeRaw(".locked", "");
+    }
+
+    @Override
     public void clearFaults() throws IOException {
         try (Stream<Path> files = Files.list(root)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(".maintenance")).toList()) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(".maintenance")
+                    || p.getFileName().toString().equals(".locked")).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -1,5 +1,6 @@
 package io.connectorkit.testkit.contract.example;
 
+import io.connectorkit.api.CancelledException;
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
@@ -12,10 +13,11 @@ import io.connectorkit.api.ItemFailure;
 import io.connectorkit.api.Partition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -75,13 +77,14 @@ final class ExampleFilesSession implements ConnectorSession {
         byte[] bytes;
         long size;
         try {
-            bytes = Files.readAllBytes(file.path());
+            bytes = source.read(file);
             size = bytes.length;
         } catch (NoSuchFileException gone) {
             return;
         } catch (IOException e) {
+            // The path is the reference refetch() finds the file again by.
             emitter.failure(new ItemFailure(position.path(), partition.id(), ErrorKind.PERMANENT,
-                    "File " + position.path() + " could not be read: " + e.getMessage()));
+                    "File " + position.path() + " could not be read: " + e.getMessage(), position.path()));
             return;
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -105,6 +108,25 @@ final class ExampleFilesSession implements ConnectorSession {
             document.binary(ExampleFileContent.of(bytes, name));
         }
         emitter.upsert(document.build());
+    }
+
+    @Override
+    public boolean refetch(Partition partition, List<String> sourceRefs, Emitter emitter) throws ConnectorException {
+        Map<String, ExampleFilesSource.ExampleFile> files = new HashMap<>();
+        source.files(partition).forEach(f -> files.put(f.position().path(), f));
+        for (String path : sourceRefs) {
+            if (emitter.cancelled() || context.cancelled()) {
+                throw new CancelledException("The crawl of " + partition.id() + " was cancelled");
+            }
+            ExampleFilesSource.ExampleFile file = files.get(path);
+            if (file == null) {
+                // Gone from the source: gone from the index, and off the host's list of failures.
+                emitter.delete(path);
+            } else {
+                emit(partition, file, emitter);
+            }
+        }
+        return true;
     }
 
     @Override

@@ -107,6 +107,22 @@ final class ExampleFilesSource {
         return out;
     }
 
+    /**
+     * Reads a listed file whole.
+     *
+     * @param file the file
+     * @return its bytes
+     * @throws NoSuchFileException if it was deleted since it was listed
+     * @throws IOException if it cannot be read, or while the files are locked ({@code .locked} is
+     *     present: a server that lists but cannot serve them)
+     */
+    byte[] read(ExampleFile file) throws IOException {
+        if (Files.exists(root.resolve(".locked"))) {
+            throw new IOException("the files are locked (.locked is present)");
+        }
+        return Files.readAllBytes(file.path());
+    }
+
     private static boolean hidden(Path path) {
         return path.getFileName().toString().startsWith(".");
     }
