@@ -57,6 +57,11 @@ public final class IndexClient implements AutoCloseable {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+
+        /** @return the error the index gave, for messages ({@code type: reason}), or the status */
+        public String reason() {
+            return Json.reason(this);
+        }
     }
 
     /**
