@@ -29,6 +29,8 @@ public final class IndexDisk {
     static final long MARGIN_BYTES = 8 * MB;
     private static final long REMIND_MILLIS = 30_000;
     private static final long POLL_MILLIS = 500;
+    private static final String FIX = "Free space there, or move the directory to a larger filesystem and point"
+            + " sink.embedded.data-dir at it";
 
     private final Path dataDir;
     private final long reserve;
@@ -120,10 +122,9 @@ public final class IndexDisk {
                     shortSince = Instant.now();
                     lastNotice = now;
                     LOG.warn("The embedded index is short of disk space: {} free on the filesystem of {}"
-                            + " (sink.embedded.data-dir), below the {} it keeps free for writing. Free space there, or"
-                            + " move the directory to a larger filesystem and point sink.embedded.data-dir at it; the"
+                            + " (sink.embedded.data-dir), below the {} it keeps free for writing. {}; the"
                             + " crawl waits up to {} s (sink.retry.max-wait-seconds), then stops and keeps what the"
-                            + " index acknowledged", mb(free), dataDir, mb(reserve), maxWait.toSeconds());
+                            + " index acknowledged", mb(free), dataDir, mb(reserve), fix(), maxWait.toSeconds());
                 } else if (now - lastNotice >= REMIND_MILLIS) {
                     lastNotice = now;
                     LOG.warn("Still short of disk space for the embedded index: {} free on the filesystem of {} ({} s)",
@@ -134,8 +135,7 @@ public final class IndexDisk {
                     throw giveUp(new IndexDiskFullException("The embedded index ran out of disk space: " + mb(free)
                             + " free on the filesystem of " + dataDir + " (sink.embedded.data-dir) for " + waited.toSeconds()
                             + " s (sink.retry.max-wait-seconds), below the " + mb(reserve) + " it keeps free for"
-                            + " writing; what the index acknowledged is saved. Free space there, or move the directory"
-                            + " to a larger filesystem and point sink.embedded.data-dir at it, then run the crawl again",
+                            + " writing; what the index acknowledged is saved. " + fix() + ", then run the crawl again",
                             null));
                 }
             }
@@ -181,8 +181,7 @@ public final class IndexDisk {
             message = "The embedded index ran out of disk space: it refused writes to index '" + index + "' for "
                     + waited.toSeconds() + " s (sink.retry.max-wait-seconds) with " + (free < 0 ? "" : mb(free) + " ")
                     + "free on the filesystem of " + dataDir + " (sink.embedded.data-dir); what the index acknowledged"
-                    + " is saved. Free space there, or move the directory to a larger filesystem and point"
-                    + " sink.embedded.data-dir at it, then run the crawl again";
+                    + " is saved. " + fix() + ", then run the crawl again";
         } else {
             message = "The index at " + where + " refused writes to index '" + index + "' for lack of disk space for "
                     + waited.toSeconds() + " s (sink.retry.max-wait-seconds): " + shorten(reason) + "; what the index"
@@ -195,6 +194,21 @@ public final class IndexDisk {
     private IndexDiskFullException giveUp(IndexDiskFullException e) {
         gaveUp = e;
         return e;
+    }
+
+    /** The fix: free space, unless the whole filesystem is smaller than the reserve. */
+    private String fix() {
+        try {
+            long total = Files.getFileStore(dataDir).getTotalSpace();
+            if (total < reserve) {
+                return "The filesystem holds only " + mb(total) + " in all: lower sink.bulk.max-bytes (the reserve is"
+                        + " twice it plus 8 MB), or move the directory to a larger filesystem and point"
+                        + " sink.embedded.data-dir at it";
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Size of the filesystem of {} unknown: {}", dataDir, e.toString());
+        }
+        return FIX;
     }
 
     private long usable() {
