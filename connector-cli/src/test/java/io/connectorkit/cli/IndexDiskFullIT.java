@@ -18,9 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,15 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class IndexDiskFullIT {
     private static final String SECRET = "disk-Secret-9091";
-    private static Path mount;
-    private static boolean mounted;
+    private Path mount;
+    private boolean mounted;
     private EmbeddedSearchNode node;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void mountSmallFilesystem() throws Exception {
+    // In @BeforeEach rather than @BeforeAll, so that a refused mount shows as the test skipped, with the reason.
+    @BeforeEach
+    void mountSmallFilesystem() throws Exception {
         mount = Files.createTempDirectory("connector-small-disk-");
         String failed = command("mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", mount.toString());
         mounted = failed == null;
@@ -53,12 +53,16 @@ class IndexDiskFullIT {
                 + "); mounting needs root, so the full-disk crawl is not tested here");
     }
 
-    @AfterAll
-    static void unmount() throws Exception {
+    @AfterEach
+    void unmount() throws Exception {
+        if (mount == null) {
+            return;
+        }
         try {
             if (mounted) {
                 String failed = command("umount", mount.toString());
                 assertThat(failed).as("unmounting " + mount).isNull();
+                mounted = false;
             }
         } finally {
             Files.deleteIfExists(mount);
