@@ -290,8 +290,10 @@ final class BulkWriter implements Runnable {
                 metrics.add(KEEP_REQUESTS, 1);
                 e.getValue().forEach(run::acknowledged);
             } catch (Exception ex) {
-                LOG.warn("Keeping {} unchanged documents of partition '{}' failed: {}", e.getValue().size(),
-                        run.partition(), ex.getMessage());
+                if (IndexDiskFullException.in(ex) == null) {
+                    LOG.warn("Keeping {} unchanged documents of partition '{}' failed: {}", e.getValue().size(),
+                            run.partition(), ex.getMessage());
+                }
                 byRun.keySet().forEach(r -> r.writeFailed(ex));
                 return ex;
             }

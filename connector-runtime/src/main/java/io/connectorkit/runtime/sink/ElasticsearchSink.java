@@ -109,6 +109,8 @@ public final class ElasticsearchSink implements DocumentSink {
         if (ids.isEmpty()) {
             return;
         }
+        // A re-stamp rewrites each document: it needs the disk's room as much as a bulk write.
+        disk.awaitRoom(client.retry().maxWait());
         // The documents come from earlier runs, but one written moments ago may not be
         // searchable yet, and _update_by_query only sees what a search sees. A re-crawl that
         // writes nothing skips the refresh.

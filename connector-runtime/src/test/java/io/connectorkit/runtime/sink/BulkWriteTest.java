@@ -90,6 +90,19 @@ class BulkWriteTest {
     }
 
     @Test
+    void aFullEmbeddedDiskHoldsTheReStampOfUnchangedDocumentsToo(@org.junit.jupiter.api.io.TempDir Path dir) {
+        IndexDisk disk = IndexDisk.embedded(dir, Long.MAX_VALUE / 4);
+        try (IndexClient client = new IndexClient(List.of(url),
+                new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
+                new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO))) {
+            ElasticsearchSink sink = new ElasticsearchSink(client, "i", "src", disk);
+            assertThatThrownBy(() -> sink.keep("p", 2, List.of("a"))).isInstanceOf(IndexDiskFullException.class)
+                    .hasMessageContaining(dir.toAbsolutePath().toString());
+        }
+        assertThat(requests.get()).isZero();
+    }
+
+    @Test
     void aFullEmbeddedDiskSendsNothingAndNamesThePath(@org.junit.jupiter.api.io.TempDir Path dir) {
         IndexDisk disk = IndexDisk.embedded(dir, Long.MAX_VALUE / 4);
         assertThat(disk.low()).isTrue();
