@@ -22,6 +22,7 @@ import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.sink.ElasticsearchSink;
 import io.connectorkit.runtime.sink.IndexCertificateException;
 import io.connectorkit.runtime.sink.IndexClient;
+import io.connectorkit.runtime.sink.IndexDisk;
 import io.connectorkit.runtime.sink.RetryPolicy;
 import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.CrawlLease;
@@ -126,7 +127,10 @@ public final class Host implements AutoCloseable {
             client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()),
                     authorization);
             int replicas = runtime.sink().embedded() ? 0 : 1;
-            ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId());
+            // The embedded index's disk is watched here: the node would fill it and fail its shards.
+            IndexDisk disk = node != null ? IndexDisk.embedded(node.dataDir(), runtime.sink().bulkMaxBytes())
+                    : IndexDisk.cluster();
+            ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId(), disk);
             sink.start(replicas);
             ElasticsearchStateStore store = new ElasticsearchStateStore(client, runtime.sink().stateIndex(),
                     runtime.connectorId());

@@ -84,10 +84,13 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
             ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch").path()
                     .description("Where the embedded node keeps its data; a relative path is under the configuration"
                             + " file's folder. Kept at mode 0700; the node answers only user connector with the"
-                            + " password in its credential file (mode 0600, made once)."),
+                            + " password in its credential file (mode 0600, made once). Writes wait while its"
+                            + " filesystem has less than 2 x sink.bulk.max-bytes + 8 MB free, and the crawl stops"
+                            + " (exit 4) after sink.retry.max-wait-seconds."),
             ConfigKey.of(SinkConfig.RETRY_MAX_WAIT, ConfigType.INTEGER)
                     .defaultValue(Integer.toString(SinkConfig.DEFAULT_RETRY_MAX_WAIT_SECONDS)).range(0, 86_400)
-                    .description("Seconds a crawl waits for an unreachable or unavailable index before it fails;"
+                    .description("Seconds a crawl waits for an unreachable or unavailable index, or for disk"
+                            + " space the index refuses writes for lack of, before it fails; in all, not per request."
                             + " 0 fails after the usual retries."));
 
     /**

@@ -7,6 +7,7 @@ import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.ProgressListener;
 import io.connectorkit.runtime.sink.DocumentJson;
 import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.sink.IndexDiskFullException;
 import io.connectorkit.runtime.sink.SinkAction;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -208,7 +209,12 @@ final class BulkWriter implements Runnable {
                 }
             } catch (Exception e) {
                 failure = e;
-                LOG.warn("A bulk write of {} documents failed: {}", actions.size(), e.getMessage());
+                if (IndexDiskFullException.in(e) != null) {
+                    // Said once where the disk ran short, and again by the crawl's end.
+                    LOG.debug("A bulk write of {} documents failed: {}", actions.size(), e.getMessage());
+                } else {
+                    LOG.warn("A bulk write of {} documents failed: {}", actions.size(), e.getMessage());
+                }
                 owners.forEach(r -> r.writeFailed(e));
                 children.stream().filter(u -> u != null).forEach(DocumentUnit::childLost);
             }
@@ -285,8 +291,10 @@ final class BulkWriter implements Runnable {
                 metrics.add(KEEP_REQUESTS, 1);
                 e.getValue().forEach(run::acknowledged);
             } catch (Exception ex) {
-                LOG.warn("Keeping {} unchanged documents of partition '{}' failed: {}", e.getValue().size(),
-                        run.partition(), ex.getMessage());
+                if (IndexDiskFullException.in(ex) == null) {
+                    LOG.warn("Keeping {} unchanged documents of partition '{}' failed: {}", e.getValue().size(),
+                            run.partition(), ex.getMessage());
+                }
                 byRun.keySet().forEach(r -> r.writeFailed(ex));
                 return ex;
             }

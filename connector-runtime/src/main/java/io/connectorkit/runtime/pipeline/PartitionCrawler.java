@@ -13,6 +13,7 @@ import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.ShareLimit;
 import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.sink.IndexDiskFullException;
 import io.connectorkit.runtime.sink.SweepCount;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -97,6 +98,15 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
                     error = e;
                     kind = ErrorKind.TRANSIENT;
                 }
+            }
+            // The index's disk is full: every partition writes to it, so the whole crawl stops.
+            IndexDiskFullException disk = IndexDiskFullException.in(error);
+            if (disk != null) {
+                services.fatal(ErrorKind.TRANSIENT, disk.getMessage());
+                control.abort();
+                run.partitionFailed(ErrorKind.TRANSIENT.name(), "Crawl stopped: " + disk.getMessage());
+                saveQuietly();
+                return Outcome.FAILED;
             }
             if (cancelled || (error != null && control.cancelled() && !kind.isFatal())) {
                 saveQuietly();

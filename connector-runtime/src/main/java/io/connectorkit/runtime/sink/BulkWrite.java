@@ -23,10 +23,12 @@ final class BulkWrite {
 
     private final IndexClient client;
     private final String index;
+    private final IndexDisk disk;
 
-    BulkWrite(IndexClient client, String index) {
+    BulkWrite(IndexClient client, String index, IndexDisk disk) {
         this.client = requireNonNull(client, "client");
         this.index = requireNonNull(index, "index");
+        this.disk = requireNonNull(disk, "disk");
     }
 
     List<String> write(List<SinkAction> actions) throws SinkException {
@@ -38,6 +40,7 @@ final class BulkWrite {
         RetryPolicy retry = client.retry();
         String lastReason = "";
         boolean unavailable = true;
+        boolean diskRefused = false;
         Instant failingSince = null;
         for (int attempt = 0; !pending.isEmpty(); attempt++) {
             if (attempt > 0) {
@@ -50,6 +53,8 @@ final class BulkWrite {
                     throw new SinkException("Interrupted while retrying a bulk request to '" + index + "'", e);
                 }
             }
+            // The embedded index's own disk: nothing is sent while its filesystem is below the reserve.
+            disk.awaitRoom(retry.maxWait());
             StringBuilder body = new StringBuilder();
             for (int i : pending) {
                 SinkAction a = actions.get(i);
@@ -67,12 +72,17 @@ final class BulkWrite {
             try {
                 r = client.send("POST", "/_bulk", Map.of(), body.toString(), NDJSON);
             } catch (IOException e) {
+                if (disk.low()) {
+                    throw disk.refused(index, client.description(), e.getMessage(), waited(failingSince));
+                }
                 throw new SinkException(e.getMessage(), e);
             }
             if (!r.ok() || !r.body().has("items")) {
                 lastReason = "HTTP " + r.status() + ": " + Json.reason(r);
-                if (RetryPolicy.retryableStatus(r.status())) {
-                    unavailable = RetryPolicy.unavailableStatus(r.status());
+                boolean full = IndexDisk.refusal(lastReason);
+                diskRefused |= full;
+                if (RetryPolicy.retryableStatus(r.status()) || full) {
+                    unavailable = full || RetryPolicy.unavailableStatus(r.status());
                     failingSince = failingSince == null ? Instant.now() : failingSince;
                     continue;
                 }
@@ -89,12 +99,14 @@ final class BulkWrite {
                     continue;
                 }
                 String reason = item.has("error") ? Json.error(item.get("error")) : "status " + status;
-                if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception")) {
+                boolean full = IndexDisk.refusal(reason);
+                if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception") || full) {
                     again.add(i);
                     lastReason = reason;
+                    diskRefused |= full;
                     // A block an administrator set (403) is not waited for; a recovering or
-                    // overloaded index (503, 429: state not recovered, flood stage) is.
-                    unavailable &= RetryPolicy.unavailableStatus(status);
+                    // overloaded index (503, 429: state not recovered, flood stage) or a full disk is.
+                    unavailable &= full || RetryPolicy.unavailableStatus(status);
                 } else {
                     outcome.set(i, "rejected by index '" + index + "' (" + reason + ")");
                 }
@@ -104,6 +116,9 @@ final class BulkWrite {
                 failingSince = Instant.now();
             }
         }
+        if (!pending.isEmpty() && (diskRefused || disk.low())) {
+            throw disk.refused(index, client.description(), lastReason, waited(failingSince));
+        }
         if (!pending.isEmpty()) {
             throw new SinkException("Bulk request to index '" + index + "' still failing after " + retry.maxRetries()
                     + " retries (waiting up to " + retry.maxWait().toSeconds() + " s, sink.retry.max-wait-seconds) for "
@@ -111,5 +126,9 @@ final class BulkWrite {
                     + "; check the cluster's health and disk space", null);
         }
         return outcome;
+    }
+
+    private static Duration waited(Instant failingSince) {
+        return failingSince == null ? Duration.ZERO : Duration.between(failingSince, Instant.now());
     }
 }

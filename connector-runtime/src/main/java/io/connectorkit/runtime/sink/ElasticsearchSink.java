@@ -28,6 +28,7 @@ public final class ElasticsearchSink implements DocumentSink {
     private final IndexClient client;
     private final String index;
     private final String connectorId;
+    private final IndexDisk disk;
     // Whether this sink wrote since its last refresh (true at start: another process may have).
     private final AtomicBoolean unrefreshedWrites = new AtomicBoolean(true);
 
@@ -39,9 +40,22 @@ public final class ElasticsearchSink implements DocumentSink {
      * @param connectorId the source id stamped on every document
      */
     public ElasticsearchSink(IndexClient client, String index, String connectorId) {
+        this(client, index, connectorId, IndexDisk.cluster());
+    }
+
+    /**
+     * Creates the sink on a watched disk; call {@link #start(int)} before use.
+     *
+     * @param client the cluster client (not closed by this sink)
+     * @param index the content index
+     * @param connectorId the source id stamped on every document
+     * @param disk the disk under the index, such as {@link IndexDisk#embedded}
+     */
+    public ElasticsearchSink(IndexClient client, String index, String connectorId, IndexDisk disk) {
         this.client = requireNonNull(client, "client");
         this.index = requireNonNull(index, "index");
         this.connectorId = requireNonNull(connectorId, "connectorId");
+        this.disk = requireNonNull(disk, "disk");
     }
 
     /**
@@ -87,7 +101,7 @@ public final class ElasticsearchSink implements DocumentSink {
     @Override
     public List<String> write(List<SinkAction> actions) throws SinkException {
         unrefreshedWrites.set(true);
-        return new BulkWrite(client, index).write(actions);
+        return new BulkWrite(client, index, disk).write(actions);
     }
 
     @Override
@@ -95,6 +109,8 @@ public final class ElasticsearchSink implements DocumentSink {
         if (ids.isEmpty()) {
             return;
         }
+        // A re-stamp rewrites each document: it needs the disk's room as much as a bulk write.
+        disk.awaitRoom(client.retry().maxWait());
         // The documents come from earlier runs, but one written moments ago may not be
         // searchable yet, and _update_by_query only sees what a search sees. A re-crawl that
         // writes nothing skips the refresh.

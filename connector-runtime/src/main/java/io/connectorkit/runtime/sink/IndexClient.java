@@ -57,6 +57,11 @@ public final class IndexClient implements AutoCloseable {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+
+        /** @return the error the index gave, for messages ({@code type: reason}), or the status */
+        public String reason() {
+            return Json.reason(this);
+        }
     }
 
     /**
@@ -159,11 +164,17 @@ public final class IndexClient implements AutoCloseable {
                 LOG.debug("{} {} on {} failed ({}), attempt {}", method, endpoint, description, e.toString(), attempt + 1);
             }
             if (last == null && !RetryPolicy.retryableStatus(reply.status())) {
-                outage.available();
+                // Only a success shows the index is back: a shard that is missing (404) or a
+                // conflict (409) can be the outage's own doing.
+                if (reply.ok()) {
+                    outage.available();
+                }
                 return reply;
             }
             if (failingSince == null) {
-                failingSince = Instant.now();
+                // During an outage a new request waits only for what is left of the outage's wait,
+                // so the crawl waits sink.retry.max-wait-seconds in all, not that much per request.
+                failingSince = outage.since().orElseGet(Instant::now);
             }
             boolean unavailable = last != null || RetryPolicy.unavailableStatus(reply.status());
             String reason = last != null ? last.getClass().getSimpleName() + ": " + last.getMessage()

@@ -169,7 +169,7 @@ public final class ElasticsearchStateStore implements StateStore {
             }
             if (!r.ok()) {
                 throw new StateStoreException("Cannot write the state of partition '" + state.partition() + "' to '"
-                        + index + "': HTTP " + r.status(), null);
+                        + index + "': " + answer(r), null);
             }
             return state.stored(r.body().get("_seq_no").getAsLong(), r.body().get("_primary_term").getAsLong());
         } catch (IOException e) {
@@ -194,13 +194,26 @@ public final class ElasticsearchStateStore implements StateStore {
      * A write retried after its answer was lost (the index went away mid-request) conflicts with
      * itself: the stored document is exactly this one, time stamp included, so it did land.
      */
-    private Optional<PartitionState> landedEarlier(PartitionState state, JsonObject doc) throws IOException {
+    private Optional<PartitionState> landedEarlier(PartitionState state, JsonObject doc)
+            throws IOException, StateStoreException {
         IndexClient.Reply r = client.json("GET", "/" + index + "/_doc/" + docId(state.partition()), Map.of(), null);
-        if (r.ok() && doc.equals(r.body().get("_source"))) {
+        if (!r.ok()) {
+            // A shard that failed (a full disk, a node going away) refuses the conditional write too:
+            // only a stored state that differs shows another writer.
+            throw new StateStoreException("Cannot write the state of partition '" + state.partition() + "' to '" + index
+                    + "': the index refused the write (HTTP 409) and cannot show the stored state ("
+                    + answer(r) + "); check the cluster's health and disk space", null);
+        }
+        if (doc.equals(r.body().get("_source"))) {
             return Optional.of(state.stored(r.body().get("_seq_no").getAsLong(),
                     r.body().get("_primary_term").getAsLong()));
         }
         return Optional.empty();
+    }
+
+    private static String answer(IndexClient.Reply r) {
+        String reason = r.reason();
+        return reason.startsWith("HTTP ") ? reason : "HTTP " + r.status() + ", " + reason;
     }
 
     private String docId(String partition) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class BulkWriteTest {
     private final AtomicInteger blockedAnswersLeft = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicReference<String> refusal = new AtomicReference<>("{\"index\":{\"status\":503,\"error\":"
+            + "{\"type\":\"unavailable_shards_exception\",\"reason\":\"primary shard is not active\"}}}");
     private HttpServer server;
     private String url;
 
@@ -29,10 +32,7 @@ class BulkWriteTest {
         server.createContext("/_bulk", exchange -> {
             exchange.getRequestBody().readAllBytes();
             requests.incrementAndGet();
-            String item = blockedAnswersLeft.getAndDecrement() > 0
-                    ? "{\"index\":{\"status\":503,\"error\":{\"type\":\"unavailable_shards_exception\",\"reason\":\"primary"
-                            + " shard is not active\"}}}"
-                    : "{\"index\":{\"status\":201}}";
+            String item = blockedAnswersLeft.getAndDecrement() > 0 ? refusal.get() : "{\"index\":{\"status\":201}}";
             byte[] body = ("{\"errors\":false,\"items\":[" + item + "]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -49,11 +49,69 @@ class BulkWriteTest {
     }
 
     private List<String> write(Duration maxWait) throws SinkException {
+        return write(maxWait, IndexDisk.cluster());
+    }
+
+    private List<String> write(Duration maxWait, IndexDisk disk) throws SinkException {
         try (IndexClient client = new IndexClient(List.of(url),
                 new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
                 new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20), maxWait))) {
-            return new BulkWrite(client, "i").write(List.of(SinkAction.upsert("a", "p", "{\"x\":1}")));
+            return new BulkWrite(client, "i", disk).write(List.of(SinkAction.upsert("a", "p", "{\"x\":1}")));
         }
+    }
+
+    private static final String FLOOD_STAGE = "{\"index\":{\"status\":429,\"error\":{\"type\":"
+            + "\"cluster_block_exception\",\"reason\":\"index [i] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded"
+            + " flood-stage watermark, index has read-only-allow-delete block];\"}}}";
+
+    @Test
+    void aFloodStageBlockIsWaitedForAndThenEndsTheWriteAsAFullDiskNamingTheFix() {
+        refusal.set(FLOOD_STAGE);
+        blockedAnswersLeft.set(Integer.MAX_VALUE);
+        IndexDisk disk = IndexDisk.cluster();
+        assertThatThrownBy(() -> write(Duration.ofMillis(300), disk)).isInstanceOf(IndexDiskFullException.class)
+                .hasMessageContaining(url).hasMessageContaining("lack of disk space")
+                .hasMessageContaining("read-only-allow-delete").hasMessageContaining("sink.retry.max-wait-seconds")
+                .hasMessageContaining("Free disk space on the cluster's data nodes");
+        assertThat(requests.get()).as("retried past the one retry, within the wait").isGreaterThan(2);
+        requests.set(0);
+        assertThatThrownBy(() -> write(Duration.ofMillis(300), disk)).isInstanceOf(IndexDiskFullException.class);
+        assertThat(requests.get()).as("once given up, later writes fail at once").isZero();
+    }
+
+    @Test
+    void theIndexsOwnDiskErrorIsAFullDiskToo() throws Exception {
+        refusal.set("{\"index\":{\"status\":500,\"error\":{\"type\":\"index_failed_engine_exception\","
+                + "\"reason\":\"Index failed\",\"caused_by\":{\"type\":\"i_o_exception\",\"reason\":"
+                + "\"No space left on device\"}}}}");
+        blockedAnswersLeft.set(5);
+        assertThat(write(Duration.ofMinutes(1))).as("waited for like an outage").containsExactly((String) null);
+        assertThat(requests.get()).isEqualTo(6);
+    }
+
+    @Test
+    void aFullEmbeddedDiskHoldsTheReStampOfUnchangedDocumentsToo(@org.junit.jupiter.api.io.TempDir Path dir) {
+        IndexDisk disk = IndexDisk.embedded(dir, Long.MAX_VALUE / 4);
+        try (IndexClient client = new IndexClient(List.of(url),
+                new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
+                new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO))) {
+            ElasticsearchSink sink = new ElasticsearchSink(client, "i", "src", disk);
+            assertThatThrownBy(() -> sink.keep("p", 2, List.of("a"))).isInstanceOf(IndexDiskFullException.class)
+                    .hasMessageContaining(dir.toAbsolutePath().toString());
+        }
+        assertThat(requests.get()).isZero();
+    }
+
+    @Test
+    void aFullEmbeddedDiskSendsNothingAndNamesThePath(@org.junit.jupiter.api.io.TempDir Path dir) {
+        IndexDisk disk = IndexDisk.embedded(dir, Long.MAX_VALUE / 4);
+        assertThat(disk.low()).isTrue();
+        assertThatThrownBy(() -> write(Duration.ZERO, disk)).isInstanceOf(IndexDiskFullException.class)
+                .hasMessageContaining("on the filesystem of " + dir.toAbsolutePath())
+                .hasMessageContaining("sink.embedded.data-dir")
+                .as("no filesystem holds the reserve, so the fix is a smaller sink.bulk.max-bytes")
+                .hasMessageContaining("in all: lower sink.bulk.max-bytes").hasMessageNotContaining("Free space there");
+        assertThat(requests.get()).isZero();
     }
 
     @Test

@@ -80,6 +80,33 @@ class IndexClientTest {
     }
 
     @Test
+    void aRequestDuringAnOutageLongerThanTheWaitGetsOnlyItsRetries() throws Exception {
+        failuresLeft.set(Integer.MAX_VALUE);
+        try (IndexClient client = client(1, Duration.ofMillis(300))) {
+            assertThat(client.json("GET", "/", Map.of(), null).status()).isEqualTo(503);
+            assertThat(authorizations.size()).as("the first request waited past its retries").isGreaterThan(2);
+            authorizations.clear();
+            assertThat(client.json("GET", "/", Map.of(), null).status()).isEqualTo(503);
+            assertThat(authorizations).as("the wait is spent: one try and one retry").hasSize(2);
+        }
+    }
+
+    @Test
+    void onlyASuccessEndsTheOutage() throws Exception {
+        failuresLeft.set(Integer.MAX_VALUE);
+        try (IndexClient client = client(1, Duration.ofMillis(100))) {
+            client.json("GET", "/", Map.of(), null);
+            assertThat(client.unavailableSince()).isPresent();
+            failuresLeft.set(1);
+            failureStatus.set(404);
+            assertThat(client.json("GET", "/", Map.of(), null).status()).isEqualTo(404);
+            assertThat(client.unavailableSince()).as("a missing shard's 404 is no sign the index is back").isPresent();
+            assertThat(client.json("GET", "/", Map.of(), null).status()).isEqualTo(200);
+            assertThat(client.unavailableSince()).isEmpty();
+        }
+    }
+
+    @Test
     void aBrokenIndexIsNotWaitedForBeyondTheRetries() throws Exception {
         failuresLeft.set(12);
         failureStatus.set(500);
