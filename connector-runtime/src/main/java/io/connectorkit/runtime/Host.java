@@ -295,7 +295,7 @@ public final class Host implements AutoCloseable {
                 out.add(new PartitionStatus(s.partition(),
                         s.checkpoint() == null ? "" : connector.describe(new Checkpoint(s.checkpoint())),
                         s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent,
-                        s.sweepNote(), s.failures().stream().filter(FailureRecord::retrying).count(),
+                        s.sweepNote(), s.failures().stream().filter(FailureRecord::retriedByNextCrawl).count(),
                         s.failures().stream().filter(FailureRecord::permanent).count()));
             }
             out.sort(Comparator.comparing(PartitionStatus::partition));

@@ -16,7 +16,8 @@ import java.util.List;
  * @param recentFailures the latest failure reasons (a few)
  * @param sweepNote why the last FULL sweep deleted nothing (refused by {@code crawl.sweep.max-share},
  *     or a dry run) with what it would have deleted, or {@code null} when it ran or none was due
- * @param retrying of the failures, how many the next incremental crawl fetches again
+ * @param retrying of the failures, how many the next incremental crawl tries again: items it fetches again by
+ *     reference, and a failed crawl of the partition, which it resumes
  * @param permanent of the failures, how many failed {@code FailureRecord.ITEM_TRIES} times and are
  *     no longer fetched again (a FULL crawl still lists them); the rest of the failures (neither
  *     retrying nor permanent) cannot be fetched on their own, or are beyond the kept list, and wait

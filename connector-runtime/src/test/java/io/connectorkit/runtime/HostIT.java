@@ -133,6 +133,8 @@ class HostIT {
             assertThat(host.status().get(0).checkpoint()).isEqualTo("next document 20");
             assertThat(host.status().get(0).recentFailures()).singleElement().asString()
                     .contains("stopped on purpose after 25");
+            assertThat(host.status().get(0).retrying()).as("the partition's failure: its crawl resumes next run")
+                    .isEqualTo(1);
         }
         try (Host host = host("test.documents", "50")) {
             CrawlReport resumed = crawl(host, false);

@@ -34,7 +34,7 @@ final class PartitionRun {
      */
     static final int KEPT_FAILURES = 1000;
     /** The item id under which a failed crawl of the whole partition is kept, until a crawl succeeds. */
-    static final String PARTITION_ITEM = "(partition)";
+    static final String PARTITION_ITEM = FailureRecord.PARTITION;
 
     private final String partition;
     private final StateStore store;

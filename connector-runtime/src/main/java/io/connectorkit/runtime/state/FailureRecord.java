@@ -19,6 +19,8 @@ public record FailureRecord(String itemId, String kind, String reason, int retri
         boolean permanent) {
     /** How many times an item is tried (its first crawl included) before it is declared permanent. */
     public static final int ITEM_TRIES = 5;
+    /** The item id of a failure of the whole partition's crawl, which the next crawl resumes. */
+    public static final String PARTITION = "(partition)";
 
     /**
      * Checks the arguments.
@@ -59,5 +61,16 @@ public record FailureRecord(String itemId, String kind, String reason, int retri
      */
     public boolean retrying() {
         return sourceRef != null && !permanent;
+    }
+
+    /**
+     * Whether the next incremental crawl tries it again: a failure with a source reference that is
+     * not permanent (fetched again by reference), or the failure of the whole partition's crawl
+     * (which resumes from its checkpoint).
+     *
+     * @return {@code true} if the next crawl retries it
+     */
+    public boolean retriedByNextCrawl() {
+        return retrying() || (PARTITION.equals(itemId) && !permanent);
     }
 }
