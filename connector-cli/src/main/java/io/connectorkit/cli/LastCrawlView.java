@@ -20,6 +20,11 @@ final class LastCrawlView {
     private LastCrawlView() {
     }
 
+    /** Messages the index already held, when the connector counted any (the Mimecast connector's counter). */
+    private static Long unchanged(Map<String, Long> m) {
+        return m.get(UNCHANGED);
+    }
+
     /**
      * The exit status the crawl ended with, as {@code crawl} returned it (a crawl stopped by Ctrl-C
      * ends with the signal's status in the shell).
@@ -72,8 +77,9 @@ final class LastCrawlView {
                 crawl.message() == null ? "" : ": " + redact.apply(crawl.message()));
         out.printf("  mailboxes     %s crawled, %s failed, %s in scope%n", count(crawl.partitionsCrawled()),
                 count(crawl.partitionsFailed()), count(crawl.partitionsTotal()));
-        out.printf("  documents     %s indexed, %s deleted, %s failed%n", count(crawl.documentsIndexed())
-                + (m.containsKey(UNCHANGED) ? ", " + count(m.get(UNCHANGED)) + " unchanged" : ""),
+        // "unchanged" only when the connector counted some: a connector that does not count them says nothing.
+        out.printf("  documents     %s indexed%s, %s deleted, %s failed%n", count(crawl.documentsIndexed()),
+                unchanged(m) == null ? "" : ", " + count(unchanged(m)) + " unchanged",
                 count(crawl.deletions()), count(crawl.itemFailures()));
         out.printf("  API calls     %s (%s answered 429)%n", count(CrawlSummary.metric(m, ConnectorMetrics.CALLS)),
                 count(CrawlSummary.metric(m, ConnectorMetrics.RATE_LIMITED)));
@@ -107,7 +113,7 @@ final class LastCrawlView {
         j.put("partitionsCrawled", crawl.partitionsCrawled());
         j.put("partitionsFailed", crawl.partitionsFailed());
         j.put("documentsIndexed", crawl.documentsIndexed());
-        j.put("documentsUnchanged", crawl.metrics().get(UNCHANGED));
+        j.put("documentsUnchanged", unchanged(crawl.metrics()));
         j.put("deletions", crawl.deletions());
         j.put("itemFailures", crawl.itemFailures());
         QuotaView quota = QuotaView.of(crawl.metrics(), crawl.endedAt());
