@@ -132,8 +132,7 @@ public final class CrawlSummary {
      */
     public static Map<String, Object> json(CrawlReport report) {
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("outcome", report.cancelled() ? "cancelled" : report.fatal().isPresent() ? "failed"
-                : !report.clean() ? "item-failures" : report.deletionsRefused() ? "deletions-refused" : "ok");
+        j.put("outcome", io.connectorkit.runtime.state.LastCrawl.outcomeOf(report));
         j.put("report", report);
         return j;
     }

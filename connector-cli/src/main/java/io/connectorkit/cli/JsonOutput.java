@@ -2,6 +2,7 @@ package io.connectorkit.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import java.time.Duration;
@@ -31,5 +32,15 @@ public final class JsonOutput {
      */
     public static String write(Object value) {
         return GSON.toJson(value);
+    }
+
+    /**
+     * Converts a value to a JSON tree, with the same rules as {@link #write}, to add fields to.
+     *
+     * @param value the value
+     * @return the tree
+     */
+    public static JsonElement tree(Object value) {
+        return GSON.toJsonTree(value);
     }
 }

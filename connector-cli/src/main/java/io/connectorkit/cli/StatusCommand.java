@@ -1,12 +1,16 @@
 package io.connectorkit.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
+import io.connectorkit.runtime.state.LastCrawl;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,23 +46,40 @@ public final class StatusCommand implements Callable<Integer> {
         return rest <= 0 ? "" : ", " + ProgressLine.count(rest) + " until a FULL crawl";
     }
 
+    /**
+     * The partitions as before, each with the source's last crawl as {@code lastCrawl} when one is
+     * recorded: the output stays an array of partitions, so scripts that read it keep working.
+     */
+    private static JsonArray json(List<PartitionStatus> statuses, Optional<LastCrawl> last) {
+        JsonArray out = new JsonArray();
+        for (PartitionStatus s : statuses) {
+            JsonObject o = JsonOutput.tree(s).getAsJsonObject();
+            last.ifPresent(c -> o.add("lastCrawl", JsonOutput.tree(LastCrawlView.json(c))));
+            out.add(o);
+        }
+        return out;
+    }
+
     @Override
     public Integer call() throws Exception {
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         List<PartitionStatus> statuses;
+        Optional<LastCrawl> last;
         try (OpenHost open = OpenHost.open(source, registry)) {
             Host host = open.host();
             statuses = host.status();
+            last = host.lastCrawl();
         }
         PrintWriter out = context.out();
         Redactor r = context.redactor();
         long failures = statuses.stream().mapToLong(PartitionStatus::failures).sum();
         if (json) {
-            out.println(r.redact(JsonOutput.write(statuses)));
+            out.println(r.redact(JsonOutput.write(json(statuses, last))));
         } else if (statuses.isEmpty()) {
             out.println("Nothing crawled yet for this source; run '" + context.commandName() + " crawl --config "
                     + config.file() + "'.");
+            last.ifPresent(c -> LastCrawlView.print(out, c, r::redact));
         } else {
             for (PartitionStatus s : statuses) {
                 out.printf("%s%n", s.partition());
@@ -83,6 +104,7 @@ public final class StatusCommand implements Callable<Integer> {
                             + " retried by the next crawl, "
                             + ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::permanent).sum())
                             + " permanent)");
+            last.ifPresent(c -> LastCrawlView.print(out, c, r::redact));
         }
         out.flush();
         return failures > 0 ? ExitStatus.ITEM_FAILURES.code() : ExitStatus.OK.code();

@@ -28,6 +28,8 @@ import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.CrawlLease;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
 import io.connectorkit.runtime.state.FailureRecord;
+import io.connectorkit.runtime.state.LastCrawl;
+import io.connectorkit.runtime.state.LastCrawlStore;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStoreException;
 import java.io.IOException;
@@ -40,6 +42,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Runs one configured source: the connector, the index (a cluster, or an embedded node when
@@ -47,6 +51,7 @@ import java.util.Optional;
  * command's subcommands call. Not thread-safe: one operation at a time.
  */
 public final class Host implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(Host.class);
     private final SourceConfig config;
     private final RuntimeConfig runtime;
     private final SourceConnector connector;
@@ -252,27 +257,73 @@ public final class Host implements AutoCloseable {
     }
 
     /**
-     * Runs a crawl.
+     * Runs a crawl, and records it in the state index as the source's last crawl (whatever its
+     * outcome; {@link #lastCrawl()}) before giving the crawl lease up. A record that cannot be
+     * written is logged once and changes nothing else: the report is returned, the error thrown.
      *
      * @param full {@code true} for a FULL crawl (ignore checkpoints, sweep what was not seen again)
      * @param listener receives progress
      * @param cancel stops the run when cancelled
      * @return the report; errors of partitions and items are in it
      * @throws ConnectorException if the session cannot be opened, or another run of this source
-     *     holds its crawl lease (TRANSIENT, naming its pid and since when)
+     *     holds its crawl lease (TRANSIENT, naming its pid and since when; no crawl is recorded then)
      */
     @SuppressWarnings("try") // the lease is held for the block's extent, not used in it
     public CrawlReport crawl(boolean full, ProgressListener listener, CancellationSignal cancel) throws ConnectorException {
         requireNonNull(listener, "listener");
+        CrawlMode mode = full ? CrawlMode.FULL : CrawlMode.INCREMENTAL;
         // One run of a source at a time, whichever process and index: the second is told who runs.
         try (CrawlLease lease = CrawlLease.acquire(client, runtime.sink().stateIndex(), runtime.connectorId());
-                RunScope scope = newScope(requireNonNull(cancel, "cancel"));
-                ConnectorSession session = connector.open(config, scope.context())) {
-            return pipeline.run(session, full ? CrawlMode.FULL : CrawlMode.INCREMENTAL, listener, scope.control(),
-                    scope.metrics());
+                RunScope scope = newScope(requireNonNull(cancel, "cancel"))) {
+            Instant started = clock.instant();
+            CrawlReport report;
+            try (ConnectorSession session = connector.open(config, scope.context())) {
+                report = pipeline.run(session, mode, listener, scope.control(), scope.metrics());
+            } catch (ConnectorException e) {
+                record(LastCrawl.failed(mode, started, clock.instant(), e.kind(), e.getMessage(),
+                        scope.metrics().snapshot()));
+                throw e;
+            }
+            record(LastCrawl.of(report, mode, started, clock.instant()));
+            return report;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException(ErrorKind.TRANSIENT, "The crawl was interrupted", e);
+        }
+    }
+
+    /** Writes the record of the last crawl with the state store's client; a failure is logged once. */
+    private void record(LastCrawl crawl) {
+        Optional<Instant> down = client.unavailableSince();
+        if (down.isPresent()) {
+            // Waiting out the outage once more would only delay the crawl's exit.
+            LOG.warn("The last crawl of '{}' ({}) is not recorded for status: the index has not answered since {}",
+                    runtime.connectorId(), crawl.outcome(), down.get());
+            return;
+        }
+        try {
+            lastCrawls().save(crawl);
+        } catch (StateStoreException | RuntimeException e) {
+            LOG.warn("The last crawl of '{}' ({}) is not recorded for status: {}", runtime.connectorId(),
+                    crawl.outcome(), e.getMessage());
+        }
+    }
+
+    private LastCrawlStore lastCrawls() {
+        return new LastCrawlStore(client, runtime.sink().stateIndex(), runtime.connectorId());
+    }
+
+    /**
+     * The source's last crawl, as the host recorded it when the crawl ended.
+     *
+     * @return the record, or empty when no crawl is recorded (none ran since crawls were recorded)
+     * @throws ConnectorException if the state index cannot be read
+     */
+    public Optional<LastCrawl> lastCrawl() throws ConnectorException {
+        try {
+            return lastCrawls().read();
+        } catch (StateStoreException e) {
+            throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
         }
     }
 
