@@ -2,18 +2,9 @@ package io.connectorkit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
-import io.connectorkit.runtime.pipeline.PipelineOptions;
-import io.connectorkit.runtime.sink.RetryPolicy;
 import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
-import io.connectorkit.runtime.testing.PlainTextExtractor;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,35 +16,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(EmbeddedNodeExtension.class)
 class FailedItemRetryIT {
-    private static final AtomicInteger SOURCES = new AtomicInteger();
-
-    private final ConnectorRegistry registry = ConnectorRegistry.load();
-    private final PlainTextExtractor extractor = new PlainTextExtractor();
     private String url;
     private String id;
+    private ScriptedHosts hosts;
 
     @BeforeEach
     void setUp(EmbeddedSearchNode node) {
         url = node.url();
-        id = "retry" + SOURCES.incrementAndGet() + "-" + System.nanoTime();
+        hosts = new ScriptedHosts(url, "retry");
+        id = hosts.id();
     }
 
     private Host host(String... keyValues) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        values.put("connector.type", "scripted");
-        values.put("connector.id", id);
-        values.put("sink.elasticsearch.url", url);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            values.put(keyValues[i], keyValues[i + 1]);
-        }
-        SourceConfig config = registry.validate(values);
-        return Host.open(config, registry, extractor, Clock.systemUTC(),
-                new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100)),
-                new PipelineOptions(2, Duration.ofMillis(20), 1 << 20));
+        return hosts.open(keyValues);
     }
 
     private static CrawlReport crawl(Host host, boolean full) throws Exception {
-        return host.crawl(full, ProgressListener.none(), new CancellationSignal());
+        return ScriptedHosts.crawl(host, full);
     }
 
     private static boolean indexed(Host host, String documentTitle) throws Exception {

@@ -5,24 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
-import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.config.SinkConfig;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
-import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.sink.IndexClient;
 import io.connectorkit.runtime.sink.RetryPolicy;
 import io.connectorkit.runtime.state.LastCrawl;
 import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
-import io.connectorkit.runtime.testing.PlainTextExtractor;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,31 +24,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The record of the last crawl in the state index, against the embedded node. */
 @ExtendWith(EmbeddedNodeExtension.class)
 class LastCrawlIT {
-    private static final AtomicInteger SOURCES = new AtomicInteger();
-
-    private final ConnectorRegistry registry = ConnectorRegistry.load();
-    private final PlainTextExtractor extractor = new PlainTextExtractor();
     private String url;
     private String id;
+    private ScriptedHosts hosts;
 
     @BeforeEach
     void setUp(EmbeddedSearchNode node) {
         url = node.url();
-        id = "last" + SOURCES.incrementAndGet() + "-" + System.nanoTime();
+        hosts = new ScriptedHosts(url, "last");
+        id = hosts.id();
     }
 
     private Host host(String... keyValues) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        values.put("connector.type", "scripted");
-        values.put("connector.id", id);
-        values.put("sink.elasticsearch.url", url);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            values.put(keyValues[i], keyValues[i + 1]);
-        }
-        SourceConfig config = registry.validate(values);
-        return Host.open(config, registry, extractor, Clock.systemUTC(),
-                new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(100)),
-                new PipelineOptions(2, Duration.ofMillis(20), 1 << 20));
+        return hosts.open(keyValues);
     }
 
     private IndexClient client() {
@@ -133,7 +115,9 @@ class LastCrawlIT {
             assertThat(stopped.cancelled()).isTrue();
             assertThat(host.lastCrawl().orElseThrow().outcome()).isEqualTo(LastCrawl.CANCELLED);
         }
-        id = id + "-items"; // a source of its own: the one above left checkpoints past these documents
+        // A source of its own: the one above left checkpoints past these documents.
+        hosts = new ScriptedHosts(url, id + "-items");
+        id = hosts.id();
         try (Host host = host("test.partitions", "a", "test.documents", "3", "test.fail-items", "a-1")) {
             host.crawl(false, ProgressListener.none(), new CancellationSignal());
             LastCrawl last = host.lastCrawl().orElseThrow();
