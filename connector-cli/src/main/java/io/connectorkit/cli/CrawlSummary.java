@@ -101,8 +101,7 @@ public final class CrawlSummary {
                 ProgressLine.megabytes(metric(m, ConnectorMetrics.BYTES_DOWNLOADED)));
         QuotaView quota = QuotaView.of(m, java.time.Instant.now());
         if (quota != null) {
-            out.printf("  API quota    %s calls per window%s as advertised; %s left in the window that resets at %s%n",
-                    count(quota.limit()), quota.window().isZero() ? "" : " of " + duration(quota.window()),
+            out.printf("  API quota    %s; %s left in the window that resets at %s%n", quota.advertised(),
                     count(quota.remaining()), quota.resetAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         }
         if (report.partitionsRemoved() > 0) {

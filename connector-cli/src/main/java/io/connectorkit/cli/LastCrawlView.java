@@ -86,10 +86,9 @@ final class LastCrawlView {
         QuotaView quota = QuotaView.of(m, crawl.endedAt());
         if (quota != null) {
             Instant reset = quota.resetAt().truncatedTo(ChronoUnit.SECONDS);
-            out.printf("  API quota     %s calls per window%s as advertised; %s left at the end of the last crawl,"
-                    + " window %s at %s%n", count(quota.limit()),
-                    quota.window().isZero() ? "" : " of " + duration(quota.window()), count(quota.remaining()),
-                    reset.isAfter(Instant.now()) ? "resets" : "reset", reset);
+            out.printf("  API quota     %s; %s left at the end of the last crawl, window %s at %s%n",
+                    quota.advertised(), count(quota.remaining()), reset.isAfter(Instant.now()) ? "resets" : "reset",
+                    reset);
         }
     }
 

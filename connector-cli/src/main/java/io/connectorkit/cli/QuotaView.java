@@ -71,4 +71,15 @@ public record QuotaView(long limit, long remaining, Instant resetAt, Duration wi
         Duration needed = toReset.plus(window.multipliedBy(windows));
         return needed.compareTo(wait) > 0 ? needed : wait;
     }
+
+    /**
+     * The quota as advertised, such as "500 calls per window of 10.0s as advertised", as the crawl
+     * summary and the status both print it.
+     *
+     * @return the description
+     */
+    public String advertised() {
+        return ProgressLine.count(limit) + " calls per window"
+                + (window.isZero() ? "" : " of " + ProgressLine.duration(window)) + " as advertised";
+    }
 }

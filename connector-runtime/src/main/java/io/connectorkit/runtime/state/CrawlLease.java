@@ -8,10 +8,8 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.runtime.sink.IndexClient;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -77,9 +75,7 @@ public final class CrawlLease implements AutoCloseable {
             throws ConnectorException {
         requireNonNull(client, "client");
         requireNonNull(connectorId, "connectorId");
-        String id = "crawl-lease." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(connectorId.getBytes(StandardCharsets.UTF_8));
-        CrawlLease lease = new CrawlLease(client, "/" + requireNonNull(stateIndex, "stateIndex") + "/_doc/" + id,
+        CrawlLease lease = new CrawlLease(client, SourceDocument.path(stateIndex, "crawl-lease", connectorId),
                 connectorId, UUID.randomUUID().toString(), Instant.now());
         try {
             lease.take();

@@ -8,9 +8,7 @@ import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.runtime.sink.IndexClient;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +36,7 @@ public final class LastCrawlStore {
     public LastCrawlStore(IndexClient client, String stateIndex, String connectorId) {
         this.client = requireNonNull(client, "client");
         this.stateIndex = requireNonNull(stateIndex, "stateIndex");
-        this.path = "/" + stateIndex + "/_doc/last-crawl." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(requireNonNull(connectorId, "connectorId").getBytes(StandardCharsets.UTF_8));
+        this.path = SourceDocument.path(stateIndex, "last-crawl", connectorId);
     }
 
     /**
