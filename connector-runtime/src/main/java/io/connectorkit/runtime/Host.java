@@ -17,6 +17,8 @@ import io.connectorkit.runtime.config.SinkUrlCheck;
 import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.runtime.embedded.EmbeddedIndex;
 import io.connectorkit.runtime.extract.ContentExtractor;
+import io.connectorkit.runtime.extract.ContentExtractors;
+import io.connectorkit.runtime.extract.ExtractionConfig;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.sink.ElasticsearchSink;
@@ -62,10 +64,12 @@ public final class Host implements AutoCloseable {
     private final CrawlPipeline pipeline;
     private final Clock clock;
     private final String url;
+    /** The extractor this host built from the configuration, closed with it; {@code null} when borrowed. */
+    private final ContentExtractor ownExtractor;
 
     private Host(SourceConfig config, RuntimeConfig runtime, SourceConnector connector, EmbeddedIndex node,
             IndexClient client, ElasticsearchSink sink, ElasticsearchStateStore store, CrawlPipeline pipeline,
-            Clock clock, String url) {
+            Clock clock, String url, ContentExtractor ownExtractor) {
         this.config = config;
         this.runtime = runtime;
         this.connector = connector;
@@ -76,29 +80,56 @@ public final class Host implements AutoCloseable {
         this.pipeline = pipeline;
         this.clock = clock;
         this.url = url;
+        this.ownExtractor = ownExtractor;
     }
 
     /**
      * Opens a host: when no cluster is configured, uses the embedded node another process runs on the
-     * data directory or starts one; creates the content and state indices if needed.
+     * data directory or starts one; creates the content and state indices if needed. The host builds
+     * its text extractor from the {@code extract.*} keys ({@link ContentExtractors}) and closes it.
      *
      * @param config a configuration validated by {@link ConnectorRegistry#validate}
      * @param registry where the connector is found
-     * @param extractor extracts text from binary content (owned by the caller)
      * @return the host; close it
      * @throws ConnectorException if the index cannot be reached or prepared
      */
-    public static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor)
-            throws ConnectorException {
-        return open(config, registry, extractor, Clock.systemUTC(), RetryPolicy.standard(), null);
+    public static Host open(SourceConfig config, ConnectorRegistry registry) throws ConnectorException {
+        return open(config, registry, Clock.systemUTC(), RetryPolicy.standard(), null);
     }
 
     /**
-     * Opens a host with a chosen clock and retry behaviour (for tests and embedding hosts).
+     * Opens a host with a chosen clock and retry behaviour (for tests and embedding hosts); the host
+     * builds its text extractor from the configuration and closes it.
      *
      * @param config a validated configuration
      * @param registry where the connector is found
-     * @param extractor extracts text from binary content (owned by the caller)
+     * @param clock the clock for connectors and timestamps
+     * @param retry how requests to the index are retried; how long they wait for an unavailable index
+     *     comes from {@code sink.retry.max-wait-seconds}
+     * @param options pipeline tuning, or {@code null} for the defaults
+     * @return the host; close it
+     * @throws ConnectorException if the index cannot be reached or prepared
+     */
+    public static Host open(SourceConfig config, ConnectorRegistry registry, Clock clock, RetryPolicy retry,
+            PipelineOptions options) throws ConnectorException {
+        requireNonNull(config, "config");
+        ContentExtractor extractor = ContentExtractors.create(ExtractionConfig.from(config));
+        try {
+            return open(config, registry, extractor, extractor, clock, retry, options);
+        } catch (ConnectorException | RuntimeException e) {
+            extractor.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a host that uses an extractor of the caller's instead of building one from the
+     * {@code extract.*} keys: for tests and embedding hosts that share one extractor (Tika's parsers
+     * take seconds to load) between hosts.
+     *
+     * @param config a validated configuration
+     * @param registry where the connector is found
+     * @param extractor extracts text from binary content; owned by the caller, who closes it
      * @param clock the clock for connectors and timestamps
      * @param retry how requests to the index are retried; how long they wait for an unavailable index
      *     comes from {@code sink.retry.max-wait-seconds}
@@ -108,6 +139,12 @@ public final class Host implements AutoCloseable {
      */
     public static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor, Clock clock,
             RetryPolicy retry, PipelineOptions options) throws ConnectorException {
+        return open(config, registry, extractor, null, clock, retry, options);
+    }
+
+    private static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor,
+            ContentExtractor ownExtractor, Clock clock, RetryPolicy retry, PipelineOptions options)
+            throws ConnectorException {
         requireNonNull(config, "config");
         requireNonNull(registry, "registry");
         requireNonNull(extractor, "extractor");
@@ -140,13 +177,12 @@ public final class Host implements AutoCloseable {
             ElasticsearchStateStore store = new ElasticsearchStateStore(client, runtime.sink().stateIndex(),
                     runtime.connectorId());
             store.start(replicas);
-            boolean extract = config.getBoolean("extract.text");
-            CrawlPipeline pipeline = new CrawlPipeline(runtime, extract ? extractor : null, sink, store, clock,
+            CrawlPipeline pipeline = new CrawlPipeline(runtime, extractor, sink, store, clock,
                     options != null ? options : PipelineOptions.defaults(runtime.sink().bulkMaxBytes()));
             // The connector and callers see the URLs without credentials: a configuration shown or
             // logged anywhere cannot reveal them (the sink holds them apart).
             return new Host(SinkUrlCheck.withoutCredentials(config), runtime, connector, node, client, sink, store,
-                    pipeline, clock, urls.get(0));
+                    pipeline, clock, urls.get(0), ownExtractor);
         } catch (IOException | SinkException | StateStoreException | RuntimeException e) {
             if (client != null) {
                 client.close();
@@ -425,9 +461,15 @@ public final class Host implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        if (node != null) {
-            node.close();
+        try {
+            client.close();
+            if (node != null) {
+                node.close();
+            }
+        } finally {
+            if (ownExtractor != null) {
+                ownExtractor.close();
+            }
         }
     }
 }

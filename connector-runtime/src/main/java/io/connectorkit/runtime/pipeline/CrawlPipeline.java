@@ -53,8 +53,8 @@ public final class CrawlPipeline {
      * Creates the pipeline.
      *
      * @param config the runtime configuration
-     * @param extractor extracts text from binary content, or {@code null} to index binary
-     *     content's metadata only ({@code extract.text=false})
+     * @param extractor extracts text from binary content (with {@code extract.text=false}, one that
+     *     records the content's declared metadata only)
      * @param sink the content index
      * @param store the partition state
      * @param clock the clock
@@ -63,7 +63,7 @@ public final class CrawlPipeline {
     public CrawlPipeline(RuntimeConfig config, ContentExtractor extractor, DocumentSink sink, StateStore store, Clock clock,
             PipelineOptions options) {
         this.config = requireNonNull(config, "config");
-        this.extractor = extractor;
+        this.extractor = requireNonNull(extractor, "extractor");
         this.sink = requireNonNull(sink, "sink");
         this.store = requireNonNull(store, "store");
         this.clock = requireNonNull(clock, "clock");

@@ -46,7 +46,7 @@ final class PartitionEmitter implements Emitter {
             String connectorId, Clock clock, RunTotals totals, RunControl control) {
         this.run = requireNonNull(run, "run");
         this.queue = requireNonNull(queue, "queue");
-        this.extractor = extractor;
+        this.extractor = requireNonNull(extractor, "extractor");
         this.connectorId = requireNonNull(connectorId, "connectorId");
         this.clock = requireNonNull(clock, "clock");
         this.totals = requireNonNull(totals, "totals");
@@ -79,16 +79,11 @@ final class PartitionEmitter implements Emitter {
         }
         Extraction extraction = null;
         if (document.binary() != null) {
-            if (extractor != null) {
-                extraction = extractor.extract(document.id(), document.binary());
-                if (extraction.failed()) {
-                    // The document is still indexed (without its text), so its unit stays complete.
-                    recordFailure(new ItemFailure(document.id(), run.partition(), ErrorKind.PERMANENT,
-                            extraction.failure()));
-                }
-            } else {
-                extraction = new Extraction("", document.binary().mediaType().orElse(null), null, false,
-                        document.binary().sha256().orElse(null), Math.max(0, document.binary().length()), null);
+            extraction = extractor.extract(document.id(), document.binary());
+            if (extraction.failed()) {
+                // The document is still indexed (without its text), so its unit stays complete.
+                recordFailure(new ItemFailure(document.id(), run.partition(), ErrorKind.PERMANENT,
+                        extraction.failure()));
             }
         }
         String json = DocumentJson.toJson(document, connectorId, run.generation(), extraction, clock.instant());
