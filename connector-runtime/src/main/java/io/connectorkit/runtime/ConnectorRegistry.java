@@ -9,6 +9,8 @@ import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.config.SinkUrlCheck;
+import io.connectorkit.runtime.extract.ContentExtractors;
+import io.connectorkit.runtime.extract.ExtractionConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -115,7 +117,9 @@ public final class ConnectorRegistry {
     /**
      * Validates a source configuration: the host's keys and those of the connector that
      * {@code connector.type} names, and the credentials written inside {@code sink.elasticsearch.url}
-     * against the credential keys, reporting every problem at once with any URL password masked.
+     * against the credential keys, and that text asked for with {@code extract.text=true} can be
+     * extracted (a text extractor is installed), reporting every problem at once with any URL
+     * password masked.
      *
      * @param values key to (interpolated) value
      * @return the validated configuration with defaults applied
@@ -146,6 +150,11 @@ public final class ConnectorRegistry {
             if (!type.isEmpty()) {
                 problems.add(unknownType(type));
             }
+        }
+        if (problems.stream().noneMatch(p -> p.key().equals(ExtractionConfig.TEXT))) {
+            // Text asked for explicitly that no installed extractor could give is a mistake to name
+            // now, not an index without text discovered later.
+            problems.addAll(ContentExtractors.problems(values));
         }
         if (problems.stream().noneMatch(p -> p.key().equals(RuntimeConfig.SINK_URL))) {
             problems.addAll(SinkUrlCheck.problems(values));
