@@ -6,6 +6,7 @@ import io.connectorkit.runtime.extract.EarlierExtractions;
 import io.connectorkit.runtime.extract.Extraction;
 import io.connectorkit.runtime.extract.ExtractionConfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +95,7 @@ class ExtractionDedupTest {
 
     @Test
     void sharedFailureNamesEachDocument() {
-        byte[] corrupt = "%PDF-1.7\nnot really a pdf at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] corrupt = "%PDF-1.7\nnot really a pdf at all".getBytes(StandardCharsets.US_ASCII);
         try (TikaContentExtractor extractor = newExtractor(EarlierExtractions.none(), 1)) {
             Extraction first = extractor.extract("msg-first", TestContent.of(corrupt, "application/pdf", "a.pdf"));
             Extraction second = extractor.extract("msg-second", TestContent.of(corrupt, "application/pdf", "b.pdf"));

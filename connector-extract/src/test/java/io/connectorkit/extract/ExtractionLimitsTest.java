@@ -6,6 +6,8 @@ import io.connectorkit.api.ContentSource;
 import io.connectorkit.runtime.extract.EarlierExtractions;
 import io.connectorkit.runtime.extract.Extraction;
 import io.connectorkit.runtime.extract.ExtractionConfig;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -261,7 +263,7 @@ class ExtractionLimitsTest {
         public InputStream open() {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             AtomicBoolean closed = new AtomicBoolean();
-            return new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+            return new FilterInputStream(new ByteArrayInputStream(bytes)) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     try {

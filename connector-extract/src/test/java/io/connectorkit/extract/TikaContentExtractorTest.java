@@ -2,6 +2,7 @@ package io.connectorkit.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.api.ContentSource;
 import io.connectorkit.runtime.extract.EarlierExtractions;
 import io.connectorkit.runtime.extract.Extraction;
 import io.connectorkit.runtime.extract.ExtractionConfig;
@@ -141,7 +142,7 @@ class TikaContentExtractorTest {
     @Test
     void recordsUnreadableSourceAsFailure() {
         TestContent declared = TestContent.of(new byte[0], "application/pdf", "gone.pdf");
-        io.connectorkit.api.ContentSource failing = new io.connectorkit.api.ContentSource() {
+        ContentSource failing = new ContentSource() {
             @Override
             public InputStream open() throws IOException {
                 throw new IOException("connection reset by archive");

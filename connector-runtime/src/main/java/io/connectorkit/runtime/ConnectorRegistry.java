@@ -13,6 +13,7 @@ import io.connectorkit.runtime.extract.ContentExtractors;
 import io.connectorkit.runtime.extract.ExtractionConfig;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -172,7 +173,7 @@ public final class ConnectorRegistry {
         }
         // A URL may carry a password: no problem may show it.
         throw new InvalidConfigException(problems.stream().map(SinkUrlCheck::masked)
-                .sorted(java.util.Comparator.comparing(ConfigProblem::key)).toList());
+                .sorted(Comparator.comparing(ConfigProblem::key)).toList());
     }
 
     private ConfigProblem unknownType(String type) {

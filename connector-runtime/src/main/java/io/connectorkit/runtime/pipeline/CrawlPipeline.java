@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Runs a crawl: lists partitions, crawls them on a bounded pool into one bulk writer, sweeps
@@ -37,8 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sweeps only after complete listings, the mass-deletion breaker).
  */
 public final class CrawlPipeline {
-    private static final org.apache.logging.log4j.Logger LOG =
-            org.apache.logging.log4j.LogManager.getLogger(CrawlPipeline.class);
+    private static final Logger LOG = LogManager.getLogger(CrawlPipeline.class);
 
     private final RuntimeConfig config;
     private final DocumentSink sink;

@@ -14,6 +14,7 @@ import io.connectorkit.runtime.sink.DocumentJson;
 import io.connectorkit.runtime.sink.SinkAction;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The emitter of one partition: extracts binary content before {@link #upsert} returns, then
@@ -176,7 +177,7 @@ final class PartitionEmitter implements Emitter {
         queue.put(new WriteEntry.Flush(run, done), 0, () -> false);
         try {
             done.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Flush failed", e.getCause());
         }
     }
