@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexErrors;
+import io.connectorkit.runtime.index.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +81,7 @@ final class BulkWrite {
                 throw new SinkException(e.getMessage(), e);
             }
             if (!r.ok() || !r.body().has("items")) {
-                lastReason = "HTTP " + r.status() + ": " + Json.reason(r);
+                lastReason = "HTTP " + r.status() + ": " + r.reason();
                 boolean full = IndexDisk.refusal(lastReason);
                 diskRefused |= full;
                 if (RetryPolicy.retryableStatus(r.status()) || full) {
@@ -98,7 +101,7 @@ final class BulkWrite {
                 if (status < 300 || (status == 404 && actions.get(i).isDelete())) {
                     continue;
                 }
-                String reason = item.has("error") ? Json.error(item.get("error")) : "status " + status;
+                String reason = item.has("error") ? IndexErrors.describe(item.get("error")) : "status " + status;
                 boolean full = IndexDisk.refusal(reason);
                 if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception") || full) {
                     again.add(i);

@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.connectorkit.runtime.SearchHit;
 import io.connectorkit.runtime.SearchResults;
+import io.connectorkit.runtime.index.IndexClient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,7 +75,7 @@ public final class ElasticsearchSink implements DocumentSink {
             IndexClient.Reply r = client.json("PUT", "/" + index, Map.of(), DocumentJson.indexBody(replicas));
             if (!r.ok() && !r.body().toString().contains("resource_already_exists_exception")) {
                 throw new SinkException("Cannot create index '" + index + "' on " + client.description() + ": "
-                        + Json.reason(r) + "; check the user's create_index privilege", null);
+                        + r.reason() + "; check the user's create_index privilege", null);
             }
         } catch (IOException e) {
             throw new SinkException(e.getMessage(), e);
@@ -94,7 +95,7 @@ public final class ElasticsearchSink implements DocumentSink {
         IndexClient.Reply r = client.json("PUT", "/_index_template/" + index, Map.of(), body.toString());
         if (!r.ok()) {
             LOG.warn("Index template '{}' not registered ({}); the index is still created with its mapping", index,
-                    Json.reason(r));
+                    r.reason());
         }
     }
 
@@ -137,7 +138,7 @@ public final class ElasticsearchSink implements DocumentSink {
                     Map.of("conflicts", "proceed"), body.toString());
             if (!r.ok()) {
                 throw new SinkException("Cannot keep " + ids.size() + " unchanged documents of partition '" + partition
-                        + "' in index '" + index + "': " + Json.reason(r)
+                        + "' in index '" + index + "': " + r.reason()
                         + "; the cluster needs the painless script language (built into Elasticsearch and OpenSearch)",
                         null);
             }
@@ -185,7 +186,7 @@ public final class ElasticsearchSink implements DocumentSink {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
             if (!r.ok()) {
                 throw new SinkException("Cannot count the documents of partition '" + partition + "' in index '"
-                        + index + "' before its sweep: " + Json.reason(r), null);
+                        + index + "' before its sweep: " + r.reason(), null);
             }
             long documents = r.body().getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
             long swept = r.body().getAsJsonObject("aggregations").getAsJsonObject("stale").get("doc_count").getAsLong();
@@ -242,7 +243,7 @@ public final class ElasticsearchSink implements DocumentSink {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_delete_by_query",
                     Map.of("conflicts", "proceed", "refresh", "true"), body.toString());
             if (!r.ok()) {
-                throw new SinkException("Cannot delete " + what + " from index '" + index + "': " + Json.reason(r), null);
+                throw new SinkException("Cannot delete " + what + " from index '" + index + "': " + r.reason(), null);
             }
             return r.body().has("deleted") ? r.body().get("deleted").getAsLong() : 0;
         } catch (IOException e) {
@@ -263,7 +264,7 @@ public final class ElasticsearchSink implements DocumentSink {
                     Map.of("_source", "version,source," + DocumentJson.CHILDREN_INCOMPLETE),
                     body.toString());
             if (!r.ok()) {
-                throw new SinkException("Cannot look up documents in index '" + index + "': " + Json.reason(r), null);
+                throw new SinkException("Cannot look up documents in index '" + index + "': " + r.reason(), null);
             }
             for (JsonElement e : r.body().getAsJsonArray("docs")) {
                 JsonObject d = e.getAsJsonObject();
@@ -294,7 +295,7 @@ public final class ElasticsearchSink implements DocumentSink {
         try {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
             if (!r.ok()) {
-                throw new SinkException("Cannot count documents in index '" + index + "': " + Json.reason(r), null);
+                throw new SinkException("Cannot count documents in index '" + index + "': " + r.reason(), null);
             }
             Map<String, Long> out = new java.util.TreeMap<>();
             for (JsonElement b : r.body().getAsJsonObject("aggregations").getAsJsonObject("p").getAsJsonArray("buckets")) {
@@ -327,7 +328,7 @@ public final class ElasticsearchSink implements DocumentSink {
         try {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
             if (!r.ok()) {
-                throw new SinkException("Search in index '" + index + "' failed: " + Json.reason(r), null);
+                throw new SinkException("Search in index '" + index + "' failed: " + r.reason(), null);
             }
             JsonObject hits = r.body().getAsJsonObject("hits");
             List<SearchHit> out = new ArrayList<>();
@@ -349,7 +350,7 @@ public final class ElasticsearchSink implements DocumentSink {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_refresh", Map.of(), null);
             if (!r.ok()) {
                 unrefreshedWrites.set(true);
-                throw new SinkException("Cannot refresh index '" + index + "': " + Json.reason(r), null);
+                throw new SinkException("Cannot refresh index '" + index + "': " + r.reason(), null);
             }
         } catch (IOException e) {
             unrefreshedWrites.set(true);

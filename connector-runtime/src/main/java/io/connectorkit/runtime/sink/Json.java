@@ -63,29 +63,6 @@ final class Json {
         return e == null || e.isJsonNull() ? "" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 
-    /** The error of an answer as "type: reason", short enough for a message. */
-    static String reason(IndexClient.Reply reply) {
-        JsonObject b = reply.body();
-        if (b.has("error")) {
-            return error(b.get("error"));
-        }
-        String s = b.toString();
-        return "HTTP " + reply.status() + (s.equals("{}") ? "" : " " + (s.length() > 300 ? s.substring(0, 300) : s));
-    }
-
-    static String error(JsonElement error) {
-        if (!error.isJsonObject()) {
-            return error.getAsString();
-        }
-        JsonObject e = error.getAsJsonObject();
-        String out = text(e, "type") + ": " + text(e, "reason");
-        if (e.has("caused_by") && e.get("caused_by").isJsonObject()) {
-            out += " (caused by " + text(e.getAsJsonObject("caused_by"), "type") + ": "
-                    + text(e.getAsJsonObject("caused_by"), "reason") + ")";
-        }
-        return out;
-    }
-
     static SearchHit hit(JsonObject hit) {
         JsonObject src = hit.has("_source") ? hit.getAsJsonObject("_source") : new JsonObject();
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.connectorkit.api.Document;
 import io.connectorkit.runtime.config.SinkConfig;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
 import io.connectorkit.runtime.state.FailureRecord;
 import io.connectorkit.runtime.state.PartitionState;
