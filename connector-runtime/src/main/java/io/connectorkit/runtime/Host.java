@@ -17,13 +17,14 @@ import io.connectorkit.runtime.config.SinkUrlCheck;
 import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.runtime.embedded.EmbeddedIndex;
 import io.connectorkit.runtime.extract.ContentExtractor;
+import io.connectorkit.runtime.index.IndexCertificateException;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexProbe;
+import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.sink.ElasticsearchSink;
-import io.connectorkit.runtime.index.IndexCertificateException;
-import io.connectorkit.runtime.index.IndexClient;
 import io.connectorkit.runtime.sink.IndexDisk;
-import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.CrawlLease;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
@@ -124,10 +125,12 @@ public final class Host implements AutoCloseable {
                 urls = List.of(node.url());
                 authorization = node.credential().map(EmbeddedCredential::authorization);
             }
+            IndexProbe probe = node == null ? IndexProbe.cluster() : IndexProbe.embedded(node.dataDir(),
+                    EmbeddedCredential.file(node.dataDir()), node.credential().isPresent(), node.record().pid());
             // Opening fails fast on a wrong URL; only the crawl that follows waits out an outage.
             try (IndexClient quick = new IndexClient(urls, runtime.sink(), retry.withMaxWait(Duration.ZERO),
                     authorization)) {
-                probe(quick, node);
+                probe.check(quick);
             }
             client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()),
                     authorization);
@@ -160,26 +163,6 @@ public final class Host implements AutoCloseable {
             // A refused certificate means the index could not be authenticated: fatal, not worth a retry.
             throw new ConnectorException(e instanceof IndexCertificateException ? ErrorKind.AUTHENTICATION
                     : ErrorKind.TRANSIENT, e.getMessage(), e);
-        }
-    }
-
-    private static void probe(IndexClient client, EmbeddedIndex node) throws IOException, ConnectorException {
-        IndexClient.Reply r = client.json("GET", "/", Map.of(), null);
-        if (r.status() == 401 && node != null) {
-            throw new ConnectorException(ErrorKind.AUTHENTICATION, "The embedded index at " + client.description()
-                    + " rejected the credential in " + EmbeddedCredential.file(node.dataDir()) + (node.credential()
-                            .isPresent() ? "" : " (which this user cannot read)") + "; run this command as the user"
-                    + " that owns sink.embedded.data-dir " + node.dataDir() + ", or stop the process that runs the index"
-                    + " (pid " + node.record().pid() + ") so that this command starts its own");
-        }
-        if (r.status() == 401) {
-            throw new ConnectorException(ErrorKind.AUTHENTICATION, "The index at " + client.description()
-                    + " rejected the credentials; check sink.elasticsearch.username/password, api-key"
-                    + " or the user:password written in sink.elasticsearch.url");
-        }
-        if (r.status() == 403) {
-            throw new ConnectorException(ErrorKind.PERMISSION, "The index at " + client.description()
-                    + " denied access; grant the user the monitor, create_index and write privileges");
         }
     }
 
