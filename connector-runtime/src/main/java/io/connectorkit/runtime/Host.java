@@ -17,15 +17,16 @@ import io.connectorkit.runtime.config.SinkUrlCheck;
 import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.runtime.embedded.EmbeddedIndex;
 import io.connectorkit.runtime.extract.ContentExtractor;
+import io.connectorkit.runtime.index.DocumentReader;
 import io.connectorkit.runtime.index.IndexCertificateException;
 import io.connectorkit.runtime.index.IndexClient;
 import io.connectorkit.runtime.index.IndexProbe;
 import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.SinkException;
+import io.connectorkit.runtime.index.documents.ContentIndex;
+import io.connectorkit.runtime.index.documents.IndexDisk;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
-import io.connectorkit.runtime.sink.ElasticsearchSink;
-import io.connectorkit.runtime.sink.IndexDisk;
-import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.CrawlLease;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
 import io.connectorkit.runtime.state.FailureRecord;
@@ -58,21 +59,21 @@ public final class Host implements AutoCloseable {
     private final SourceConnector connector;
     private final EmbeddedIndex node;
     private final IndexClient client;
-    private final ElasticsearchSink sink;
+    private final DocumentReader documents;
     private final ElasticsearchStateStore store;
     private final CrawlPipeline pipeline;
     private final Clock clock;
     private final String url;
 
     private Host(SourceConfig config, RuntimeConfig runtime, SourceConnector connector, EmbeddedIndex node,
-            IndexClient client, ElasticsearchSink sink, ElasticsearchStateStore store, CrawlPipeline pipeline,
+            IndexClient client, DocumentReader documents, ElasticsearchStateStore store, CrawlPipeline pipeline,
             Clock clock, String url) {
         this.config = config;
         this.runtime = runtime;
         this.connector = connector;
         this.node = node;
         this.client = client;
-        this.sink = sink;
+        this.documents = documents;
         this.store = store;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -138,18 +139,19 @@ public final class Host implements AutoCloseable {
             // The embedded index's disk is watched here: the node would fill it and fail its shards.
             IndexDisk disk = node != null ? IndexDisk.embedded(node.dataDir(), runtime.sink().bulkMaxBytes())
                     : IndexDisk.cluster();
-            ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId(), disk);
-            sink.start(replicas);
+            ContentIndex content = new ContentIndex(client, runtime.sink().index(), runtime.connectorId(), disk);
+            content.start(replicas);
             ElasticsearchStateStore store = new ElasticsearchStateStore(client, runtime.sink().stateIndex(),
                     runtime.connectorId());
             store.start(replicas);
             boolean extract = config.getBoolean("extract.text");
-            CrawlPipeline pipeline = new CrawlPipeline(runtime, extract ? extractor : null, sink, store, clock,
+            CrawlPipeline pipeline = new CrawlPipeline(runtime, extract ? extractor : null, content.sink(),
+                    content.reader(), store, clock,
                     options != null ? options : PipelineOptions.defaults(runtime.sink().bulkMaxBytes()));
             // The connector and callers see the URLs without credentials: a configuration shown or
-            // logged anywhere cannot reveal them (the sink holds them apart).
-            return new Host(SinkUrlCheck.withoutCredentials(config), runtime, connector, node, client, sink, store,
-                    pipeline, clock, urls.get(0));
+            // logged anywhere cannot reveal them (the index client holds them apart).
+            return new Host(SinkUrlCheck.withoutCredentials(config), runtime, connector, node, client,
+                    content.reader(), store, pipeline, clock, urls.get(0));
         } catch (IOException | SinkException | StateStoreException | RuntimeException e) {
             if (client != null) {
                 client.close();
@@ -168,7 +170,7 @@ public final class Host implements AutoCloseable {
 
     /**
      * @return the {@code Authorization} header value that the embedded index requires, empty with a
-     *     cluster (whose credentials stay with the sink)
+     *     cluster (whose credentials stay with the index client)
      */
     public Optional<String> embeddedAuthorization() {
         return node == null ? Optional.empty() : node.credential().map(EmbeddedCredential::authorization);
@@ -195,7 +197,7 @@ public final class Host implements AutoCloseable {
 
     /** @return the content index name */
     public String indexName() {
-        return sink.indexName();
+        return documents.indexName();
     }
 
     /**
@@ -318,8 +320,8 @@ public final class Host implements AutoCloseable {
      */
     public List<PartitionStatus> status() throws ConnectorException {
         try {
-            sink.refresh();
-            Map<String, Long> counts = sink.countByPartition();
+            documents.refresh();
+            Map<String, Long> counts = documents.countByPartition();
             List<PartitionStatus> out = new ArrayList<>();
             for (PartitionState s : store.list()) {
                 List<String> recent = s.failures().stream().skip(Math.max(0, s.failures().size() - 5))
@@ -395,8 +397,8 @@ public final class Host implements AutoCloseable {
      */
     public SearchResults search(String query, Optional<String> asPrincipal, int size) throws ConnectorException {
         try {
-            sink.refresh();
-            return sink.search(requireNonNull(query, "query"), asPrincipal, size);
+            documents.refresh();
+            return documents.search(requireNonNull(query, "query"), asPrincipal, size);
         } catch (SinkException e) {
             throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
         }

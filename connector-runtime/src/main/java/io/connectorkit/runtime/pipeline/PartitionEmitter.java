@@ -10,8 +10,8 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.extract.Extraction;
-import io.connectorkit.runtime.sink.DocumentJson;
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.documents.DocumentJson;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.runtime.ProgressListener;
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.index.SinkAction;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.testing.InMemorySink;
 import io.connectorkit.runtime.testing.InMemoryStateStore;

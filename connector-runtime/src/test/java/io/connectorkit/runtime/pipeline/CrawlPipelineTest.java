@@ -42,8 +42,8 @@ class CrawlPipelineTest {
             values.put(keyValues[i], keyValues[i + 1]);
         }
         SourceConfig config = registry.validate(values);
-        CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, store,
-                Clock.systemUTC(), options);
+        CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, sink,
+                store, Clock.systemUTC(), options);
         RunControl control = new RunControl(cancel);
         MetricCounters metrics = new MetricCounters();
         HostContext context = new HostContext("unit", pipeline.knownDocuments(), Clock.systemUTC(), metrics, temp,

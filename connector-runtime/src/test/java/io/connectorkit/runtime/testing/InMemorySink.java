@@ -3,10 +3,11 @@ package io.connectorkit.runtime.testing;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connectorkit.runtime.SearchResults;
-import io.connectorkit.runtime.sink.DocumentSink;
-import io.connectorkit.runtime.sink.SinkAction;
-import io.connectorkit.runtime.sink.SinkException;
-import io.connectorkit.runtime.sink.SweepCount;
+import io.connectorkit.runtime.index.DocumentReader;
+import io.connectorkit.runtime.index.DocumentSink;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.SinkException;
+import io.connectorkit.runtime.index.SweepCount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,10 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A content index in memory, for pipeline tests; {@link #failWrites} makes every write fail and
+ * A content index in memory, for pipeline tests, written and read through both ports; {@link #failWrites} makes every write fail and
  * {@link #refuse} makes it reject one document.
  */
-public final class InMemorySink implements DocumentSink {
+public final class InMemorySink implements DocumentSink, DocumentReader {
     private final Map<String, JsonObject> documents = new ConcurrentHashMap<>();
     private final List<List<String>> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -159,9 +160,5 @@ public final class InMemorySink implements DocumentSink {
     @Override
     public String indexName() {
         return "memory";
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,8 +1,10 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.runtime.index.IndexDiskFullException;
 import io.connectorkit.runtime.index.IndexErrors;
+import io.connectorkit.runtime.index.SinkException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

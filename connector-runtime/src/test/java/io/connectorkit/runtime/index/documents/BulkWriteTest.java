@@ -1,12 +1,16 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.connectorkit.runtime.config.SinkConfig;
+import io.connectorkit.runtime.index.DocumentSink;
 import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexDiskFullException;
 import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.SinkException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +101,7 @@ class BulkWriteTest {
         try (IndexClient client = new IndexClient(List.of(url),
                 new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
                 new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO))) {
-            ElasticsearchSink sink = new ElasticsearchSink(client, "i", "src", disk);
+            DocumentSink sink = new ContentIndex(client, "i", "src", disk).sink();
             assertThatThrownBy(() -> sink.keep("p", 2, List.of("a"))).isInstanceOf(IndexDiskFullException.class)
                     .hasMessageContaining(dir.toAbsolutePath().toString());
         }

@@ -1,20 +1,17 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
-import io.connectorkit.runtime.SearchResults;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The content index as the pipeline sees it. Every document carries the source id, its
- * partition and the generation of the run that wrote it; queries and deletions are limited to
- * this source's documents.
+ * The content index as the pipeline writes it: the write port. Every document carries the
+ * source id, its partition and the generation of the run that wrote it; deletions are limited to
+ * this source's documents. What the index holds is read through {@link DocumentReader}.
  *
  * <p><b>Threading.</b> Safe for concurrent use.
  */
-public interface DocumentSink extends AutoCloseable {
+public interface DocumentSink {
     /**
      * Writes a batch. Retries the whole request and the items the index asks to retry (429, 5xx,
      * blocks); items it rejects for good come back as errors while the rest land.
@@ -78,46 +75,4 @@ public interface DocumentSink extends AutoCloseable {
      * @throws SinkException if the index cannot be written
      */
     long deletePartition(String partition) throws SinkException;
-
-    /**
-     * Looks up the stored versions of documents.
-     *
-     * @param ids document ids
-     * @return id to stored version, for the ids that exist
-     * @throws SinkException if the index cannot be queried
-     */
-    Map<String, String> versions(Collection<String> ids) throws SinkException;
-
-    /**
-     * Counts this source's documents per partition.
-     *
-     * @return partition to document count
-     * @throws SinkException if the index cannot be queried
-     */
-    Map<String, Long> countByPartition() throws SinkException;
-
-    /**
-     * Searches this source's documents.
-     *
-     * @param query the query, in simple query string syntax
-     * @param principal when present, only documents whose ACL holds it
-     * @param size how many hits at most
-     * @return the results
-     * @throws SinkException if the index cannot be queried
-     */
-    SearchResults search(String query, Optional<String> principal, int size) throws SinkException;
-
-    /**
-     * Makes recent writes visible to searches.
-     *
-     * @throws SinkException if the index cannot be reached
-     */
-    void refresh() throws SinkException;
-
-    /** @return the content index name */
-    String indexName();
-
-    /** Releases connections. Idempotent. */
-    @Override
-    void close();
 }

@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import io.connectorkit.runtime.index.IndexClient;
 import io.connectorkit.runtime.index.IndexErrors;
 import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.SinkException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
