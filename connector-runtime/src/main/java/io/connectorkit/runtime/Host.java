@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -373,7 +374,7 @@ public final class Host implements AutoCloseable {
                 if (to.isPresent() && s.checkpoint() != null) {
                     rewound = connector.rewind(new Checkpoint(s.checkpoint()), to.get()).map(Checkpoint::value).orElse(null);
                 }
-                if (java.util.Objects.equals(rewound, s.checkpoint())) {
+                if (Objects.equals(rewound, s.checkpoint())) {
                     unchanged.add(s.partition());
                 } else {
                     store.save(s.withCheckpoint(rewound));
