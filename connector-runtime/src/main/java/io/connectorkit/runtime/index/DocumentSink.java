@@ -32,7 +32,7 @@ public interface DocumentSink {
      * @param ids the unchanged documents
      * @throws SinkException if the index cannot be written
      */
-    void keep(String partition, long generation, Collection<String> ids) throws SinkException;
+    void stampUnchanged(String partition, long generation, Collection<String> ids) throws SinkException;
 
     /**
      * Deletes the documents whose parent is one of the given ids.
@@ -45,15 +45,16 @@ public interface DocumentSink {
 
     /**
      * Deletes a partition's documents written by runs before {@code generation}, except the
-     * given ids and their children.
+     * spared ids and their children.
      *
      * @param partition the partition
      * @param generation the current run's generation
-     * @param keep ids not to delete (items that failed in this run)
+     * @param spared ids not to delete, with their children (items that failed in this run, the
+     *     unchanged documents the run remembers)
      * @return how many documents were deleted
      * @throws SinkException if the index cannot be written
      */
-    long sweep(String partition, long generation, Set<String> keep) throws SinkException;
+    long sweep(String partition, long generation, Set<String> spared) throws SinkException;
 
     /**
      * Counts what {@link #sweep} with the same arguments would delete, and the partition's
@@ -61,11 +62,11 @@ public interface DocumentSink {
      *
      * @param partition the partition
      * @param generation the current run's generation
-     * @param keep ids not to count (and their children)
+     * @param spared ids not to count (and their children)
      * @return the counts
      * @throws SinkException if the index cannot be queried
      */
-    SweepCount countSweep(String partition, long generation, Set<String> keep) throws SinkException;
+    SweepCount countSweep(String partition, long generation, Set<String> spared) throws SinkException;
 
     /**
      * Deletes every document of a partition.

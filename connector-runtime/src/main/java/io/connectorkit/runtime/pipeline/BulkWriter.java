@@ -287,7 +287,7 @@ final class BulkWriter implements Runnable {
         for (Map.Entry<PartitionRun, List<String>> e : byRun.entrySet()) {
             PartitionRun run = e.getKey();
             try {
-                sink.keep(run.partition(), run.generation(), e.getValue());
+                sink.stampUnchanged(run.partition(), run.generation(), e.getValue());
                 metrics.add(KEEP_REQUESTS, 1);
                 e.getValue().forEach(run::acknowledged);
             } catch (Exception ex) {

@@ -122,7 +122,7 @@ class BulkWriterTest {
             put(new WriteEntry.Keep(run, "k" + i));
         }
         flush(run);
-        assertThat(sink.keepCalls()).isZero();
+        assertThat(sink.stampUnchangedCalls()).isZero();
         assertThat(run.sweepExceptions()).isEmpty();
     }
 
@@ -137,7 +137,7 @@ class BulkWriterTest {
         start(100, 0);
         flush(run);
         assertThat(run.sweepExceptions()).containsExactlyInAnyOrder("k0", "k1", "k2");
-        assertThat(sink.keepCalls()).as("k3 and k4 re-stamped in one request").isEqualTo(1);
+        assertThat(sink.stampUnchangedCalls()).as("k3 and k4 re-stamped in one request").isEqualTo(1);
         assertThat(metrics.snapshot()).containsEntry(BulkWriter.KEEP_REQUESTS, 1L);
     }
 

@@ -10,34 +10,43 @@ import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.index.SinkAction;
 import io.connectorkit.runtime.index.SinkException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.hc.core5.http.ContentType;
 
 /**
- * One {@code _bulk} write with item-level retries: items the index asks to retry (429, 5xx,
+ * One {@code _bulk} request with item-level retries: items the index asks to retry (429, 5xx,
  * write blocks) are sent again alone with backoff, for as long as the retry policy waits for an
  * unavailable index; items it rejects for good are returned as
  * errors while the rest land.
  */
-final class BulkWrite {
-    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8);
+final class BulkRequest {
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
 
     private final IndexClient client;
     private final String index;
     private final IndexDisk disk;
 
-    BulkWrite(IndexClient client, String index, IndexDisk disk) {
+    BulkRequest(IndexClient client, String index, IndexDisk disk) {
         this.client = requireNonNull(client, "client");
         this.index = requireNonNull(index, "index");
         this.disk = requireNonNull(disk, "disk");
     }
 
-    List<String> write(List<SinkAction> actions) throws SinkException {
-        List<String> outcome = new ArrayList<>(java.util.Collections.nCopies(actions.size(), (String) null));
+    /**
+     * Sends the actions, and again those the index asks to retry.
+     *
+     * @param actions the writes, in order
+     * @return one entry per action: {@code null} when acknowledged, else the index's reason
+     * @throws SinkException if items were still refused when the retries and the wait ran out
+     */
+    List<String> send(List<SinkAction> actions) throws SinkException {
+        List<String> outcome = new ArrayList<>(Collections.nCopies(actions.size(), (String) null));
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
             pending.add(i);

@@ -90,8 +90,8 @@ public final class ContentIndex {
      */
     private void putTemplate(int replicas) throws IOException {
         JsonObject body = new JsonObject();
-        body.add("index_patterns", Json.array(List.of(index)));
-        body.add("template", Json.parse(DocumentJson.indexBody(replicas)));
+        body.add("index_patterns", QueryClauses.array(List.of(index)));
+        body.add("template", QueryClauses.parse(DocumentJson.indexBody(replicas)));
         body.addProperty("priority", 100);
         IndexClient.Reply r = client.json("PUT", "/_index_template/" + index, Map.of(), body.toString());
         if (!r.ok()) {
@@ -153,7 +153,7 @@ public final class ContentIndex {
     JsonObject sourceFilter() {
         JsonObject bool = new JsonObject();
         JsonArray filter = new JsonArray();
-        filter.add(Json.term(DocumentJson.SOURCE, connectorId));
+        filter.add(QueryClauses.term(DocumentJson.SOURCE, connectorId));
         bool.add("filter", filter);
         return bool;
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import io.connectorkit.runtime.SearchHit;
 import io.connectorkit.runtime.SearchResults;
 import io.connectorkit.runtime.index.DocumentReader;
@@ -40,7 +41,7 @@ final class ElasticsearchReader implements DocumentReader {
             return out;
         }
         JsonObject body = new JsonObject();
-        body.add("ids", Json.array(ids));
+        body.add("ids", QueryClauses.array(ids));
         try {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_mget",
                     Map.of("_source", "version,source," + DocumentJson.CHILDREN_INCOMPLETE),
@@ -53,7 +54,7 @@ final class ElasticsearchReader implements DocumentReader {
                 if (d.has("found") && d.get("found").getAsBoolean() && d.has("_source")) {
                     JsonObject src = d.getAsJsonObject("_source");
                     // A document whose children are not all indexed is not known: it must be crawled again.
-                    if (src.has("version") && content.connectorId().equals(Json.text(src, "source"))
+                    if (src.has("version") && content.connectorId().equals(text(src, "source"))
                             && !(src.has(DocumentJson.CHILDREN_INCOMPLETE)
                                     && src.get(DocumentJson.CHILDREN_INCOMPLETE).getAsBoolean())) {
                         out.put(d.get("_id").getAsString(), src.get("version").getAsString());
@@ -73,7 +74,7 @@ final class ElasticsearchReader implements DocumentReader {
         JsonObject query = new JsonObject();
         query.add("bool", content.sourceFilter());
         body.add("query", query);
-        body.add("aggs", Json.parse("{\"p\":{\"terms\":{\"field\":\"partition\",\"size\":65535}}}"));
+        body.add("aggs", QueryClauses.parse("{\"p\":{\"terms\":{\"field\":\"partition\",\"size\":65535}}}"));
         try {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
             if (!r.ok()) {
@@ -92,10 +93,10 @@ final class ElasticsearchReader implements DocumentReader {
     @Override
     public SearchResults search(String query, Optional<String> principal, int size) throws SinkException {
         JsonObject bool = content.sourceFilter();
-        principal.ifPresent(p -> bool.getAsJsonArray("filter").add(Json.termIgnoringCase(DocumentJson.ACL, p.trim())));
+        principal.ifPresent(p -> bool.getAsJsonArray("filter").add(QueryClauses.termIgnoringCase(DocumentJson.ACL, p.trim())));
         JsonObject sqs = new JsonObject();
         sqs.addProperty("query", query);
-        sqs.add("fields", Json.array(List.of("title^2", "content", "fields.*")));
+        sqs.add("fields", QueryClauses.array(List.of("title^2", "content", "fields.*")));
         sqs.addProperty("lenient", true);
         JsonObject must = new JsonObject();
         must.add("simple_query_string", sqs);
@@ -106,7 +107,7 @@ final class ElasticsearchReader implements DocumentReader {
         body.add("query", q);
         body.addProperty("size", size);
         body.addProperty("track_total_hits", true);
-        body.add("_source", Json.parse("{\"excludes\":[\"content\"]}"));
+        body.add("_source", QueryClauses.parse("{\"excludes\":[\"content\"]}"));
         try {
             IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
             if (!r.ok()) {
@@ -115,7 +116,7 @@ final class ElasticsearchReader implements DocumentReader {
             JsonObject hits = r.body().getAsJsonObject("hits");
             List<SearchHit> out = new ArrayList<>();
             for (JsonElement e : hits.getAsJsonArray("hits")) {
-                out.add(Json.hit(e.getAsJsonObject()));
+                out.add(hit(e.getAsJsonObject()));
             }
             long total = hits.getAsJsonObject("total").get("value").getAsLong();
             return new SearchResults(total, out, r.body().get("took").getAsLong());
@@ -132,5 +133,42 @@ final class ElasticsearchReader implements DocumentReader {
     @Override
     public String indexName() {
         return index;
+    }
+
+    /** A hit of {@link #search} as the host shows it: the document's fixed fields and its connector's fields. */
+    private static SearchHit hit(JsonObject hit) {
+        JsonObject src = hit.has("_source") ? hit.getAsJsonObject("_source") : new JsonObject();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (src.has("fields") && src.get("fields").isJsonObject()) {
+            for (Map.Entry<String, JsonElement> f : src.getAsJsonObject("fields").entrySet()) {
+                fields.put(f.getKey(), plain(f.getValue()));
+            }
+        }
+        List<String> acl = new ArrayList<>();
+        if (src.has("acl") && src.get("acl").isJsonArray()) {
+            src.getAsJsonArray("acl").forEach(e -> acl.add(e.getAsString()));
+        }
+        double score = hit.has("_score") && !hit.get("_score").isJsonNull() ? hit.get("_score").getAsDouble() : 0;
+        return new SearchHit(hit.get("_id").getAsString(), text(src, "partition"), text(src, "kind"), text(src, "title"),
+                score, fields, acl);
+    }
+
+    /** A field's value as plain Java: booleans, numbers, strings and lists of them; anything else as JSON text. */
+    private static Object plain(JsonElement e) {
+        if (e.isJsonArray()) {
+            List<Object> out = new ArrayList<>();
+            e.getAsJsonArray().forEach(x -> out.add(plain(x)));
+            return out;
+        }
+        if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            return p.isBoolean() ? p.getAsBoolean() : p.isNumber() ? p.getAsNumber() : p.getAsString();
+        }
+        return e.toString();
+    }
+
+    private static String text(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e == null || e.isJsonNull() ? "" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 }

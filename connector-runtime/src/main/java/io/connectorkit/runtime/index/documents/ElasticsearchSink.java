@@ -36,11 +36,11 @@ final class ElasticsearchSink implements DocumentSink {
     @Override
     public List<String> write(List<SinkAction> actions) throws SinkException {
         content.written();
-        return new BulkWrite(client, index, disk).write(actions);
+        return new BulkRequest(client, index, disk).send(actions);
     }
 
     @Override
-    public void keep(String partition, long generation, Collection<String> ids) throws SinkException {
+    public void stampUnchanged(String partition, long generation, Collection<String> ids) throws SinkException {
         if (ids.isEmpty()) {
             return;
         }
@@ -53,7 +53,7 @@ final class ElasticsearchSink implements DocumentSink {
             content.refresh();
         }
         JsonObject bool = content.sourceFilter();
-        bool.getAsJsonArray("filter").add(Json.term(DocumentJson.PARTITION, partition));
+        bool.getAsJsonArray("filter").add(QueryClauses.term(DocumentJson.PARTITION, partition));
         bool.add("should", selfOrChildren(ids));
         bool.addProperty("minimum_should_match", 1);
         JsonObject query = new JsonObject();
@@ -87,24 +87,24 @@ final class ElasticsearchSink implements DocumentSink {
             return 0;
         }
         JsonObject bool = content.sourceFilter();
-        bool.getAsJsonArray("filter").add(Json.terms(DocumentJson.PARENT_ID, parentIds));
+        bool.getAsJsonArray("filter").add(QueryClauses.terms(DocumentJson.PARENT_ID, parentIds));
         return deleteByQuery(bool, "children of " + parentIds.size() + " deleted documents");
     }
 
     @Override
-    public long sweep(String partition, long generation, Set<String> keep) throws SinkException {
-        return deleteByQuery(sweepQuery(partition, generation, keep), "documents of partition '" + partition
+    public long sweep(String partition, long generation, Set<String> spared) throws SinkException {
+        return deleteByQuery(sweepQuery(partition, generation, spared), "documents of partition '" + partition
                 + "' not seen again");
     }
 
     @Override
-    public SweepCount countSweep(String partition, long generation, Set<String> keep) throws SinkException {
+    public SweepCount countSweep(String partition, long generation, Set<String> spared) throws SinkException {
         // What the sweep would see: documents acknowledged moments ago included.
         content.refresh();
         JsonObject partitionOnly = content.sourceFilter();
-        partitionOnly.getAsJsonArray("filter").add(Json.term(DocumentJson.PARTITION, partition));
+        partitionOnly.getAsJsonArray("filter").add(QueryClauses.term(DocumentJson.PARTITION, partition));
         JsonObject stale = new JsonObject();
-        stale.add("bool", sweepQuery(partition, generation, keep));
+        stale.add("bool", sweepQuery(partition, generation, spared));
         JsonObject staleAgg = new JsonObject();
         staleAgg.add("filter", stale);
         JsonObject aggs = new JsonObject();
@@ -130,11 +130,11 @@ final class ElasticsearchSink implements DocumentSink {
         }
     }
 
-    /** This source's documents of a partition from older generations, except the kept ids and their children. */
-    private JsonObject sweepQuery(String partition, long generation, Set<String> keep) {
+    /** This source's documents of a partition from older generations, except the spared ids and their children. */
+    private JsonObject sweepQuery(String partition, long generation, Set<String> spared) {
         JsonObject bool = content.sourceFilter();
         JsonArray filter = bool.getAsJsonArray("filter");
-        filter.add(Json.term(DocumentJson.PARTITION, partition));
+        filter.add(QueryClauses.term(DocumentJson.PARTITION, partition));
         JsonObject range = new JsonObject();
         JsonObject lt = new JsonObject();
         lt.addProperty("lt", generation);
@@ -142,8 +142,8 @@ final class ElasticsearchSink implements DocumentSink {
         JsonObject rangeQuery = new JsonObject();
         rangeQuery.add("range", range);
         filter.add(rangeQuery);
-        if (!keep.isEmpty()) {
-            bool.add("must_not", selfOrChildren(keep));
+        if (!spared.isEmpty()) {
+            bool.add("must_not", selfOrChildren(spared));
         }
         return bool;
     }
@@ -151,19 +151,19 @@ final class ElasticsearchSink implements DocumentSink {
     /** Clauses matching the given documents and the documents whose parent they are. */
     private static JsonArray selfOrChildren(Collection<String> ids) {
         JsonObject values = new JsonObject();
-        values.add("values", Json.array(ids));
+        values.add("values", QueryClauses.array(ids));
         JsonObject idsQuery = new JsonObject();
         idsQuery.add("ids", values);
         JsonArray clauses = new JsonArray();
         clauses.add(idsQuery);
-        clauses.add(Json.terms(DocumentJson.PARENT_ID, ids));
+        clauses.add(QueryClauses.terms(DocumentJson.PARENT_ID, ids));
         return clauses;
     }
 
     @Override
     public long deletePartition(String partition) throws SinkException {
         JsonObject bool = content.sourceFilter();
-        bool.getAsJsonArray("filter").add(Json.term(DocumentJson.PARTITION, partition));
+        bool.getAsJsonArray("filter").add(QueryClauses.term(DocumentJson.PARTITION, partition));
         return deleteByQuery(bool, "documents of partition '" + partition + "'");
     }
 

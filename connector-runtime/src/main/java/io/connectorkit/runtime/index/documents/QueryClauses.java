@@ -1,21 +1,16 @@
 package io.connectorkit.runtime.index.documents;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.connectorkit.runtime.SearchHit;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
-/** Small helpers for the query DSL and for reading answers. */
-final class Json {
-    private Json() {
+/** Builds the clauses of the query DSL that the sink and the reader put together. */
+final class QueryClauses {
+    private QueryClauses() {
     }
 
+    /** @return {@code {"term": {field: value}}} */
     static JsonObject term(String field, String value) {
         JsonObject inner = new JsonObject();
         inner.addProperty(field, value);
@@ -40,6 +35,7 @@ final class Json {
         return o;
     }
 
+    /** @return {@code {"terms": {field: [values]}}} */
     static JsonObject terms(String field, Collection<String> values) {
         JsonObject inner = new JsonObject();
         inner.add(field, array(values));
@@ -48,48 +44,15 @@ final class Json {
         return o;
     }
 
+    /** @return the values as a JSON array of strings */
     static JsonArray array(Collection<String> values) {
         JsonArray a = new JsonArray();
         values.forEach(a::add);
         return a;
     }
 
+    /** @return a clause written as JSON text, such as a fixed aggregation */
     static JsonObject parse(String json) {
         return JsonParser.parseString(json).getAsJsonObject();
-    }
-
-    static String text(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        return e == null || e.isJsonNull() ? "" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
-    }
-
-    static SearchHit hit(JsonObject hit) {
-        JsonObject src = hit.has("_source") ? hit.getAsJsonObject("_source") : new JsonObject();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (src.has("fields") && src.get("fields").isJsonObject()) {
-            for (Map.Entry<String, JsonElement> f : src.getAsJsonObject("fields").entrySet()) {
-                fields.put(f.getKey(), plain(f.getValue()));
-            }
-        }
-        List<String> acl = new ArrayList<>();
-        if (src.has("acl") && src.get("acl").isJsonArray()) {
-            src.getAsJsonArray("acl").forEach(e -> acl.add(e.getAsString()));
-        }
-        double score = hit.has("_score") && !hit.get("_score").isJsonNull() ? hit.get("_score").getAsDouble() : 0;
-        return new SearchHit(hit.get("_id").getAsString(), text(src, "partition"), text(src, "kind"), text(src, "title"),
-                score, fields, acl);
-    }
-
-    private static Object plain(JsonElement e) {
-        if (e.isJsonArray()) {
-            List<Object> out = new ArrayList<>();
-            e.getAsJsonArray().forEach(x -> out.add(plain(x)));
-            return out;
-        }
-        if (e.isJsonPrimitive()) {
-            var p = e.getAsJsonPrimitive();
-            return p.isBoolean() ? p.getAsBoolean() : p.isNumber() ? p.getAsNumber() : p.getAsString();
-        }
-        return e.toString();
     }
 }

@@ -93,7 +93,7 @@ class ElasticsearchStoresIT {
         Document child = Document.builder("e1/a", "p", "attachment").parentId("e1").version("v").build();
         content.sink().write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
                 SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "s", 1, null, Instant.EPOCH))));
-        content.sink().keep("p", 2, List.of("e1", "absent"));
+        content.sink().stampUnchanged("p", 2, List.of("e1", "absent"));
         assertThat(content.sink().sweep("p", 2, Set.of())).as("only e2 was neither written nor kept in generation 2")
                 .isEqualTo(1);
         assertThat(content.reader().versions(List.of("e1", "e2", "e1/a")).keySet()).containsExactlyInAnyOrder("e1", "e1/a");
