@@ -3,7 +3,7 @@ package io.connectorkit.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
-import io.connectorkit.runtime.sink.RetryPolicy;
+import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import io.connectorkit.runtime.testing.PlainTextExtractor;
 import java.time.Clock;

@@ -8,7 +8,7 @@ import com.google.gson.JsonParser;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractors;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
-import io.connectorkit.runtime.sink.RetryPolicy;
+import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import java.net.URI;
 import java.net.URLEncoder;

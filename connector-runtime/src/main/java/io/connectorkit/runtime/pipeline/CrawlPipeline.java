@@ -13,8 +13,9 @@ import io.connectorkit.runtime.ProgressListener;
 import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.extract.ContentExtractor;
-import io.connectorkit.runtime.sink.DocumentSink;
-import io.connectorkit.runtime.sink.IndexKnownDocuments;
+import io.connectorkit.runtime.index.DocumentReader;
+import io.connectorkit.runtime.index.DocumentSink;
+import io.connectorkit.runtime.index.IndexKnownDocuments;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.state.StateStoreException;
@@ -56,13 +57,14 @@ public final class CrawlPipeline {
      * @param config the runtime configuration
      * @param extractor extracts text from binary content (with {@code extract.text=false}, one that
      *     records the content's declared metadata only)
-     * @param sink the content index
+     * @param sink the content index, written
+     * @param documents the content index, read: the versions of known documents for connectors
      * @param store the partition state
      * @param clock the clock
      * @param options tuning
      */
-    public CrawlPipeline(RuntimeConfig config, ContentExtractor extractor, DocumentSink sink, StateStore store, Clock clock,
-            PipelineOptions options) {
+    public CrawlPipeline(RuntimeConfig config, ContentExtractor extractor, DocumentSink sink,
+            DocumentReader documents, StateStore store, Clock clock, PipelineOptions options) {
         this.config = requireNonNull(config, "config");
         this.extractor = requireNonNull(extractor, "extractor");
         this.sink = requireNonNull(sink, "sink");
@@ -70,7 +72,7 @@ public final class CrawlPipeline {
         this.clock = requireNonNull(clock, "clock");
         this.options = requireNonNull(options, "options");
         this.indexQueries = new Semaphore(config.crawl().parallelIndexQueries());
-        this.knownDocuments = new IndexKnownDocuments(sink, indexQueries);
+        this.knownDocuments = new IndexKnownDocuments(requireNonNull(documents, "documents"), indexQueries);
     }
 
     /**

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ItemFailure;
-import io.connectorkit.runtime.sink.SinkException;
+import io.connectorkit.runtime.index.SinkException;
 import io.connectorkit.runtime.state.FailureRecord;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStore;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.connectorkit.runtime.config.SinkConfig;
-import io.connectorkit.runtime.sink.IndexClient;
-import io.connectorkit.runtime.sink.RetryPolicy;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.RetryPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

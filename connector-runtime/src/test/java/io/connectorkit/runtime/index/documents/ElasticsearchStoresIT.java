@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.connectorkit.api.Document;
 import io.connectorkit.runtime.config.SinkConfig;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexKnownDocuments;
+import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.SinkAction;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
 import io.connectorkit.runtime.state.FailureRecord;
 import io.connectorkit.runtime.state.PartitionState;
@@ -48,67 +52,67 @@ class ElasticsearchStoresIT {
 
     @Test
     void knownDocumentsReturnTheStoredVersionsOfThisSourceOnly() throws Exception {
-        ElasticsearchSink mine = new ElasticsearchSink(client, index, "mine");
-        ElasticsearchSink theirs = new ElasticsearchSink(client, index, "theirs");
+        ContentIndex mine = new ContentIndex(client, index, "mine");
+        ContentIndex theirs = new ContentIndex(client, index, "theirs");
         mine.start(0);
-        assertThat(mine.write(List.of(upsert("mine", "m1", "v1", "p"), upsert("mine", "m2", "v7", "p")))).containsOnlyNulls();
-        assertThat(theirs.write(List.of(upsert("theirs", "t1", "v1", "p")))).containsOnlyNulls();
-        IndexKnownDocuments known = new IndexKnownDocuments(mine, new Semaphore(1));
+        assertThat(mine.sink().write(List.of(upsert("mine", "m1", "v1", "p"), upsert("mine", "m2", "v7", "p")))).containsOnlyNulls();
+        assertThat(theirs.sink().write(List.of(upsert("theirs", "t1", "v1", "p")))).containsOnlyNulls();
+        IndexKnownDocuments known = new IndexKnownDocuments(mine.reader(), new Semaphore(1));
         assertThat(known.versions(List.of("m1", "m2", "t1", "absent"))).isEqualTo(Map.of("m1", "v1", "m2", "v7"));
-        assertThat(mine.deletePartition("p")).isEqualTo(2);
-        assertThat(theirs.countByPartition()).isEqualTo(Map.of("p", 1L));
+        assertThat(mine.sink().deletePartition("p")).isEqualTo(2);
+        assertThat(theirs.reader().countByPartition()).isEqualTo(Map.of("p", 1L));
     }
 
     @Test
     void aDocumentWhoseChildrenAreIncompleteIsNotKnown() throws Exception {
-        ElasticsearchSink sink = new ElasticsearchSink(client, index, "s");
-        sink.start(0);
+        ContentIndex content = new ContentIndex(client, index, "s");
+        content.start(0);
         SinkAction whole = upsert("s", "whole", "v1", "p");
         SinkAction partial = upsert("s", "partial", "v1", "p");
-        assertThat(sink.write(List.of(whole, SinkAction.upsert("partial", "p",
+        assertThat(content.sink().write(List.of(whole, SinkAction.upsert("partial", "p",
                 DocumentJson.childrenIncomplete(partial.source()))))).containsOnlyNulls();
-        IndexKnownDocuments known = new IndexKnownDocuments(sink, new Semaphore(1));
+        IndexKnownDocuments known = new IndexKnownDocuments(content.reader(), new Semaphore(1));
         assertThat(known.versions(List.of("whole", "partial"))).isEqualTo(Map.of("whole", "v1"));
-        assertThat(sink.write(List.of(partial))).as("written again whole").containsOnlyNulls();
+        assertThat(content.sink().write(List.of(partial))).as("written again whole").containsOnlyNulls();
         assertThat(known.versions(List.of("whole", "partial"))).isEqualTo(Map.of("whole", "v1", "partial", "v1"));
     }
 
     @Test
     void sweepDeletesOlderGenerationsExceptKeptIds() throws Exception {
-        ElasticsearchSink sink = new ElasticsearchSink(client, index, "s");
-        sink.start(0);
-        sink.write(List.of(upsert("s", "old", "v", "p"), upsert("s", "failed", "v", "p"), upsert("s", "other", "v", "q")));
-        assertThat(sink.sweep("p", 2, Set.of("failed"))).isEqualTo(1);
-        assertThat(sink.countByPartition()).isEqualTo(Map.of("p", 1L, "q", 1L));
+        ContentIndex content = new ContentIndex(client, index, "s");
+        content.start(0);
+        content.sink().write(List.of(upsert("s", "old", "v", "p"), upsert("s", "failed", "v", "p"), upsert("s", "other", "v", "q")));
+        assertThat(content.sink().sweep("p", 2, Set.of("failed"))).isEqualTo(1);
+        assertThat(content.reader().countByPartition()).isEqualTo(Map.of("p", 1L, "q", 1L));
     }
 
     @Test
     void keptDocumentsAndTheirChildrenSurviveTheSweepOfALaterGeneration() throws Exception {
-        ElasticsearchSink sink = new ElasticsearchSink(client, index, "s");
-        sink.start(0);
+        ContentIndex content = new ContentIndex(client, index, "s");
+        content.start(0);
         Document child = Document.builder("e1/a", "p", "attachment").parentId("e1").version("v").build();
-        sink.write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
+        content.sink().write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
                 SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "s", 1, null, Instant.EPOCH))));
-        sink.keep("p", 2, List.of("e1", "absent"));
-        assertThat(sink.sweep("p", 2, Set.of())).as("only e2 was neither written nor kept in generation 2")
+        content.sink().stampUnchanged("p", 2, List.of("e1", "absent"));
+        assertThat(content.sink().sweep("p", 2, Set.of())).as("only e2 was neither written nor kept in generation 2")
                 .isEqualTo(1);
-        assertThat(sink.versions(List.of("e1", "e2", "e1/a")).keySet()).containsExactlyInAnyOrder("e1", "e1/a");
+        assertThat(content.reader().versions(List.of("e1", "e2", "e1/a")).keySet()).containsExactlyInAnyOrder("e1", "e1/a");
     }
 
     @Test
     void theSweepSparesRememberedIdsAndTheirChildrenEvenWhenThousandsAreRemembered() throws Exception {
-        ElasticsearchSink sink = new ElasticsearchSink(client, index, "s");
-        sink.start(0);
+        ContentIndex content = new ContentIndex(client, index, "s");
+        content.start(0);
         Document child = Document.builder("e1/a", "p", "attachment").parentId("e1").version("v").build();
-        sink.write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
+        content.sink().write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
                 SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "s", 1, null, Instant.EPOCH))));
         Set<String> remembered = new HashSet<>();
         for (int i = 0; i < 25_000; i++) {
             remembered.add("absent-" + i);
         }
         remembered.add("e1");
-        assertThat(sink.sweep("p", 2, remembered)).as("only e2 was neither written nor remembered").isEqualTo(1);
-        assertThat(sink.versions(List.of("e1", "e2", "e1/a")).keySet()).containsExactlyInAnyOrder("e1", "e1/a");
+        assertThat(content.sink().sweep("p", 2, remembered)).as("only e2 was neither written nor remembered").isEqualTo(1);
+        assertThat(content.reader().versions(List.of("e1", "e2", "e1/a")).keySet()).containsExactlyInAnyOrder("e1", "e1/a");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

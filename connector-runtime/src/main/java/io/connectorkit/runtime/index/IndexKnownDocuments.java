@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,17 +14,17 @@ import java.util.concurrent.Semaphore;
  * as the semaphore allows ({@code crawl.parallel.index-queries}).
  */
 public final class IndexKnownDocuments implements KnownDocuments {
-    private final DocumentSink sink;
+    private final DocumentReader documents;
     private final Semaphore permits;
 
     /**
      * Creates the look-up.
      *
-     * @param sink the index
+     * @param documents the index
      * @param permits bounds concurrent index queries; shared with sweeps
      */
-    public IndexKnownDocuments(DocumentSink sink, Semaphore permits) {
-        this.sink = requireNonNull(sink, "sink");
+    public IndexKnownDocuments(DocumentReader documents, Semaphore permits) {
+        this.documents = requireNonNull(documents, "documents");
         this.permits = requireNonNull(permits, "permits");
     }
 
@@ -40,7 +40,7 @@ public final class IndexKnownDocuments implements KnownDocuments {
             throw new ConnectorException(ErrorKind.TRANSIENT, "Interrupted while waiting to query the index", e);
         }
         try {
-            return sink.versions(documentIds);
+            return documents.versions(documentIds);
         } catch (SinkException e) {
             throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
         } finally {

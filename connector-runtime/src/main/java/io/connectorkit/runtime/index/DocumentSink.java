@@ -1,20 +1,17 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
-import io.connectorkit.runtime.SearchResults;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The content index as the pipeline sees it. Every document carries the source id, its
- * partition and the generation of the run that wrote it; queries and deletions are limited to
- * this source's documents.
+ * The content index as the pipeline writes it: the write port. Every document carries the
+ * source id, its partition and the generation of the run that wrote it; deletions are limited to
+ * this source's documents. What the index holds is read through {@link DocumentReader}.
  *
  * <p><b>Threading.</b> Safe for concurrent use.
  */
-public interface DocumentSink extends AutoCloseable {
+public interface DocumentSink {
     /**
      * Writes a batch. Retries the whole request and the items the index asks to retry (429, 5xx,
      * blocks); items it rejects for good come back as errors while the rest land.
@@ -35,7 +32,7 @@ public interface DocumentSink extends AutoCloseable {
      * @param ids the unchanged documents
      * @throws SinkException if the index cannot be written
      */
-    void keep(String partition, long generation, Collection<String> ids) throws SinkException;
+    void stampUnchanged(String partition, long generation, Collection<String> ids) throws SinkException;
 
     /**
      * Deletes the documents whose parent is one of the given ids.
@@ -48,15 +45,16 @@ public interface DocumentSink extends AutoCloseable {
 
     /**
      * Deletes a partition's documents written by runs before {@code generation}, except the
-     * given ids and their children.
+     * spared ids and their children.
      *
      * @param partition the partition
      * @param generation the current run's generation
-     * @param keep ids not to delete (items that failed in this run)
+     * @param spared ids not to delete, with their children (items that failed in this run, the
+     *     unchanged documents the run remembers)
      * @return how many documents were deleted
      * @throws SinkException if the index cannot be written
      */
-    long sweep(String partition, long generation, Set<String> keep) throws SinkException;
+    long sweep(String partition, long generation, Set<String> spared) throws SinkException;
 
     /**
      * Counts what {@link #sweep} with the same arguments would delete, and the partition's
@@ -64,11 +62,11 @@ public interface DocumentSink extends AutoCloseable {
      *
      * @param partition the partition
      * @param generation the current run's generation
-     * @param keep ids not to count (and their children)
+     * @param spared ids not to count (and their children)
      * @return the counts
      * @throws SinkException if the index cannot be queried
      */
-    SweepCount countSweep(String partition, long generation, Set<String> keep) throws SinkException;
+    SweepCount countSweep(String partition, long generation, Set<String> spared) throws SinkException;
 
     /**
      * Deletes every document of a partition.
@@ -78,46 +76,4 @@ public interface DocumentSink extends AutoCloseable {
      * @throws SinkException if the index cannot be written
      */
     long deletePartition(String partition) throws SinkException;
-
-    /**
-     * Looks up the stored versions of documents.
-     *
-     * @param ids document ids
-     * @return id to stored version, for the ids that exist
-     * @throws SinkException if the index cannot be queried
-     */
-    Map<String, String> versions(Collection<String> ids) throws SinkException;
-
-    /**
-     * Counts this source's documents per partition.
-     *
-     * @return partition to document count
-     * @throws SinkException if the index cannot be queried
-     */
-    Map<String, Long> countByPartition() throws SinkException;
-
-    /**
-     * Searches this source's documents.
-     *
-     * @param query the query, in simple query string syntax
-     * @param principal when present, only documents whose ACL holds it
-     * @param size how many hits at most
-     * @return the results
-     * @throws SinkException if the index cannot be queried
-     */
-    SearchResults search(String query, Optional<String> principal, int size) throws SinkException;
-
-    /**
-     * Makes recent writes visible to searches.
-     *
-     * @throws SinkException if the index cannot be reached
-     */
-    void refresh() throws SinkException;
-
-    /** @return the content index name */
-    String indexName();
-
-    /** Releases connections. Idempotent. */
-    @Override
-    void close();
 }

@@ -1,8 +1,11 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.connectorkit.api.Document;
 import io.connectorkit.runtime.extract.Extraction;
 import java.time.Instant;
@@ -102,14 +105,14 @@ public final class DocumentJson {
      * @return the same source with {@link #CHILDREN_INCOMPLETE} set
      */
     public static String childrenIncomplete(String json) {
-        JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
         o.addProperty(CHILDREN_INCOMPLETE, true);
         return GSON.toJson(o);
     }
 
-    private static com.google.gson.JsonElement value(Object v) {
+    private static JsonElement value(Object v) {
         if (v instanceof Instant i) {
-            return new com.google.gson.JsonPrimitive(i.toString());
+            return new JsonPrimitive(i.toString());
         }
         if (v instanceof List<?> list) {
             JsonArray a = new JsonArray();

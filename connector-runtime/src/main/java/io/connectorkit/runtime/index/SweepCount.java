@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
 /**
  * What a sweep of one partition would delete, counted before it deletes anything.

@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import io.connectorkit.runtime.config.CaBundle;
 import io.connectorkit.runtime.config.SinkConfig;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.ParseException;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -60,7 +62,7 @@ public final class IndexClient implements AutoCloseable {
 
         /** @return the error the index gave, for messages ({@code type: reason}), or the status */
         public String reason() {
-            return Json.reason(this);
+            return IndexErrors.reason(this);
         }
     }
 
@@ -252,7 +254,7 @@ public final class IndexClient implements AutoCloseable {
         String text;
         try {
             text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-        } catch (org.apache.hc.core5.http.ParseException e) {
+        } catch (ParseException e) {
             throw new IOException("Unreadable answer from the index", e);
         }
         JsonObject body = new JsonObject();
@@ -269,12 +271,18 @@ public final class IndexClient implements AutoCloseable {
         return new Reply(response.getStatusCode(), body);
     }
 
-    static void sleep(Duration d) throws IOException {
+    /**
+     * Waits before a retry, as this client does between its own attempts.
+     *
+     * @param d the wait, such as {@link RetryPolicy#backoff}
+     * @throws InterruptedIOException if the thread is interrupted (its flag is set again)
+     */
+    public static void sleep(Duration d) throws InterruptedIOException {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while waiting to retry");
+            throw new InterruptedIOException("Interrupted while waiting to retry");
         }
     }
 

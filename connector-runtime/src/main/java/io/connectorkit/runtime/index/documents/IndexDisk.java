@@ -1,7 +1,10 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.runtime.index.IndexDiskFullException;
+import io.connectorkit.runtime.index.IndexErrors;
+import io.connectorkit.runtime.index.SinkException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +77,7 @@ public final class IndexDisk {
      * Whether an error the index answered is a refusal for lack of disk space: a disk error of
      * its own, or the flood-stage (read-only-allow-delete) block.
      *
-     * @param reason the index's error, such as {@link Json#error}
+     * @param reason the index's error, such as {@link IndexErrors#describe}
      * @return whether it is a disk refusal
      */
     public static boolean refusal(String reason) {

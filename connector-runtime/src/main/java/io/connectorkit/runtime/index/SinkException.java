@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
 /**
  * The index could not be written or queried, after retries. The pipeline treats it as a

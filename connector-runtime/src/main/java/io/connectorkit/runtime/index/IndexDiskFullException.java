@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
 /**
  * The index refuses writes for lack of disk space (the embedded index's filesystem is below its

@@ -1,10 +1,16 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.connectorkit.runtime.config.SinkConfig;
+import io.connectorkit.runtime.index.DocumentSink;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexDiskFullException;
+import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.SinkException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bulk items that the index refuses while it is unavailable are waited for, within the policy's wait. */
-class BulkWriteTest {
+class BulkRequestTest {
     private final AtomicInteger blockedAnswersLeft = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicReference<String> refusal = new AtomicReference<>("{\"index\":{\"status\":503,\"error\":"
@@ -56,7 +63,7 @@ class BulkWriteTest {
         try (IndexClient client = new IndexClient(List.of(url),
                 new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
                 new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20), maxWait))) {
-            return new BulkWrite(client, "i", disk).write(List.of(SinkAction.upsert("a", "p", "{\"x\":1}")));
+            return new BulkRequest(client, "i", disk).send(List.of(SinkAction.upsert("a", "p", "{\"x\":1}")));
         }
     }
 
@@ -90,20 +97,20 @@ class BulkWriteTest {
     }
 
     @Test
-    void aFullEmbeddedDiskHoldsTheReStampOfUnchangedDocumentsToo(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void aFullEmbeddedDiskHoldsTheReStampOfUnchangedDocumentsToo(@TempDir Path dir) {
         IndexDisk disk = IndexDisk.embedded(dir, Long.MAX_VALUE / 4);
         try (IndexClient client = new IndexClient(List.of(url),
                 new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
                 new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO))) {
-            ElasticsearchSink sink = new ElasticsearchSink(client, "i", "src", disk);
-            assertThatThrownBy(() -> sink.keep("p", 2, List.of("a"))).isInstanceOf(IndexDiskFullException.class)
+            DocumentSink sink = new ContentIndex(client, "i", "src", disk).sink();
+            assertThatThrownBy(() -> sink.stampUnchanged("p", 2, List.of("a"))).isInstanceOf(IndexDiskFullException.class)
                     .hasMessageContaining(dir.toAbsolutePath().toString());
         }
         assertThat(requests.get()).isZero();
     }
 
     @Test
-    void aFullEmbeddedDiskSendsNothingAndNamesThePath(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void aFullEmbeddedDiskSendsNothingAndNamesThePath(@TempDir Path dir) {
         IndexDisk disk = IndexDisk.embedded(dir, Long.MAX_VALUE / 4);
         assertThat(disk.low()).isTrue();
         assertThatThrownBy(() -> write(Duration.ZERO, disk)).isInstanceOf(IndexDiskFullException.class)

@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,38 +1,52 @@
-package io.connectorkit.runtime.sink;
+package io.connectorkit.runtime.index.documents;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexErrors;
+import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.SinkException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.hc.core5.http.ContentType;
 
 /**
- * One {@code _bulk} write with item-level retries: items the index asks to retry (429, 5xx,
+ * One {@code _bulk} request with item-level retries: items the index asks to retry (429, 5xx,
  * write blocks) are sent again alone with backoff, for as long as the retry policy waits for an
  * unavailable index; items it rejects for good are returned as
  * errors while the rest land.
  */
-final class BulkWrite {
-    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", java.nio.charset.StandardCharsets.UTF_8);
+final class BulkRequest {
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
 
     private final IndexClient client;
     private final String index;
     private final IndexDisk disk;
 
-    BulkWrite(IndexClient client, String index, IndexDisk disk) {
+    BulkRequest(IndexClient client, String index, IndexDisk disk) {
         this.client = requireNonNull(client, "client");
         this.index = requireNonNull(index, "index");
         this.disk = requireNonNull(disk, "disk");
     }
 
-    List<String> write(List<SinkAction> actions) throws SinkException {
-        List<String> outcome = new ArrayList<>(java.util.Collections.nCopies(actions.size(), (String) null));
+    /**
+     * Sends the actions, and again those the index asks to retry.
+     *
+     * @param actions the writes, in order
+     * @return one entry per action: {@code null} when acknowledged, else the index's reason
+     * @throws SinkException if items were still refused when the retries and the wait ran out
+     */
+    List<String> send(List<SinkAction> actions) throws SinkException {
+        List<String> outcome = new ArrayList<>(Collections.nCopies(actions.size(), (String) null));
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
             pending.add(i);
@@ -78,7 +92,7 @@ final class BulkWrite {
                 throw new SinkException(e.getMessage(), e);
             }
             if (!r.ok() || !r.body().has("items")) {
-                lastReason = "HTTP " + r.status() + ": " + Json.reason(r);
+                lastReason = "HTTP " + r.status() + ": " + r.reason();
                 boolean full = IndexDisk.refusal(lastReason);
                 diskRefused |= full;
                 if (RetryPolicy.retryableStatus(r.status()) || full) {
@@ -98,7 +112,7 @@ final class BulkWrite {
                 if (status < 300 || (status == 404 && actions.get(i).isDelete())) {
                     continue;
                 }
-                String reason = item.has("error") ? Json.error(item.get("error")) : "status " + status;
+                String reason = item.has("error") ? IndexErrors.describe(item.get("error")) : "status " + status;
                 boolean full = IndexDisk.refusal(reason);
                 if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception") || full) {
                     again.add(i);
