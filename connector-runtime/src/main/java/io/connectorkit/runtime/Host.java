@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -344,7 +345,7 @@ public final class Host implements AutoCloseable {
                                 ? " (permanent after " + f.tries() + " tries; a FULL crawl tries it again)" : ""))
                         .toList();
                 out.add(new PartitionStatus(s.partition(),
-                        s.checkpoint() == null ? "" : connector.describe(new Checkpoint(s.checkpoint())),
+                        s.checkpoint() == null ? "" : connector.describe(s.checkpoint()),
                         s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent,
                         s.sweepNote(), s.failures().stream().filter(FailureRecord::retriedByNextCrawl).count(),
                         s.failures().stream().filter(FailureRecord::permanent).count()));
@@ -384,11 +385,11 @@ public final class Host implements AutoCloseable {
                 if (partition.isPresent() && !partition.get().equals(s.partition())) {
                     continue;
                 }
-                String rewound = null;
+                Checkpoint rewound = null;
                 if (to.isPresent() && s.checkpoint() != null) {
-                    rewound = connector.rewind(new Checkpoint(s.checkpoint()), to.get()).map(Checkpoint::value).orElse(null);
+                    rewound = connector.rewind(s.checkpoint(), to.get()).orElse(null);
                 }
-                if (java.util.Objects.equals(rewound, s.checkpoint())) {
+                if (Objects.equals(rewound, s.checkpoint())) {
                     unchanged.add(s.partition());
                 } else {
                     store.save(s.withCheckpoint(rewound));

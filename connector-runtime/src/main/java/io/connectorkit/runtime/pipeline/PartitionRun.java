@@ -2,6 +2,7 @@ package io.connectorkit.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.sink.SinkException;
@@ -81,7 +82,7 @@ final class PartitionRun {
         return generation;
     }
 
-    synchronized String committedCheckpoint() {
+    synchronized Checkpoint committedCheckpoint() {
         return state.checkpoint();
     }
 
@@ -183,7 +184,7 @@ final class PartitionRun {
     }
 
     /** Persists a checkpoint; every write before it has been acknowledged. */
-    synchronized void commit(String checkpoint) throws StateStoreException {
+    synchronized void commit(Checkpoint checkpoint) throws StateStoreException {
         if (writeFailure != null) {
             return;
         }

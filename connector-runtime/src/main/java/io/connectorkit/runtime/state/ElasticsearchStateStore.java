@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.runtime.sink.IndexClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,8 @@ public final class ElasticsearchStateStore implements StateStore {
         doc.addProperty("connector_id", connectorId);
         doc.addProperty("partition", state.partition());
         if (state.checkpoint() != null) {
-            doc.addProperty("checkpoint", state.checkpoint());
+            // The connector's string as it gave it: the document stays what earlier versions wrote and read.
+            doc.addProperty("checkpoint", state.checkpoint().value());
         }
         doc.addProperty("generation", state.generation());
         if (state.lastSuccess() != null) {
@@ -235,7 +237,7 @@ public final class ElasticsearchStateStore implements StateStore {
             }
         }
         return new PartitionState(s.get("partition").getAsString(),
-                s.has("checkpoint") ? s.get("checkpoint").getAsString() : null,
+                s.has("checkpoint") ? new Checkpoint(s.get("checkpoint").getAsString()) : null,
                 s.has("generation") ? s.get("generation").getAsLong() : 0,
                 s.has("last_success") ? Instant.parse(s.get("last_success").getAsString()) : null,
                 failures, s.has("failure_count") ? s.get("failure_count").getAsLong() : failures.size(),
