@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ItemFailure;
-import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.FailureRecord;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStore;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,7 +129,7 @@ final class PartitionRun {
      * those with a reference that are not permanent, distinct, in the order they were recorded.
      */
     synchronized List<String> refetchRefs() {
-        Set<String> refs = new java.util.LinkedHashSet<>();
+        Set<String> refs = new LinkedHashSet<>();
         carried.values().stream().filter(FailureRecord::retrying).forEach(f -> refs.add(f.sourceRef()));
         return List.copyOf(refs);
     }
@@ -223,9 +223,5 @@ final class PartitionRun {
         PartitionState next = new PartitionState(partition, base.checkpoint(), generation, lastSuccess, kept,
                 all.size() + carriedBeyondKept, base.seqNo(), base.primaryTerm(), sweepNote);
         state = store.save(next);
-    }
-
-    static SinkException asSinkException(Exception e) {
-        return e instanceof SinkException s ? s : new SinkException(e.getMessage(), e);
     }
 }
