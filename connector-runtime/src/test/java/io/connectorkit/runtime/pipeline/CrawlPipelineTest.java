@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.api.Checkpoint;
-import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.CancellationSignal;
@@ -17,13 +16,11 @@ import io.connectorkit.runtime.state.StateConflictException;
 import io.connectorkit.runtime.testing.InMemorySink;
 import io.connectorkit.runtime.testing.InMemoryStateStore;
 import io.connectorkit.runtime.testing.PlainTextExtractor;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class CrawlPipelineTest {
     private final ConnectorRegistry registry = ConnectorRegistry.load();
@@ -31,9 +28,6 @@ class CrawlPipelineTest {
     private final InMemoryStateStore store = new InMemoryStateStore();
 
     private PipelineOptions options = new PipelineOptions(2, Duration.ofMillis(1), 4096);
-
-    @TempDir
-    Path temp;
 
     private CrawlReport crawl(CrawlMode mode, ProgressListener listener, CancellationSignal cancel, String... keyValues)
             throws Exception {
@@ -45,13 +39,7 @@ class CrawlPipelineTest {
         SourceConfig config = registry.validate(values);
         CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, store,
                 Clock.systemUTC(), options);
-        RunControl control = new RunControl(cancel);
-        MetricCounters metrics = new MetricCounters();
-        HostContext context = new HostContext("unit", pipeline.knownDocuments(), Clock.systemUTC(), metrics, temp,
-                control::cancelled);
-        try (ConnectorSession session = registry.connector("scripted").open(config, context)) {
-            return pipeline.run(session, mode, listener, control, metrics);
-        }
+        return pipeline.crawl(context -> registry.connector("scripted").open(config, context), mode, listener, cancel);
     }
 
     @Test
