@@ -28,6 +28,7 @@ import io.connectorkit.runtime.index.SinkException;
 import io.connectorkit.runtime.index.documents.ContentIndex;
 import io.connectorkit.runtime.index.documents.IndexDisk;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
+import io.connectorkit.runtime.pipeline.CrawlPipeline.SessionNotOpenedException;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.state.CrawlLease;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
@@ -256,12 +257,10 @@ public final class Host implements AutoCloseable {
      * @throws ConnectorException if the connector's check could not run
      */
     public CheckReport check() throws ConnectorException {
-        try (RunScope scope = newScope(new CancellationSignal())) {
-            List<CheckResult> results = new ArrayList<>();
-            results.add(CheckResult.ok("index", "Index '" + indexName() + "' is ready at " + url));
-            results.addAll(connector.check(config, scope.context()).results());
-            return new CheckReport(results);
-        }
+        List<CheckResult> results = new ArrayList<>();
+        results.add(CheckResult.ok("index", "Index '" + indexName() + "' is ready at " + url));
+        results.addAll(pipeline.inContext(context -> connector.check(config, context)).results());
+        return new CheckReport(results);
     }
 
     /**
@@ -271,10 +270,11 @@ public final class Host implements AutoCloseable {
      * @throws ConnectorException if the source cannot be listed
      */
     public List<ScopeDecision> preview() throws ConnectorException {
-        try (RunScope scope = newScope(new CancellationSignal());
-                ConnectorSession session = connector.open(config, scope.context())) {
-            return session.preview();
-        }
+        return pipeline.inContext(context -> {
+            try (ConnectorSession session = connector.open(config, context)) {
+                return session.preview();
+            }
+        });
     }
 
     /**
@@ -292,18 +292,18 @@ public final class Host implements AutoCloseable {
     @SuppressWarnings("try") // the lease is held for the block's extent, not used in it
     public CrawlReport crawl(boolean full, ProgressListener listener, CancellationSignal cancel) throws ConnectorException {
         requireNonNull(listener, "listener");
+        requireNonNull(cancel, "cancel");
         CrawlMode mode = full ? CrawlMode.FULL : CrawlMode.INCREMENTAL;
         // One run of a source at a time, whichever process and index: the second is told who runs.
-        try (CrawlLease lease = CrawlLease.acquire(client, runtime.sink().stateIndex(), runtime.connectorId());
-                RunScope scope = newScope(requireNonNull(cancel, "cancel"))) {
+        try (CrawlLease lease = CrawlLease.acquire(client, runtime.sink().stateIndex(), runtime.connectorId())) {
             Instant started = clock.instant();
             CrawlReport report;
-            try (ConnectorSession session = connector.open(config, scope.context())) {
-                report = pipeline.run(session, mode, listener, scope.control(), scope.metrics());
-            } catch (ConnectorException e) {
-                record(LastCrawl.failed(mode, started, clock.instant(), e.kind(), e.getMessage(),
-                        scope.metrics().snapshot()));
-                throw e;
+            try {
+                report = pipeline.crawl(context -> connector.open(config, context), mode, listener, cancel);
+            } catch (SessionNotOpenedException e) {
+                record(LastCrawl.failed(mode, started, clock.instant(), e.error().kind(), e.error().getMessage(),
+                        e.metrics()));
+                throw e.error();
             }
             record(LastCrawl.of(report, mode, started, clock.instant()));
             return report;
@@ -365,7 +365,7 @@ public final class Host implements AutoCloseable {
                                 ? " (permanent after " + f.tries() + " tries; a FULL crawl tries it again)" : ""))
                         .toList();
                 out.add(new PartitionStatus(s.partition(),
-                        s.checkpoint() == null ? "" : connector.describe(new Checkpoint(s.checkpoint())),
+                        s.checkpoint() == null ? "" : connector.describe(s.checkpoint()),
                         s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent,
                         s.sweepNote(), s.failures().stream().filter(FailureRecord::retriedByNextCrawl).count(),
                         s.failures().stream().filter(FailureRecord::permanent).count()));
@@ -405,9 +405,9 @@ public final class Host implements AutoCloseable {
                 if (partition.isPresent() && !partition.get().equals(s.partition())) {
                     continue;
                 }
-                String rewound = null;
+                Checkpoint rewound = null;
                 if (to.isPresent() && s.checkpoint() != null) {
-                    rewound = connector.rewind(new Checkpoint(s.checkpoint()), to.get()).map(Checkpoint::value).orElse(null);
+                    rewound = connector.rewind(s.checkpoint(), to.get()).orElse(null);
                 }
                 if (Objects.equals(rewound, s.checkpoint())) {
                     unchanged.add(s.partition());
@@ -438,10 +438,6 @@ public final class Host implements AutoCloseable {
         } catch (SinkException e) {
             throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
         }
-    }
-
-    private RunScope newScope(CancellationSignal cancel) throws ConnectorException {
-        return new RunScope(runtime.connectorId(), pipeline.knownDocuments(), clock, cancel);
     }
 
     @Override

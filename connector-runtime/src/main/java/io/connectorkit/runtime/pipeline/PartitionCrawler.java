@@ -3,7 +3,6 @@ package io.connectorkit.runtime.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.CancelledException;
-import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
@@ -71,12 +70,11 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
                 return Outcome.CANCELLED;
             }
             run.startAttempt();
-            String committed = run.committedCheckpoint();
             Exception error = null;
             boolean cancelled = false;
             try {
                 retry.refetchOnce();
-                session.crawl(partition, committed == null ? null : new Checkpoint(committed), mode, emitter);
+                session.crawl(partition, run.committedCheckpoint(), mode, emitter);
             } catch (CancelledException e) {
                 cancelled = true;
             } catch (ConnectorException | RuntimeException e) {

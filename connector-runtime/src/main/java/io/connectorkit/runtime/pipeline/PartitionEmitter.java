@@ -143,7 +143,7 @@ final class PartitionEmitter implements Emitter {
             return;
         }
         // Accepted even after cancellation: a connector checkpoints what it did before returning.
-        enqueue(new WriteEntry.Mark(run, checkpoint.value()));
+        enqueue(new WriteEntry.Mark(run, checkpoint));
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.runtime.index.IndexClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,8 @@ public final class ElasticsearchStateStore implements StateStore {
         doc.addProperty("connector_id", connectorId);
         doc.addProperty("partition", state.partition());
         if (state.checkpoint() != null) {
-            doc.addProperty("checkpoint", state.checkpoint());
+            // The connector's string as it gave it: the document stays what earlier versions wrote and read.
+            doc.addProperty("checkpoint", state.checkpoint().value());
         }
         doc.addProperty("generation", state.generation());
         if (state.lastSuccess() != null) {
@@ -238,7 +240,7 @@ public final class ElasticsearchStateStore implements StateStore {
             }
         }
         return new PartitionState(s.get("partition").getAsString(),
-                s.has("checkpoint") ? s.get("checkpoint").getAsString() : null,
+                s.has("checkpoint") ? new Checkpoint(s.get("checkpoint").getAsString()) : null,
                 s.has("generation") ? s.get("generation").getAsLong() : 0,
                 s.has("last_success") ? Instant.parse(s.get("last_success").getAsString()) : null,
                 failures, s.has("failure_count") ? s.get("failure_count").getAsLong() : failures.size(),

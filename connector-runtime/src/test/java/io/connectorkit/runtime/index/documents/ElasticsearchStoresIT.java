@@ -3,6 +3,7 @@ package io.connectorkit.runtime.index.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.Document;
 import io.connectorkit.runtime.config.SinkConfig;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
@@ -119,11 +120,13 @@ class ElasticsearchStoresIT {
     void stateIsWrittenWithOptimisticConcurrency() throws Exception {
         ElasticsearchStateStore store = new ElasticsearchStateStore(client, index + "-state", "s");
         store.start(0);
-        PartitionState first = store.save(new PartitionState("alice@example.com", "{\"t\":1}", 5, Instant.EPOCH,
+        PartitionState first = store.save(new PartitionState("alice@example.com", new Checkpoint("{\"t\":1}"), 5,
+                Instant.EPOCH,
                 List.of(new FailureRecord("m1", "PERMANENT", "bad", 2),
                         new FailureRecord("m2", "TRANSIENT", "down", 4, "INBOX:eNo2", true)), 3, -1, -1));
-        PartitionState second = store.save(first.withCheckpoint("{\"t\":2}"));
-        assertThatThrownBy(() -> store.save(first.withCheckpoint("{\"t\":3}"))).isInstanceOf(StateConflictException.class);
+        PartitionState second = store.save(first.withCheckpoint(new Checkpoint("{\"t\":2}")));
+        assertThatThrownBy(() -> store.save(first.withCheckpoint(new Checkpoint("{\"t\":3}"))))
+                .isInstanceOf(StateConflictException.class);
         assertThatThrownBy(() -> store.save(PartitionState.initial("alice@example.com")))
                 .isInstanceOf(StateConflictException.class);
         PartitionState read = store.get("alice@example.com").orElseThrow();
