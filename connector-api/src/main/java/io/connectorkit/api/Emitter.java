@@ -9,6 +9,13 @@ package io.connectorkit.api;
  * back-pressure (its queue to the index is full), which is how a fast source is slowed to the
  * index's pace.
  *
+ * <p><b>Cancellation.</b> A connector learns that the run was cancelled from
+ * {@link ConnectorContext#cancelled()}, the one signal. Once it is {@code true}, {@link #upsert},
+ * {@link #unchanged} and {@link #delete} throw {@link CancelledException}: that is the host
+ * unwinding a connector that goes on (or is blocked by back-pressure), not a second signal to
+ * wait for. {@link #checkpoint} and {@link #failure} are still accepted, so a connector that
+ * sees the signal records how far it got and returns.
+ *
  * <p><b>Ordering.</b> Calls are processed in order. A {@link #checkpoint} covers every
  * {@link #upsert}, {@link #unchanged}, {@link #delete} and {@link #failure} before it.
  *
@@ -75,12 +82,4 @@ public interface Emitter {
      * large a share of the partition's documents; the connector cannot rely on it.)
      */
     void partitionComplete();
-
-    /**
-     * Whether the host asked the run to stop. A connector checks this between items and
-     * returns promptly, after emitting a checkpoint for what it has done.
-     *
-     * @return {@code true} once the run is cancelled
-     */
-    boolean cancelled();
 }

@@ -205,7 +205,7 @@ final class MimecastMessageReader {
                     new MimecastCheckpoint.Window(window.start(), window.end(), next, window.late())))
                     .plusLateArrivals(found);
             emitter.checkpoint(position[0].toCheckpoint());
-            if (emitter.cancelled() || context.cancelled()) {
+            if (context.cancelled()) {
                 throw new Stop();
             }
         };
@@ -237,7 +237,7 @@ final class MimecastMessageReader {
         Map<String, String> known = known(mailbox, todo);
         long found = 0;
         for (JsonObject m : todo) {
-            if (emitter.cancelled()) {
+            if (context.cancelled()) {
                 throw new Stop();
             }
             String messageId = MimecastJson.string(m, "id").orElseThrow();
@@ -294,7 +294,7 @@ final class MimecastMessageReader {
     void refetch(Partition partition, List<String> refs, Emitter emitter) throws ConnectorException {
         String mailbox = partition.id();
         for (String ref : refs) {
-            if (emitter.cancelled() || context.cancelled()) {
+            if (context.cancelled()) {
                 throw new io.connectorkit.api.CancelledException("The crawl of mailbox " + mailbox + " was cancelled");
             }
             int colon = ref.indexOf(':');

@@ -92,11 +92,6 @@ final class RecordingEmitter implements Emitter {
         completions++;
     }
 
-    @Override
-    public boolean cancelled() {
-        return false;
-    }
-
     synchronized Checkpoint lastCheckpoint() {
         return checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
     }

@@ -155,8 +155,8 @@ final class PartitionEmitter implements Emitter {
         run.markComplete();
     }
 
-    @Override
-    public boolean cancelled() {
+    /** @return whether the run should stop; connectors read it from their context */
+    boolean cancelled() {
         return control.cancelled();
     }
 

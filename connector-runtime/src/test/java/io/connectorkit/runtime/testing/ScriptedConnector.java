@@ -154,7 +154,7 @@ public final class ScriptedConnector implements SourceConnector {
                 Map<String, String> known = context.knownDocuments().versions(ids);
                 context.metrics().add("known", known.size());
                 for (int i = from; i < to; i++) {
-                    if (emitter.cancelled()) {
+                    if (context.cancelled()) {
                         emitter.checkpoint(new Checkpoint(Integer.toString(i)));
                         return;
                     }

@@ -129,11 +129,6 @@ public final class RecordingEmitter implements Emitter {
         record(Emission.partitionComplete());
     }
 
-    @Override
-    public boolean cancelled() {
-        return cancelled.getAsBoolean();
-    }
-
     /** @return the partition this emitter is bound to */
     public String partitionId() {
         return partitionId;

@@ -893,7 +893,7 @@ public abstract class SourceConnectorContractTest {
             // What a connector does that lets the emitter's exception propagate.
         }
         assertThat(cancelled.writesAfterCancellation()).as("writes attempted after the run was cancelled (each threw"
-                + " CancelledException); check Emitter.cancelled() between items and let CancelledException propagate")
+                + " CancelledException); check ConnectorContext.cancelled() between items and let CancelledException propagate")
                 .isLessThanOrEqualTo(1);
         assertThat(cancelled.partitionCompleteCount()).as("partitionComplete() calls of a crawl cancelled after one"
                 + " of %d documents", expected.size()).isZero();

@@ -56,7 +56,7 @@ final class ExampleFilesSession implements ConnectorSession {
             if (file.position().compareTo(after) <= 0) {
                 continue;
             }
-            if (emitter.cancelled() || context.cancelled()) {
+            if (context.cancelled()) {
                 return;
             }
             emit(partition, file, emitter);
@@ -115,7 +115,7 @@ final class ExampleFilesSession implements ConnectorSession {
         Map<String, ExampleFilesSource.ExampleFile> files = new HashMap<>();
         source.files(partition).forEach(f -> files.put(f.position().path(), f));
         for (String path : sourceRefs) {
-            if (emitter.cancelled() || context.cancelled()) {
+            if (context.cancelled()) {
                 throw new CancelledException("The crawl of " + partition.id() + " was cancelled");
             }
             ExampleFilesSource.ExampleFile file = files.get(path);
