@@ -39,7 +39,7 @@ public interface ConnectorSession extends AutoCloseable {
      */
     default List<ScopeDecision> preview() throws ConnectorException {
         return partitions().stream()
-                .map(p -> new ScopeDecision("partition", p.id(), true, "listed by the source"))
+                .map(p -> ScopeDecision.included("partition", p.id(), "listed by the source"))
                 .toList();
     }
 
@@ -80,7 +80,7 @@ public interface ConnectorSession extends AutoCloseable {
      * thread, right before an {@link CrawlMode#INCREMENTAL} {@link #crawl} of the partition (a
      * {@link CrawlMode#FULL} crawl lists every item anyway). An item stays on the host's list until
      * one of its documents is acknowledged by the index, or it has failed a bounded number of times
-     * (then status commands show it as permanent). An item the source no longer has is best emitted
+     * (then the host reports it as permanent). An item the source no longer has is best emitted
      * as a delete, which removes it from the list too.
      *
      * <p><b>Threading.</b> Called concurrently for different partitions, like {@link #crawl}.

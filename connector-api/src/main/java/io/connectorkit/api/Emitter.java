@@ -2,7 +2,8 @@ package io.connectorkit.api;
 
 /**
  * Where a crawl sends its results. The host gives each {@link ConnectorSession#crawl} call its
- * own emitter, bound to one partition.
+ * own emitter, bound to one partition: every document, deletion and failure emitted to it belongs
+ * to that partition, which is why {@link Document} and {@link ItemFailure} do not name one.
  *
  * <p><b>Threading.</b> An emitter is used by the thread that called {@code crawl} (or threads it
  * waits for); it is not shared between partitions. Its methods may block when the host applies
@@ -32,8 +33,7 @@ public interface Emitter {
      * Adds or replaces a document. The host may read {@link Document#binary()} before this call
      * returns and will not read it afterwards.
      *
-     * @param document the document; its {@link Document#partition()} must be this emitter's
-     * @throws IllegalArgumentException if the document belongs to another partition
+     * @param document the document; it belongs to this emitter's partition
      * @throws CancelledException if the run was cancelled; let it propagate
      */
     void upsert(Document document);

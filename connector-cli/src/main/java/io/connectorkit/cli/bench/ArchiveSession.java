@@ -61,7 +61,7 @@ final class ArchiveSession implements ConnectorSession {
     private static void emit(String mailbox, View view, ArchivedMessage m, long size, Emitter emitter) {
         String emailId = "raw-" + m.id();
         List<String> names = m.attachments().stream().map(Attachment::filename).toList();
-        emitter.upsert(Document.builder(emailId, mailbox, "email")
+        emitter.upsert(Document.builder(emailId, "email")
                 .title(m.subject())
                 .field("subject", m.subject())
                 .field("mailbox", mailbox)
@@ -83,7 +83,7 @@ final class ArchiveSession implements ConnectorSession {
                 .build());
         int index = 0;
         for (Attachment a : m.attachments()) {
-            emitter.upsert(Document.builder(emailId + "-att-" + index++, mailbox, "attachment")
+            emitter.upsert(Document.builder(emailId + "-att-" + index++, "attachment")
                     .parentId(emailId)
                     .title(a.filename())
                     .field("name", a.filename())

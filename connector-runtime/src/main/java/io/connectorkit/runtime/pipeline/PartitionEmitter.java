@@ -56,11 +56,6 @@ final class PartitionEmitter implements Emitter {
     @Override
     public void upsert(Document document) {
         requireNonNull(document, "document");
-        if (!document.partition().equals(run.partition())) {
-            throw new IllegalArgumentException("Document " + document.id() + " belongs to partition '"
-                    + document.partition() + "' but was emitted while crawling '" + run.partition()
-                    + "'; emit each document from its own partition's crawl");
-        }
         boolean joins = unit != null && unit.join(document.id(), document.parentId());
         try {
             write(document, joins);
@@ -83,15 +78,14 @@ final class PartitionEmitter implements Emitter {
                 extraction = extractor.extract(document.id(), document.binary());
                 if (extraction.failed()) {
                     // The document is still indexed (without its text), so its unit stays complete.
-                    recordFailure(new ItemFailure(document.id(), run.partition(), ErrorKind.PERMANENT,
-                            extraction.failure()));
+                    recordFailure(ItemFailure.of(document.id(), ErrorKind.PERMANENT, extraction.failure()));
                 }
             } else {
                 extraction = new Extraction("", document.binary().mediaType().orElse(null), null, false,
                         document.binary().sha256().orElse(null), Math.max(0, document.binary().length()), null);
             }
         }
-        String json = DocumentJson.toJson(document, connectorId, run.generation(), extraction, clock.instant());
+        String json = DocumentJson.toJson(document, run.partition(), connectorId, run.generation(), extraction, clock.instant());
         SinkAction action = SinkAction.upsert(document.id(), run.partition(), json);
         if (child) {
             enqueue(new WriteEntry.Write(run, action, unit, false));
@@ -130,7 +124,7 @@ final class PartitionEmitter implements Emitter {
 
     private void recordFailure(ItemFailure failure) {
         run.recordFailure(failure);
-        totals.failure(failure);
+        totals.failure(run.partition(), failure);
     }
 
     @Override
