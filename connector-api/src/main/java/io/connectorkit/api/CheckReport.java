@@ -6,15 +6,16 @@ import java.util.Optional;
 
 /**
  * What {@link SourceConnector#check} found: one result per probe, and the error kind that
- * best describes the first failure (so a command can choose its exit status).
+ * best describes the first failure (so a host can decide what the outcome means).
  *
  * @param results the probes in the order they ran
  */
 public record CheckReport(List<CheckResult> results) {
     /**
-     * Validates and copies the components.
+     * Copies the results. Each component is described once, in the record's description.
      *
-     * @param results the probes in the order they ran 
+     * @param results the {@linkplain #results() results}
+     * @throws NullPointerException if {@code results} or one of them is {@code null}
      */
     public CheckReport {
         results = List.copyOf(Objects.requireNonNull(results, "results"));

@@ -5,10 +5,14 @@ import java.util.Objects;
 /**
  * The outcome of one probe made by {@link SourceConnector#check}, such as one API endpoint.
  *
+ * <p><b>Building one.</b> Use {@link #ok}, {@link #warning} and {@link #failed}: components added
+ * later get a default there, so such code keeps compiling. The canonical constructor is public only
+ * because a record's must be.
+ *
  * @param name what was probed, such as {@code /api/archive/get-message-list}
  * @param status how it went
- * @param kind for a failed probe, what kind of error it is (decides a command's exit status);
- *     {@code null} otherwise
+ * @param kind for a failed probe, what kind of error it is (decides what the host does with the
+ *     check's outcome); {@code null} otherwise
  * @param message one sentence on what was found
  * @param fix what the administrator should do, or an empty string when nothing is needed
  */
@@ -24,13 +28,16 @@ public record CheckResult(String name, Status status, ErrorKind kind, String mes
     }
 
     /**
-     * Validates and copies the components.
+     * Validates the components; build results with {@link #ok}, {@link #warning} or
+     * {@link #failed}. Each component is described once, in the record's description.
      *
-     * @param name what was probed, such as {@code /api/archive/get-message-list}
-     * @param status how it went
-     * @param kind for a failed probe, what kind of error it is (decides a command's exit status); {@code null} otherwise
-     * @param message one sentence on what was found
-     * @param fix what the administrator should do, or an empty string when nothing is needed 
+     * @param name the {@linkplain #name() name}
+     * @param status the {@linkplain #status() status}
+     * @param kind the {@linkplain #kind() kind}
+     * @param message the {@linkplain #message() message}
+     * @param fix the {@linkplain #fix() fix}
+     * @throws NullPointerException if {@code name}, {@code status}, {@code message} or {@code fix} is
+     *     {@code null}
      */
     public CheckResult {
         Objects.requireNonNull(name, "name");

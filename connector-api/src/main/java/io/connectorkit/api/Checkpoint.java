@@ -17,9 +17,11 @@ public record Checkpoint(String value) {
     public static final int MAX_LENGTH = 65_536;
 
     /**
-     * Validates and copies the components.
+     * Validates the value. Each component is described once, in the record's description.
      *
-     * @param value the serialised position, at most {@link #MAX_LENGTH} characters 
+     * @param value the {@linkplain #value() value}
+     * @throws NullPointerException if {@code value} is {@code null}
+     * @throws IllegalArgumentException if it is longer than {@link #MAX_LENGTH}
      */
     public Checkpoint {
         Objects.requireNonNull(value, "value");

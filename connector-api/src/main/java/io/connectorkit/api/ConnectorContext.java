@@ -45,7 +45,17 @@ public interface ConnectorContext {
     Path tempDirectory();
 
     /**
-     * Whether the host asked the run to stop.
+     * Whether the host asked the run to stop: the one cancellation signal of the SPI.
+     *
+     * <p>It lives here rather than on the {@link Emitter} because cancellation belongs to the run,
+     * not to one partition, and the context reaches every place a connector waits: a crawl's item
+     * loop, a {@link SourceConnector#check}, and the parts a session shares between partitions (a
+     * rate limiter, a retry loop) that have no emitter. A connector checks it between items and
+     * before every wait, and when it is {@code true} emits a checkpoint for what it has done and
+     * returns (or throws {@link CancelledException} to unwind from deep inside a wait). Once it is
+     * {@code true} it stays {@code true}, and the emitter's writes throw {@link CancelledException}.
+     *
+     * <p><b>Threading.</b> Cheap and safe to call from any thread, as often as needed.
      *
      * @return {@code true} once the run is cancelled
      */

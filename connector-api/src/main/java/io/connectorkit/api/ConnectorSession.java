@@ -39,13 +39,16 @@ public interface ConnectorSession extends AutoCloseable {
      */
     default List<ScopeDecision> preview() throws ConnectorException {
         return partitions().stream()
-                .map(p -> new ScopeDecision("partition", p.id(), true, "listed by the source"))
+                .map(p -> ScopeDecision.included("partition", p.id(), "listed by the source"))
                 .toList();
     }
 
     /**
      * Crawls one partition, emitting documents, deletions, failures and checkpoints, and
      * returns when the partition is done or the run is cancelled.
+     *
+     * <p><b>Cancellation.</b> Check {@link ConnectorContext#cancelled()} between items; once it is
+     * {@code true}, emit a checkpoint covering what was emitted and return.
      *
      * <p>Problems with single items go to {@link Emitter#failure} and the crawl goes on.
      * Rate limits are waited out inside the call. A thrown exception ends this partition's
@@ -58,7 +61,8 @@ public interface ConnectorSession extends AutoCloseable {
      *     {@link CrawlMode#FULL} to read everything that exists
      * @param emitter where the results go; bound to this partition
      * @throws ConnectorException if the partition cannot be crawled further
-     * @throws CancelledException if the emitter reports that the run was cancelled
+     * @throws CancelledException if the run was cancelled ({@link ConnectorContext#cancelled()})
+     *     and the connector unwinds by letting the emitter's exception propagate
      */
     void crawl(Partition partition, Checkpoint checkpoint, CrawlMode mode, Emitter emitter)
             throws ConnectorException;
@@ -76,7 +80,7 @@ public interface ConnectorSession extends AutoCloseable {
      * thread, right before an {@link CrawlMode#INCREMENTAL} {@link #crawl} of the partition (a
      * {@link CrawlMode#FULL} crawl lists every item anyway). An item stays on the host's list until
      * one of its documents is acknowledged by the index, or it has failed a bounded number of times
-     * (then status commands show it as permanent). An item the source no longer has is best emitted
+     * (then the host reports it as permanent). An item the source no longer has is best emitted
      * as a delete, which removes it from the list too.
      *
      * <p><b>Threading.</b> Called concurrently for different partitions, like {@link #crawl}.
@@ -89,7 +93,8 @@ public interface ConnectorSession extends AutoCloseable {
      *     the host then keeps the failures, says so, and only a FULL crawl tries them again
      * @throws ConnectorException as {@link #crawl} does: the partition's crawl is then handled as a
      *     failed crawl attempt, and the failures stay on the list unchanged
-     * @throws CancelledException if the emitter reports that the run was cancelled
+     * @throws CancelledException if the run was cancelled ({@link ConnectorContext#cancelled()})
+     *     and the connector unwinds by letting the emitter's exception propagate
      */
     default boolean refetch(Partition partition, List<String> sourceRefs, Emitter emitter) throws ConnectorException {
         return false;

@@ -1,6 +1,7 @@
 package io.connectorkit.api;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,14 @@ import java.util.Objects;
  * {@link Boolean}, {@link Long}, {@link Integer}, {@link Double}, {@link Instant} and
  * {@code List<String>}. Anything else is rejected when the document is built.
  *
+ * <p>A document belongs to the partition of the {@link Emitter} it is upserted to (the emitter is
+ * bound to one partition), so it does not name the partition itself; the host records it.
+ *
+ * <p><b>Building one.</b> Use {@link #builder}: components added later get a default there, so such
+ * code keeps compiling. The canonical constructor is public only because a record's must be.
+ *
  * @param id stable and deterministic: the same item always gets the same id, and two different
  *     items never share one (writes are upserts keyed by it)
- * @param partition the {@link Partition#id()} this document belongs to
  * @param kind what sort of item this is, such as {@code email} or {@code attachment}
  * @param parentId the id of the document this one belongs to (an attachment's email), or
  *     {@code null}
@@ -30,7 +36,6 @@ import java.util.Objects;
  */
 public record Document(
         String id,
-        String partition,
         String kind,
         String parentId,
         String title,
@@ -41,22 +46,25 @@ public record Document(
         String version) {
 
     /**
-     * Validates and copies the components.
+     * Validates the components and copies the fields and the ACL; build documents with
+     * {@link #builder}. Each component is described once, in the record's description.
      *
-     * @param id stable and deterministic: the same item always gets the same id, and two different items never share one (writes are upserts keyed by it)
-     * @param partition the {@link Partition#id()} this document belongs to
-     * @param kind what sort of item this is, such as {@code email} or {@code attachment}
-     * @param parentId the id of the document this one belongs to (an attachment's email), or {@code null}
-     * @param title a short human-readable name (a subject, a file name)
-     * @param fields typed metadata, keyed by field name
-     * @param content text content, or {@code null}
-     * @param binary binary content for the host to extract text from, or {@code null}
-     * @param acl principals allowed to see the document (such as email addresses); empty means the connector does not restrict it
-     * @param version a value that changes whenever the item changes (a hash, a modification stamp); lets a re-crawl skip unchanged items through {@link KnownDocuments} 
+     * @param id the {@linkplain #id() id}
+     * @param kind the {@linkplain #kind() kind}
+     * @param parentId the {@linkplain #parentId() parentId}
+     * @param title the {@linkplain #title() title}
+     * @param fields the {@linkplain #fields() fields}
+     * @param content the {@linkplain #content() content}
+     * @param binary the {@linkplain #binary() binary}
+     * @param acl the {@linkplain #acl() acl}
+     * @param version the {@linkplain #version() version}
+     * @throws NullPointerException if {@code id}, {@code kind}, {@code fields}, {@code acl} or
+     *     {@code version} is {@code null}
+     * @throws IllegalArgumentException if {@code id} is blank or a field value is of a type not
+     *     listed above
      */
     public Document {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(partition, "partition");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(version, "version");
         if (id.isBlank()) {
@@ -66,7 +74,7 @@ public record Document(
         for (Map.Entry<String, Object> e : Objects.requireNonNull(fields, "fields").entrySet()) {
             copy.put(e.getKey(), checkedValue(id, e.getKey(), e.getValue()));
         }
-        fields = java.util.Collections.unmodifiableMap(copy);
+        fields = Collections.unmodifiableMap(copy);
         acl = List.copyOf(Objects.requireNonNull(acl, "acl"));
     }
 
@@ -97,18 +105,16 @@ public record Document(
      * Starts a builder for a document.
      *
      * @param id the document id
-     * @param partition the partition id
      * @param kind the document kind
      * @return a builder with no fields, no content, an empty ACL and an empty version
      */
-    public static Builder builder(String id, String partition, String kind) {
-        return new Builder(id, partition, kind);
+    public static Builder builder(String id, String kind) {
+        return new Builder(id, kind);
     }
 
     /** Builds a {@link Document} step by step. Not thread-safe. */
     public static final class Builder {
         private final String id;
-        private final String partition;
         private final String kind;
         private String parentId;
         private String title;
@@ -118,9 +124,8 @@ public record Document(
         private List<String> acl = List.of();
         private String version = "";
 
-        private Builder(String id, String partition, String kind) {
+        private Builder(String id, String kind) {
             this.id = id;
-            this.partition = partition;
             this.kind = kind;
         }
 
@@ -211,7 +216,7 @@ public record Document(
          * @throws IllegalArgumentException as the {@link Document} constructor does
          */
         public Document build() {
-            return new Document(id, partition, kind, parentId, title, fields, content, binary, acl, version);
+            return new Document(id, kind, parentId, title, fields, content, binary, acl, version);
         }
     }
 }

@@ -2,12 +2,20 @@ package io.connectorkit.api;
 
 /**
  * Where a crawl sends its results. The host gives each {@link ConnectorSession#crawl} call its
- * own emitter, bound to one partition.
+ * own emitter, bound to one partition: every document, deletion and failure emitted to it belongs
+ * to that partition, which is why {@link Document} and {@link ItemFailure} do not name one.
  *
  * <p><b>Threading.</b> An emitter is used by the thread that called {@code crawl} (or threads it
  * waits for); it is not shared between partitions. Its methods may block when the host applies
  * back-pressure (its queue to the index is full), which is how a fast source is slowed to the
  * index's pace.
+ *
+ * <p><b>Cancellation.</b> A connector learns that the run was cancelled from
+ * {@link ConnectorContext#cancelled()}, the one signal. Once it is {@code true}, {@link #upsert},
+ * {@link #unchanged} and {@link #delete} throw {@link CancelledException}: that is the host
+ * unwinding a connector that goes on (or is blocked by back-pressure), not a second signal to
+ * wait for. {@link #checkpoint} and {@link #failure} are still accepted, so a connector that
+ * sees the signal records how far it got and returns.
  *
  * <p><b>Ordering.</b> Calls are processed in order. A {@link #checkpoint} covers every
  * {@link #upsert}, {@link #unchanged}, {@link #delete} and {@link #failure} before it.
@@ -25,8 +33,7 @@ public interface Emitter {
      * Adds or replaces a document. The host may read {@link Document#binary()} before this call
      * returns and will not read it afterwards.
      *
-     * @param document the document; its {@link Document#partition()} must be this emitter's
-     * @throws IllegalArgumentException if the document belongs to another partition
+     * @param document the document; it belongs to this emitter's partition
      * @throws CancelledException if the run was cancelled; let it propagate
      */
     void upsert(Document document);
@@ -75,12 +82,4 @@ public interface Emitter {
      * large a share of the partition's documents; the connector cannot rely on it.)
      */
     void partitionComplete();
-
-    /**
-     * Whether the host asked the run to stop. A connector checks this between items and
-     * returns promptly, after emitting a checkpoint for what it has done.
-     *
-     * @return {@code true} once the run is cancelled
-     */
-    boolean cancelled();
 }

@@ -2,14 +2,18 @@ package io.connectorkit.api;
 
 /**
  * What went wrong, in the terms a host acts on. The kind alone decides what the host does; the
- * message is for people.
+ * message is for people. How a host reports each kind to its operators is the host's own
+ * business.
  */
 public enum ErrorKind {
-    /** The configuration is invalid or inconsistent. Not retried; the run stops (exit 2). */
+    /** The configuration is invalid or inconsistent. Not retried; the host stops the run. */
     CONFIGURATION(false),
-    /** The source rejected the credentials. Not retried; the run stops (exit 3). */
+    /** The source rejected the credentials. Not retried; the host stops the run. */
     AUTHENTICATION(false),
-    /** The credentials are valid but lack a product, role or permission. Not retried (exit 3). */
+    /**
+     * The credentials are valid but lack a product, role or permission. Not retried; the host
+     * stops the run.
+     */
     PERMISSION(false),
     /** The source asked the client to slow down. Retried after waiting; never loses work. */
     RATE_LIMITED(true),

@@ -15,11 +15,14 @@ import java.util.Objects;
  */
 public record Partition(String id, String displayName, Map<String, String> attributes) {
     /**
-     * Validates and copies the components.
+     * Validates the components and copies the attributes. Each component is described once, in the
+     * record's description.
      *
-     * @param id stable identifier, unique within a source (for Mimecast: the mailbox address); used as the key of the partition's state
-     * @param displayName what people see in progress and status output
-     * @param attributes small descriptive values (such as the domain), never secrets 
+     * @param id the {@linkplain #id() id}
+     * @param displayName the {@linkplain #displayName() displayName}
+     * @param attributes the {@linkplain #attributes() attributes}
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if {@code id} is blank
      */
     public Partition {
         Objects.requireNonNull(id, "id");

@@ -101,7 +101,7 @@ public interface SourceConnector {
     /**
      * Checks what needs more than one key, such as an end date before a start date. The host
      * calls it after every key passed {@link #configSpec()}, and reports its problems as it
-     * reports those of single keys (exit status 2 on the command line).
+     * reports those of single keys: as a configuration error that stops the run.
      *
      * @param config a configuration whose keys are each valid
      * @return the problems, each naming its keys; empty by default

@@ -20,6 +20,12 @@
  * back to {@link io.connectorkit.api.ConnectorSession#crawl}, and the connector resumes after it.
  * Re-emitting a document is always safe: ids are deterministic and writes are upserts.
  *
+ * <h2>Cancellation</h2>
+ * One signal: {@link io.connectorkit.api.ConnectorContext#cancelled()}. A connector checks it
+ * between items and returns after a checkpoint; the emitter's writes throw
+ * {@link io.connectorkit.api.CancelledException} once it is set, which unwinds a connector that
+ * did not look.
+ *
  * <h2>Errors</h2>
  * Every failure is a {@link io.connectorkit.api.ConnectorException} whose
  * {@link io.connectorkit.api.ErrorKind} alone decides what the host does: configuration,

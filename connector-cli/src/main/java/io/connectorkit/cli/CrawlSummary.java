@@ -4,9 +4,9 @@ import static io.connectorkit.cli.ProgressLine.count;
 import static io.connectorkit.cli.ProgressLine.duration;
 
 import io.connectorkit.api.ConnectorMetrics;
-import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.CrawlProgress;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.FailedItem;
 import io.connectorkit.runtime.HeldSweep;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -85,9 +85,9 @@ public final class CrawlSummary {
                     + " time)%n", count(metric(m, LATE_ARRIVALS)));
         }
         out.printf("  failures     %s items%n", count(report.itemFailures()));
-        for (ItemFailure f : report.failedItems()) {
-            out.printf("    %s in %s: %s%n", redact.apply(f.itemId()), redact.apply(f.partition()),
-                    redact.apply(oneLine(f.reason())));
+        for (FailedItem f : report.failedItems()) {
+            out.printf("    %s in %s: %s%n", redact.apply(f.failure().itemId()), redact.apply(f.partition()),
+                    redact.apply(oneLine(f.failure().reason())));
         }
         long unnamed = report.itemFailures() - report.failedItems().size();
         if (unnamed > 0 && !report.failedItems().isEmpty()) {

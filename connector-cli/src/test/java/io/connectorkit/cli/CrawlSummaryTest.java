@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.FailedItem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CrawlSummaryTest {
-    private static CrawlReport report(long count, List<ItemFailure> named) {
+    private static CrawlReport report(long count, List<FailedItem> named) {
         return new CrawlReport(2, 2, 0, 10, 0, count, 0, null, List.of(), List.of(), List.of(), false, null, null,
                 Duration.ofSeconds(3), Map.of(), named);
     }
@@ -28,10 +29,10 @@ class CrawlSummaryTest {
 
     @Test
     void namesEachFailedItemOnItsOwnLineAndCountsTheRest() {
-        List<ItemFailure> named = new ArrayList<>();
+        List<FailedItem> named = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            named.add(new ItemFailure("eNoMSG" + i, "alice@example.com", ErrorKind.PERMANENT,
-                    "message eNoMSG" + i + " failed:\nerr_x with secret hunter2"));
+            named.add(new FailedItem("alice@example.com", ItemFailure.of("eNoMSG" + i, ErrorKind.PERMANENT,
+                    "message eNoMSG" + i + " failed:\nerr_x with secret hunter2")));
         }
         String out = print(report(25, named));
         assertThat(out).contains("  failures     25 items\n",

@@ -57,12 +57,13 @@ final class MimecastAttachments {
     /**
      * Emits one document per processed attachment, when extraction is on.
      *
+     * @param mailbox the mailbox the email belongs to
      * @param email the email document
      * @param content its content
      * @param emitter where documents go
      * @throws ConnectorException if a fatal error ends the partition; item errors become failures
      */
-    void emit(Document email, MimecastMessageContent content, Emitter emitter) throws ConnectorException {
+    void emit(String mailbox, Document email, MimecastMessageContent content, Emitter emitter) throws ConnectorException {
         if (!rules.extract()) {
             return;
         }
@@ -88,7 +89,7 @@ final class MimecastAttachments {
                     context.metrics().add(OVERSIZED, 1);
                 }
                 String sha = bytes != null ? bytes.sha256().orElse(a.sha256()) : a.sha256();
-                Document.Builder b = Document.builder(id, email.partition(), MimecastDocuments.KIND_ATTACHMENT)
+                Document.Builder b = Document.builder(id, MimecastDocuments.KIND_ATTACHMENT)
                         .parentId(email.id())
                         .title(name)
                         .field("name", name)
@@ -96,7 +97,7 @@ final class MimecastAttachments {
                         .field("size", size < 0 ? null : size)
                         .field("sha256", sha)
                         .field("metadataOnly", oversized ? Boolean.TRUE : null)
-                        .field("mailbox", email.partition())
+                        .field("mailbox", mailbox)
                         .field("emailSubject", email.title())
                         .acl(email.acl())
                         .version(email.version() + ":" + (sha == null ? size : sha));
@@ -109,9 +110,9 @@ final class MimecastAttachments {
                         || e instanceof MimecastUnreachableException) {
                     throw e;
                 }
-                emitter.failure(new ItemFailure(id, email.partition(), e.kind(),
-                        "Attachment '" + name + "' of " + email.title() + ": " + e.getMessage(),
-                        MimecastDocuments.ref(email)));
+                emitter.failure(ItemFailure.of(id, e.kind(),
+                        "Attachment '" + name + "' of " + email.title() + ": " + e.getMessage())
+                        .withSourceRef(MimecastDocuments.ref(email)));
             } finally {
                 if (fetched != null) {
                     fetched.close();

@@ -101,9 +101,9 @@ final class MimecastDirectory {
                     continue;
                 }
                 if (excludedBy != null) {
-                    out.add(new ScopeDecision("mailbox", address, false, excludedBy));
+                    out.add(ScopeDecision.excluded("mailbox", address, excludedBy));
                 } else if (MimecastJson.bool(u, "alias")) {
-                    out.add(new ScopeDecision("mailbox", address, false,
+                    out.add(ScopeDecision.excluded("mailbox", address,
                             "alias: covered by its primary mailbox (the message list includes aliases)"));
                 } else {
                     out.add(filter.mailbox(address));

@@ -97,7 +97,7 @@ final class MimecastDocuments {
                 : lower(MimecastJson.addresses(listed, "from"));
         List<String> to = content != null && !content.to().isEmpty() ? content.to()
                 : lower(MimecastJson.addresses(listed, "to"));
-        Document.Builder b = Document.builder(emailId(mailbox, messageId), mailbox, KIND_EMAIL)
+        Document.Builder b = Document.builder(emailId(mailbox, messageId), KIND_EMAIL)
                 .title(subject)
                 .field("subject", subject)
                 .field("mailbox", mailbox)

@@ -205,7 +205,7 @@ final class MimecastMessageReader {
                     new MimecastCheckpoint.Window(window.start(), window.end(), next, window.late())))
                     .plusLateArrivals(found);
             emitter.checkpoint(position[0].toCheckpoint());
-            if (emitter.cancelled() || context.cancelled()) {
+            if (context.cancelled()) {
                 throw new Stop();
             }
         };
@@ -237,7 +237,7 @@ final class MimecastMessageReader {
         Map<String, String> known = known(mailbox, todo);
         long found = 0;
         for (JsonObject m : todo) {
-            if (emitter.cancelled()) {
+            if (context.cancelled()) {
                 throw new Stop();
             }
             String messageId = MimecastJson.string(m, "id").orElseThrow();
@@ -267,7 +267,7 @@ final class MimecastMessageReader {
         try (MimecastMessageContent c = content.read(mailbox, messageId)) {
             Document email = MimecastDocuments.email(mailbox, view, m, c, attachments.names(c), config);
             emitter.upsert(email);
-            attachments.emit(email, c, emitter);
+            attachments.emit(mailbox, email, c, emitter);
             return true;
         } catch (ConnectorException e) {
             // An unreachable Mimecast is an outage: it stops the mailbox instead of failing every message.
@@ -294,7 +294,7 @@ final class MimecastMessageReader {
     void refetch(Partition partition, List<String> refs, Emitter emitter) throws ConnectorException {
         String mailbox = partition.id();
         for (String ref : refs) {
-            if (emitter.cancelled() || context.cancelled()) {
+            if (context.cancelled()) {
                 throw new io.connectorkit.api.CancelledException("The crawl of mailbox " + mailbox + " was cancelled");
             }
             int colon = ref.indexOf(':');
@@ -345,9 +345,9 @@ final class MimecastMessageReader {
         String messageId = MimecastJson.string(m, "id").orElseThrow();
         // A subject can be 100,000 characters; the failure record needs only enough to recognise it.
         String subject = MimecastDocuments.cut(MimecastJson.string(m, "subject").orElse(""), 200);
-        return new ItemFailure(MimecastDocuments.emailId(mailbox, messageId), mailbox, e.kind(), "Message "
-                + messageId + " (" + subject + ") in " + view + " of " + mailbox + ": " + e.getMessage(),
-                MimecastDocuments.ref(view, messageId));
+        return ItemFailure.of(MimecastDocuments.emailId(mailbox, messageId), e.kind(), "Message "
+                + messageId + " (" + subject + ") in " + view + " of " + mailbox + ": " + e.getMessage())
+                .withSourceRef(MimecastDocuments.ref(view, messageId));
     }
 
     /** @return document id to indexed version, or null when the index could not say */

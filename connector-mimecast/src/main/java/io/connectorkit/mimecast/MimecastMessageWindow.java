@@ -112,8 +112,8 @@ final class MimecastMessageWindow {
             relist = "each incremental crawl also lists again the last " + late.toDays() + " days (a crawl now: from "
                     + (from.isBefore(messages.startDate()) ? messages.startDate() : from) + ") for late arrivals";
         }
-        return new ScopeDecision("window", "messages received from " + messages.startDate() + " " + end + "; "
-                + relist, true, MimecastKeys.START_DATE + ", " + MimecastKeys.END_DATE + ", "
+        return ScopeDecision.included("window", "messages received from " + messages.startDate() + " " + end + "; "
+                + relist, MimecastKeys.START_DATE + ", " + MimecastKeys.END_DATE + ", "
                 + MimecastKeys.LATE_ARRIVAL_DAYS);
     }
 }

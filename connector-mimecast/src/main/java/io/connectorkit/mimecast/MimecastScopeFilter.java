@@ -32,14 +32,15 @@ final class MimecastScopeFilter {
      */
     ScopeDecision domain(String domain, boolean local) {
         if (local && !scope.includeLocal()) {
-            return new ScopeDecision("domain", domain, false, MimecastKeys.DOMAINS_INCLUDE_LOCAL + " = false (local domain)");
+            return ScopeDecision.excluded("domain", domain, MimecastKeys.DOMAINS_INCLUDE_LOCAL + " = false (local domain)");
         }
         if (scope.domainsInclude().isPresent()) {
             Pattern p = scope.domainsInclude().get();
-            return new ScopeDecision("domain", domain, p.matcher(domain).find(),
-                    MimecastKeys.DOMAINS_INCLUDE + " = " + p.pattern());
+            String rule = MimecastKeys.DOMAINS_INCLUDE + " = " + p.pattern();
+            return p.matcher(domain).find() ? ScopeDecision.included("domain", domain, rule)
+                    : ScopeDecision.excluded("domain", domain, rule);
         }
-        return new ScopeDecision("domain", domain, true, MimecastKeys.DOMAINS_INCLUDE + " is blank (all domains)");
+        return ScopeDecision.included("domain", domain, MimecastKeys.DOMAINS_INCLUDE + " is blank (all domains)");
     }
 
     /**
@@ -50,15 +51,16 @@ final class MimecastScopeFilter {
      */
     ScopeDecision mailbox(String address) {
         if (scope.mailboxesExclude().isPresent() && scope.mailboxesExclude().get().matcher(address).find()) {
-            return new ScopeDecision("mailbox", address, false,
+            return ScopeDecision.excluded("mailbox", address,
                     MimecastKeys.MAILBOXES_EXCLUDE + " = " + scope.mailboxesExclude().get().pattern());
         }
         if (scope.mailboxesInclude().isPresent()) {
             Pattern p = scope.mailboxesInclude().get();
-            return new ScopeDecision("mailbox", address, p.matcher(address).find(),
-                    MimecastKeys.MAILBOXES_INCLUDE + " = " + p.pattern());
+            String rule = MimecastKeys.MAILBOXES_INCLUDE + " = " + p.pattern();
+            return p.matcher(address).find() ? ScopeDecision.included("mailbox", address, rule)
+                    : ScopeDecision.excluded("mailbox", address, rule);
         }
-        return new ScopeDecision("mailbox", address, true, MimecastKeys.MAILBOXES_INCLUDE + " is blank (all mailboxes)");
+        return ScopeDecision.included("mailbox", address, MimecastKeys.MAILBOXES_INCLUDE + " is blank (all mailboxes)");
     }
 
     /**

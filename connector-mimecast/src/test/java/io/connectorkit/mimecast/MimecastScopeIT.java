@@ -82,13 +82,13 @@ class MimecastScopeIT {
             assertThat(decisions.stream().filter(d -> d.kind().equals("domain")).map(ScopeDecision::item))
                     .containsExactlyInAnyOrderElementsOf(a.domains().stream().map(Domain::domain).toList());
             Domain local = a.domains().stream().filter(Domain::local).findFirst().orElseThrow();
-            assertThat(decisions).contains(new ScopeDecision("domain", local.domain(), false,
+            assertThat(decisions).contains(ScopeDecision.excluded("domain", local.domain(),
                     "mimecast.domains.include-local = false (local domain)"));
             for (User u : a.users(local.domain())) {
-                assertThat(decisions).contains(new ScopeDecision("mailbox", u.emailAddress(), false, "domain "
+                assertThat(decisions).contains(ScopeDecision.excluded("mailbox", u.emailAddress(), "domain "
                         + local.domain() + " is excluded by mimecast.domains.include-local = false (local domain)"));
             }
-            assertThat(decisions).contains(new ScopeDecision("mailbox", excluded, false,
+            assertThat(decisions).contains(ScopeDecision.excluded("mailbox", excluded,
                     "mimecast.mailboxes.exclude = ^" + excluded + "$"));
             Map<Boolean, List<User>> users = a.domains().stream().filter(d -> !d.local())
                     .flatMap(d -> a.users(d.domain()).stream())

@@ -3,7 +3,6 @@ package io.connectorkit.runtime;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.ErrorKind;
-import io.connectorkit.api.ItemFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +29,13 @@ import java.util.Optional;
  * @param fatalMessage the message of the error that ended the run, or {@code null}
  * @param duration how long the run took
  * @param metrics the connector's counters ({@link io.connectorkit.api.ConnectorMetrics})
- * @param failedItems the first item failures of the run by name (item, partition, reason), at most
+ * @param failedItems the first item failures of the run by name (partition, item, reason), at most
  *     a bounded number; {@link #itemFailures} is the exact count
  */
 public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
         long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
         List<HeldSweep> sweepRefusals, List<HeldSweep> dryRunSweeps, boolean cancelled, ErrorKind fatalKind,
-        String fatalMessage, Duration duration, Map<String, Long> metrics, List<ItemFailure> failedItems) {
+        String fatalMessage, Duration duration, Map<String, Long> metrics, List<FailedItem> failedItems) {
     /**
      * Copies the lists.
      *

@@ -140,7 +140,7 @@ class RecordingSideMatchesThePipelineIT {
         Map<String, String> out = new TreeMap<>();
         crawl.partitions().values().forEach(e -> {
             for (Document d : e.upserts()) {
-                out.put(d.id(), describe(d.partition(), d.version(), d.parentId(), d.acl()));
+                out.put(d.id(), describe(e.partitionId(), d.version(), d.parentId(), d.acl()));
             }
         });
         return out;

@@ -52,6 +52,6 @@ final class ArchiveConnector implements SourceConnector {
 
     @Override
     public ConnectorSession open(SourceConfig config, ConnectorContext context) {
-        return new ArchiveSession(archive);
+        return new ArchiveSession(archive, context);
     }
 }

@@ -3,6 +3,7 @@ package io.connectorkit.cli.bench;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.Checkpoint;
+import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.ContentSource;
 import io.connectorkit.api.CrawlMode;
@@ -28,9 +29,11 @@ import java.util.stream.Stream;
  */
 final class ArchiveSession implements ConnectorSession {
     private final Archive archive;
+    private final ConnectorContext context;
 
-    ArchiveSession(Archive archive) {
+    ArchiveSession(Archive archive, ConnectorContext context) {
         this.archive = requireNonNull(archive, "archive");
+        this.context = requireNonNull(context, "context");
     }
 
     @Override
@@ -44,7 +47,7 @@ final class ArchiveSession implements ConnectorSession {
         for (View view : View.values()) {
             try (Stream<MessageHeader> rows = archive.messages(mailbox, view, ArchiveTotals.FROM, ArchiveTotals.TO)) {
                 for (MessageHeader h : (Iterable<MessageHeader>) rows::iterator) {
-                    if (emitter.cancelled()) {
+                    if (context.cancelled()) {
                         return;
                     }
                     emit(mailbox, view, archive.message(h.id()).orElseThrow(), h.size(), emitter);
@@ -58,7 +61,7 @@ final class ArchiveSession implements ConnectorSession {
     private static void emit(String mailbox, View view, ArchivedMessage m, long size, Emitter emitter) {
         String emailId = "raw-" + m.id();
         List<String> names = m.attachments().stream().map(Attachment::filename).toList();
-        emitter.upsert(Document.builder(emailId, mailbox, "email")
+        emitter.upsert(Document.builder(emailId, "email")
                 .title(m.subject())
                 .field("subject", m.subject())
                 .field("mailbox", mailbox)
@@ -80,7 +83,7 @@ final class ArchiveSession implements ConnectorSession {
                 .build());
         int index = 0;
         for (Attachment a : m.attachments()) {
-            emitter.upsert(Document.builder(emailId + "-att-" + index++, mailbox, "attachment")
+            emitter.upsert(Document.builder(emailId + "-att-" + index++, "attachment")
                     .parentId(emailId)
                     .title(a.filename())
                     .field("name", a.filename())

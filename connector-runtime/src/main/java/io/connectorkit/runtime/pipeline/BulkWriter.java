@@ -189,10 +189,10 @@ final class BulkWriter implements Runnable {
                         if (children.get(i) != null) {
                             children.get(i).childMissing();
                         }
-                        ItemFailure rejected = new ItemFailure(a.id(), a.partition(), ErrorKind.PERMANENT,
+                        ItemFailure rejected = ItemFailure.of(a.id(), ErrorKind.PERMANENT,
                                 "Document " + a.id() + " was " + outcome.get(i));
                         run.recordFailure(rejected);
-                        totals.failure(rejected);
+                        totals.failure(a.partition(), rejected);
                     } else if (a.isDelete()) {
                         // An item the source no longer has is no longer a failure either.
                         run.acknowledged(a.id());

@@ -70,7 +70,7 @@ final class FailedItemRetry {
             // Fetched again but neither indexed nor failed again under its own id (say, an attachment
             // the message no longer lists): that was one more try too, so no item is fetched forever.
             for (FailureRecord f : run.stillCarried(refs)) {
-                emitter.failure(new ItemFailure(f.itemId(), partition.id(), kind(f.kind()), f.reason(), f.sourceRef()));
+                emitter.failure(ItemFailure.of(f.itemId(), kind(f.kind()), f.reason()).withSourceRef(f.sourceRef()));
             }
         }
         done = true;

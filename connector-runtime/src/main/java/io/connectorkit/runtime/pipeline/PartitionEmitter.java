@@ -57,11 +57,6 @@ final class PartitionEmitter implements Emitter {
     @Override
     public void upsert(Document document) {
         requireNonNull(document, "document");
-        if (!document.partition().equals(run.partition())) {
-            throw new IllegalArgumentException("Document " + document.id() + " belongs to partition '"
-                    + document.partition() + "' but was emitted while crawling '" + run.partition()
-                    + "'; emit each document from its own partition's crawl");
-        }
         boolean joins = unit != null && unit.join(document.id(), document.parentId());
         try {
             write(document, joins);
@@ -83,11 +78,10 @@ final class PartitionEmitter implements Emitter {
             extraction = extractor.extract(document.id(), document.binary());
             if (extraction.failed()) {
                 // The document is still indexed (without its text), so its unit stays complete.
-                recordFailure(new ItemFailure(document.id(), run.partition(), ErrorKind.PERMANENT,
-                        extraction.failure()));
+                recordFailure(ItemFailure.of(document.id(), ErrorKind.PERMANENT, extraction.failure()));
             }
         }
-        String json = DocumentJson.toJson(document, connectorId, run.generation(), extraction, clock.instant());
+        String json = DocumentJson.toJson(document, run.partition(), connectorId, run.generation(), extraction, clock.instant());
         SinkAction action = SinkAction.upsert(document.id(), run.partition(), json);
         if (child) {
             enqueue(new WriteEntry.Write(run, action, unit, false));
@@ -126,7 +120,7 @@ final class PartitionEmitter implements Emitter {
 
     private void recordFailure(ItemFailure failure) {
         run.recordFailure(failure);
-        totals.failure(failure);
+        totals.failure(run.partition(), failure);
     }
 
     @Override
@@ -151,8 +145,8 @@ final class PartitionEmitter implements Emitter {
         run.markComplete();
     }
 
-    @Override
-    public boolean cancelled() {
+    /** @return whether the run should stop; connectors read it from their context */
+    boolean cancelled() {
         return control.cancelled();
     }
 

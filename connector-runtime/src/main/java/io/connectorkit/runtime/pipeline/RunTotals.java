@@ -2,6 +2,7 @@ package io.connectorkit.runtime.pipeline;
 
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.CrawlProgress;
+import io.connectorkit.runtime.FailedItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,21 +23,21 @@ final class RunTotals {
     /** How many item failures a run keeps by name for its report; the count stays exact. */
     static final int NAMED_FAILURES = 20;
     private final long startNanos = System.nanoTime();
-    private final List<ItemFailure> named = new ArrayList<>();
+    private final List<FailedItem> named = new ArrayList<>();
     private volatile int total;
 
     /** Counts an item failure and keeps it by name, up to {@link #NAMED_FAILURES}. */
-    void failure(ItemFailure failure) {
+    void failure(String partition, ItemFailure failure) {
         failures.increment();
         synchronized (named) {
             if (named.size() < NAMED_FAILURES) {
-                named.add(failure);
+                named.add(new FailedItem(partition, failure));
             }
         }
     }
 
     /** The first item failures of the run, in the order they were recorded. */
-    List<ItemFailure> namedFailures() {
+    List<FailedItem> namedFailures() {
         synchronized (named) {
             return List.copyOf(named);
         }

@@ -49,11 +49,11 @@ class PartitionEmitterTest {
     }
 
     private static Document email(String id) {
-        return Document.builder(id, "p", "email").title(id).version("v").build();
+        return Document.builder(id, "email").title(id).version("v").build();
     }
 
     private static Document attachment(String email, int k) {
-        return Document.builder(email + "-att-" + k, "p", "attachment").parentId(email).version("v")
+        return Document.builder(email + "-att-" + k, "attachment").parentId(email).version("v")
                 .binary(new Bytes()).build();
     }
 
@@ -155,7 +155,7 @@ class PartitionEmitterTest {
         emitter.upsert(attachment("e1", 1));
         emitter.upsert(email("e2"));
         emitter.upsert(attachment("e2", 1));
-        emitter.failure(new ItemFailure("e2-att-2", "p", ErrorKind.TRANSIENT, "download failed (test)"));
+        emitter.failure(ItemFailure.of("e2-att-2", ErrorKind.TRANSIENT, "download failed (test)"));
         emitter.upsert(email("e3"));
         assertThat(queued()).containsExactly("e1-att-1", "root e1", "e2-att-1", "root e2", "root e3");
         List<Boolean> incomplete;

@@ -25,9 +25,9 @@ class PartitionRunTest {
     void anItemThatFailsAgainCountsARetryAndOneThatLandsIsResolved() throws Exception {
         PartitionRun run = runWith(List.of(new FailureRecord("x", "PERMANENT", "old", 0),
                 new FailureRecord("y", "PERMANENT", "old", 3)));
-        run.recordFailure(new ItemFailure("x", "p", ErrorKind.PERMANENT, "again"));
+        run.recordFailure(ItemFailure.of("x", ErrorKind.PERMANENT, "again"));
         run.acknowledged("y");
-        run.recordFailure(new ItemFailure("z", "p", ErrorKind.TRANSIENT, "new"));
+        run.recordFailure(ItemFailure.of("z", ErrorKind.TRANSIENT, "new"));
         run.commit(new Checkpoint("8"));
         PartitionState state = store.get("p").orElseThrow();
         assertThat(state.checkpoint()).isEqualTo(new Checkpoint("8"));
@@ -69,7 +69,7 @@ class PartitionRunTest {
         for (int tries = 1; tries <= FailureRecord.ITEM_TRIES; tries++) {
             PartitionRun run = new PartitionRun("p", store.get("p").orElseThrow(), store, 1 + tries);
             assertThat(run.refetchRefs()).as("try %d", tries).isEqualTo(tries == 1 ? List.of() : List.of("INBOX:m1"));
-            run.recordFailure(new ItemFailure("x", "p", ErrorKind.TRANSIENT, "down " + tries, "INBOX:m1"));
+            run.recordFailure(ItemFailure.of("x", ErrorKind.TRANSIENT, "down " + tries).withSourceRef("INBOX:m1"));
             run.finish(true, false, Instant.EPOCH);
             FailureRecord kept = store.get("p").orElseThrow().failures().get(0);
             assertThat(kept.tries()).isEqualTo(tries);
@@ -99,7 +99,7 @@ class PartitionRunTest {
     void theStateKeepsTheLatestThousandFailuresAndCountsTheRest() throws Exception {
         PartitionRun run = runWith(List.of());
         for (int i = 0; i < PartitionRun.KEPT_FAILURES + 20; i++) {
-            run.recordFailure(new ItemFailure("i" + i, "p", ErrorKind.TRANSIENT, "down", "INBOX:m" + i));
+            run.recordFailure(ItemFailure.of("i" + i, ErrorKind.TRANSIENT, "down").withSourceRef("INBOX:m" + i));
         }
         run.finish(false, false, Instant.EPOCH);
         PartitionState state = store.get("p").orElseThrow();

@@ -15,6 +15,7 @@ import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Document;
 import io.connectorkit.api.Emitter;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.ItemFailure;
 import io.connectorkit.api.Partition;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
@@ -154,7 +155,7 @@ public final class ScriptedConnector implements SourceConnector {
                 Map<String, String> known = context.knownDocuments().versions(ids);
                 context.metrics().add("known", known.size());
                 for (int i = from; i < to; i++) {
-                    if (emitter.cancelled()) {
+                    if (context.cancelled()) {
                         emitter.checkpoint(new Checkpoint(Integer.toString(i)));
                         return;
                     }
@@ -167,7 +168,7 @@ public final class ScriptedConnector implements SourceConnector {
                         continue;
                     }
                     if (list("test.fail-items").contains(id)) {
-                        emitter.failure(failure(p, id));
+                        emitter.failure(failure(id));
                         continue;
                     }
                     Document document = document(p, i, id);
@@ -179,7 +180,7 @@ public final class ScriptedConnector implements SourceConnector {
                     emitter.upsert(document);
                     context.metrics().add("emitted", 1);
                     if (i % 10 == 0) {
-                        emitter.upsert(Document.builder(id + "/att", p, "attachment").parentId(id).title("att " + i)
+                        emitter.upsert(Document.builder(id + "/att", "attachment").parentId(id).title("att " + i)
                                 .acl(List.of("owner-" + p + "@example.com")).version("a1").build());
                     }
                     emitted++;
@@ -212,7 +213,7 @@ public final class ScriptedConnector implements SourceConnector {
             for (String id : sourceRefs) {
                 context.metrics().add("refetched", 1);
                 if (list("test.fail-items").contains(id)) {
-                    emitter.failure(failure(p, id));
+                    emitter.failure(failure(id));
                 } else if (list("test.delete").contains(id)) {
                     emitter.delete(id);
                 } else if (!list("test.skip").contains(id)) {
@@ -222,13 +223,13 @@ public final class ScriptedConnector implements SourceConnector {
             return true;
         }
 
-        private static io.connectorkit.api.ItemFailure failure(String p, String id) {
-            return new io.connectorkit.api.ItemFailure(id, p, ErrorKind.TRANSIENT, "Document " + id
-                    + " could not be read on purpose", id);
+        private static ItemFailure failure(String id) {
+            return ItemFailure.of(id, ErrorKind.TRANSIENT, "Document " + id + " could not be read on purpose")
+                    .withSourceRef(id);
         }
 
         private Document document(String p, int i, String id) {
-            Document.Builder b = Document.builder(id, p, "email")
+            Document.Builder b = Document.builder(id, "email")
                     .title("Document " + i + " of " + p)
                     .content("alpha bravo charlie " + (i % 2 == 0 ? "even" : "odd"))
                     .field("received", id.equals(config.getString("test.bad-date"))

@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * An {@link Emitter} that records every call for assertions, bound to one partition as a host's
- * emitter is. Like a host it rejects a document of another partition, and it reads a document's
- * binary content before {@link #upsert} returns (the connector may release it afterwards),
+ * emitter is (every document and failure it records belongs to that partition). Like a host it
+ * reads a document's binary content before {@link #upsert} returns (the connector may release it afterwards),
  * noting what it read ({@link #contentReads()}). Like a host it accepts {@link #checkpoint} and
  * {@link #failure} after the run was cancelled, and throws {@link CancelledException} on every
  * other write, counting them ({@link #writesAfterCancellation()}).
@@ -60,11 +60,6 @@ public final class RecordingEmitter implements Emitter {
     public void upsert(Document document) {
         Objects.requireNonNull(document, "document");
         failIfCancelled();
-        if (!document.partition().equals(partitionId)) {
-            throw new IllegalArgumentException("Document " + document.id() + " names partition '"
-                    + document.partition() + "' but was emitted while crawling partition '" + partitionId
-                    + "'; build documents with the partition being crawled");
-        }
         if (document.binary() != null) {
             drain(document);
         }
@@ -127,11 +122,6 @@ public final class RecordingEmitter implements Emitter {
     @Override
     public void partitionComplete() {
         record(Emission.partitionComplete());
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled.getAsBoolean();
     }
 
     /** @return the partition this emitter is bound to */

@@ -125,11 +125,6 @@ public sealed interface Fault {
         return new FunctionFailure(code, message, false);
     }
 
-    /** 200 + fail[] marked retryable. */
-    static Fault retryableFailure(String code, String message) {
-        return new FunctionFailure(code, message, true);
-    }
-
     /** The request's page token reported expired. */
     static Fault pageTokenExpired() {
         return new PageTokenExpired();

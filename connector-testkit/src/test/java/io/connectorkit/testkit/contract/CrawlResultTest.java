@@ -15,13 +15,13 @@ class CrawlResultTest {
     @Test
     void findsDuplicatesWithinAndAcrossPartitions() {
         RecordingEmitter p = new RecordingEmitter("p");
-        p.upsert(doc("a", "p", "1"));
-        p.upsert(doc("b", "p", "1"));
-        p.upsert(doc("a", "p", "2"));
+        p.upsert(doc("a", "1"));
+        p.upsert(doc("b", "1"));
+        p.upsert(doc("a", "2"));
         p.checkpoint(new Checkpoint("p-end"));
         RecordingEmitter q = new RecordingEmitter("q");
-        q.upsert(doc("b", "q", "1"));
-        q.upsert(doc("c", "q", "1"));
+        q.upsert(doc("b", "1"));
+        q.upsert(doc("c", "1"));
         Map<String, RecordingEmitter> byPartition = new LinkedHashMap<>();
         byPartition.put("p", p);
         byPartition.put("q", q);
@@ -35,7 +35,7 @@ class CrawlResultTest {
         assertThatThrownBy(() -> result.partition("r")).hasMessageContaining("'r' was not crawled");
     }
 
-    private static Document doc(String id, String partition, String version) {
-        return Document.builder(id, partition, "file").version(version).build();
+    private static Document doc(String id, String version) {
+        return Document.builder(id, "file").version(version).build();
     }
 }

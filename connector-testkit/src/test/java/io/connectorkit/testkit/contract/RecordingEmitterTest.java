@@ -24,11 +24,11 @@ class RecordingEmitterTest {
     @Test
     void recordsCallsInOrderAndWhatEachCheckpointCovers() {
         RecordingEmitter emitter = new RecordingEmitter("p");
-        emitter.upsert(doc("a", "p"));
+        emitter.upsert(doc("a"));
         emitter.checkpoint(new Checkpoint("1"));
-        emitter.upsert(doc("b", "p"));
+        emitter.upsert(doc("b"));
         emitter.delete("c");
-        emitter.failure(new ItemFailure("d", "p", ErrorKind.PERMANENT, "Item d is broken"));
+        emitter.failure(ItemFailure.of("d", ErrorKind.PERMANENT, "Item d is broken"));
         emitter.checkpoint(new Checkpoint("2"));
         emitter.partitionComplete();
 
@@ -42,15 +42,6 @@ class RecordingEmitterTest {
         assertThat(emitter.partitionCompleteCount()).isEqualTo(1);
         assertThatThrownBy(() -> emitter.upsertedIdsBefore(2)).isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessageContaining("has 2 checkpoints");
-    }
-
-    @Test
-    void rejectsADocumentOfAnotherPartitionAsAHostDoes() {
-        RecordingEmitter emitter = new RecordingEmitter("p");
-
-        assertThatThrownBy(() -> emitter.upsert(doc("a", "q"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("names partition 'q' but was emitted while crawling partition 'p'");
-        assertThat(emitter.emissions()).isEmpty();
     }
 
     @Test
@@ -74,8 +65,8 @@ class RecordingEmitterTest {
     void contextKnowsWhatItsEmittersUpsertedAndForgetsDeletions() throws Exception {
         try (RecordingContext context = RecordingContext.create("test")) {
             RecordingEmitter emitter = context.emitter(Partition.of("p"));
-            emitter.upsert(Document.builder("a", "p", "file").version("v1").build());
-            emitter.upsert(Document.builder("b", "p", "file").version("v2").build());
+            emitter.upsert(Document.builder("a", "file").version("v1").build());
+            emitter.upsert(Document.builder("b", "file").version("v2").build());
             emitter.delete("b");
 
             assertThat(context.knownDocuments().versions(List.of("a", "b", "c"))).isEqualTo(Map.of("a", "v1"));
@@ -88,8 +79,8 @@ class RecordingEmitterTest {
             RecordingEmitter emitter = context.emitter(Partition.of("p"));
             context.cancel();
 
-            assertThat(emitter.cancelled()).isTrue();
-            assertThatThrownBy(() -> emitter.upsert(doc("a", "p"))).isInstanceOf(CancelledException.class);
+            assertThat(context.cancelled()).isTrue();
+            assertThatThrownBy(() -> emitter.upsert(doc("a"))).isInstanceOf(CancelledException.class);
             assertThatThrownBy(() -> emitter.delete("a")).isInstanceOf(CancelledException.class);
             emitter.checkpoint(new Checkpoint("1"));
 
@@ -105,12 +96,12 @@ class RecordingEmitterTest {
             RecordingEmitter emitter = context.emitter(Partition.of("p"));
             context.cancelAfterUpserts(2);
 
-            emitter.upsert(doc("a", "p"));
-            assertThat(emitter.cancelled()).isFalse();
-            emitter.upsert(doc("b", "p"));
+            emitter.upsert(doc("a"));
+            assertThat(context.cancelled()).isFalse();
+            emitter.upsert(doc("b"));
 
-            assertThat(emitter.cancelled()).isTrue();
-            assertThatThrownBy(() -> emitter.upsert(doc("c", "p"))).isInstanceOf(CancelledException.class);
+            assertThat(context.cancelled()).isTrue();
+            assertThatThrownBy(() -> emitter.upsert(doc("c"))).isInstanceOf(CancelledException.class);
             assertThat(emitter.upsertedIds()).containsExactly("a", "b");
         }
     }
@@ -129,12 +120,12 @@ class RecordingEmitterTest {
         assertThat(context.tempDirectory()).doesNotExist();
     }
 
-    private static Document doc(String id, String partition) {
-        return Document.builder(id, partition, "file").build();
+    private static Document doc(String id) {
+        return Document.builder(id, "file").build();
     }
 
     private static Document withBinary(String id, Opener opener) {
-        return Document.builder(id, "p", "file").binary(new ContentSource() {
+        return Document.builder(id, "file").binary(new ContentSource() {
             @Override
             public InputStream open() throws IOException {
                 return opener.open();

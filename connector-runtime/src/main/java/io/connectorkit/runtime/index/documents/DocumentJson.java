@@ -45,18 +45,19 @@ public final class DocumentJson {
      * Builds the JSON source of a document.
      *
      * @param document the document
+     * @param partition the partition whose emitter received it
      * @param connectorId the source id
      * @param generation the run's generation
      * @param extraction text extracted from the binary content, or {@code null}
      * @param indexedAt when the document is written
      * @return the JSON
      */
-    public static String toJson(Document document, String connectorId, long generation, Extraction extraction,
-            Instant indexedAt) {
+    public static String toJson(Document document, String partition, String connectorId, long generation,
+            Extraction extraction, Instant indexedAt) {
         JsonObject o = new JsonObject();
         o.addProperty("id", document.id());
         o.addProperty(SOURCE, connectorId);
-        o.addProperty(PARTITION, document.partition());
+        o.addProperty(PARTITION, partition);
         o.addProperty("kind", document.kind());
         if (document.parentId() != null) {
             o.addProperty(PARENT_ID, document.parentId());

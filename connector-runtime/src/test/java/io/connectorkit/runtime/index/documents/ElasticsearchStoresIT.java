@@ -47,8 +47,8 @@ class ElasticsearchStoresIT {
     }
 
     private static SinkAction upsert(String source, String id, String version, String partition) {
-        Document d = Document.builder(id, partition, "email").title(id).version(version).build();
-        return SinkAction.upsert(id, partition, DocumentJson.toJson(d, source, 1, null, Instant.EPOCH));
+        Document d = Document.builder(id, "email").title(id).version(version).build();
+        return SinkAction.upsert(id, partition, DocumentJson.toJson(d, partition, source, 1, null, Instant.EPOCH));
     }
 
     @Test
@@ -91,9 +91,9 @@ class ElasticsearchStoresIT {
     void keptDocumentsAndTheirChildrenSurviveTheSweepOfALaterGeneration() throws Exception {
         ContentIndex content = new ContentIndex(client, index, "s");
         content.start(0);
-        Document child = Document.builder("e1/a", "p", "attachment").parentId("e1").version("v").build();
+        Document child = Document.builder("e1/a", "attachment").parentId("e1").version("v").build();
         content.sink().write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
-                SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "s", 1, null, Instant.EPOCH))));
+                SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "p", "s", 1, null, Instant.EPOCH))));
         content.sink().stampUnchanged("p", 2, List.of("e1", "absent"));
         assertThat(content.sink().sweep("p", 2, Set.of())).as("only e2 was neither written nor kept in generation 2")
                 .isEqualTo(1);
@@ -104,9 +104,9 @@ class ElasticsearchStoresIT {
     void theSweepSparesRememberedIdsAndTheirChildrenEvenWhenThousandsAreRemembered() throws Exception {
         ContentIndex content = new ContentIndex(client, index, "s");
         content.start(0);
-        Document child = Document.builder("e1/a", "p", "attachment").parentId("e1").version("v").build();
+        Document child = Document.builder("e1/a", "attachment").parentId("e1").version("v").build();
         content.sink().write(List.of(upsert("s", "e1", "v", "p"), upsert("s", "e2", "v", "p"),
-                SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "s", 1, null, Instant.EPOCH))));
+                SinkAction.upsert("e1/a", "p", DocumentJson.toJson(child, "p", "s", 1, null, Instant.EPOCH))));
         Set<String> remembered = new HashSet<>();
         for (int i = 0; i < 25_000; i++) {
             remembered.add("absent-" + i);

@@ -24,7 +24,7 @@ public final class AclFreeConnector extends DecoratedExampleConnector {
         return new ForwardingEmitter(emitter) {
             @Override
             public void upsert(Document d) {
-                super.upsert(new Document(d.id(), d.partition(), d.kind(), d.parentId(), d.title(), d.fields(),
+                super.upsert(new Document(d.id(), d.kind(), d.parentId(), d.title(), d.fields(),
                         d.content(), d.binary(), List.of(), d.version()));
             }
         };

@@ -56,7 +56,7 @@ final class ExampleFilesSession implements ConnectorSession {
             if (file.position().compareTo(after) <= 0) {
                 continue;
             }
-            if (emitter.cancelled() || context.cancelled()) {
+            if (context.cancelled()) {
                 return;
             }
             emit(partition, file, emitter);
@@ -83,14 +83,14 @@ final class ExampleFilesSession implements ConnectorSession {
             return;
         } catch (IOException e) {
             // The path is the reference refetch() finds the file again by.
-            emitter.failure(new ItemFailure(position.path(), partition.id(), ErrorKind.PERMANENT,
-                    "File " + position.path() + " could not be read: " + e.getMessage(), position.path()));
+            emitter.failure(ItemFailure.of(position.path(), ErrorKind.PERMANENT,
+                    "File " + position.path() + " could not be read: " + e.getMessage()).withSourceRef(position.path()));
             return;
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         context.metrics().add("files", 1);
         String name = file.path().getFileName().toString();
-        Document.Builder document = Document.builder(position.path(), partition.id(), "file")
+        Document.Builder document = Document.builder(position.path(), "file")
                 .title(name)
                 .field("path", position.path())
                 .field("size", size)
@@ -115,7 +115,7 @@ final class ExampleFilesSession implements ConnectorSession {
         Map<String, ExampleFilesSource.ExampleFile> files = new HashMap<>();
         source.files(partition).forEach(f -> files.put(f.position().path(), f));
         for (String path : sourceRefs) {
-            if (emitter.cancelled() || context.cancelled()) {
+            if (context.cancelled()) {
                 throw new CancelledException("The crawl of " + partition.id() + " was cancelled");
             }
             ExampleFilesSource.ExampleFile file = files.get(path);

@@ -47,9 +47,4 @@ class ForwardingEmitter implements Emitter {
     public void partitionComplete() {
         delegate.partitionComplete();
     }
-
-    @Override
-    public boolean cancelled() {
-        return delegate.cancelled();
-    }
 }

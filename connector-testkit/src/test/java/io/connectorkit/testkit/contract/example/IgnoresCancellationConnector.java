@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * BROKEN on purpose: never asks whether the run was cancelled, and its per-item error handling
- * swallows the {@link CancelledException} an upsert throws, as a connector does whose item loop
- * catches every runtime exception. A cancelled crawl then reads the whole partition anyway and
+ * BROKEN on purpose: never asks whether the run was cancelled (the context it reads always says
+ * no), and its per-item error handling swallows the {@link CancelledException} an upsert throws,
+ * as a connector does whose item loop catches every runtime exception. A cancelled crawl then reads the whole partition anyway and
  * checkpoints past items it never emitted. The contract suite must fail it.
  */
 public final class IgnoresCancellationConnector extends DecoratedExampleConnector {
@@ -72,11 +72,6 @@ public final class IgnoresCancellationConnector extends DecoratedExampleConnecto
                 } catch (RuntimeException e) {
                     // "One bad item must not stop the crawl": the bug, for a CancelledException.
                 }
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
             }
         };
     }

@@ -81,7 +81,7 @@ public final class LeakyGoodCredentialConnector extends DecoratedExampleConnecto
             public void upsert(Document d) {
                 Map<String, Object> fields = new LinkedHashMap<>(d.fields());
                 fields.put("crawled-with", token);
-                super.upsert(new Document(d.id(), d.partition(), d.kind(), d.parentId(), d.title(), fields,
+                super.upsert(new Document(d.id(), d.kind(), d.parentId(), d.title(), fields,
                         d.content(), d.binary(), d.acl(), d.version()));
             }
 

@@ -44,7 +44,7 @@ public final class MisreportedLengthConnector extends DecoratedExampleConnector 
                         return d.binary().mediaType();
                     }
                 };
-                super.upsert(new Document(d.id(), d.partition(), d.kind(), d.parentId(), d.title(), d.fields(),
+                super.upsert(new Document(d.id(), d.kind(), d.parentId(), d.title(), d.fields(),
                         d.content(), binary, d.acl(), d.version()));
             }
         };

@@ -25,7 +25,7 @@ public final class OrphanAttachmentConnector extends DecoratedExampleConnector {
             @Override
             public void upsert(Document d) {
                 String parent = d.parentId() == null ? null : d.parentId().substring(d.parentId().lastIndexOf('/') + 1);
-                super.upsert(new Document(d.id(), d.partition(), d.kind(), parent, d.title(), d.fields(),
+                super.upsert(new Document(d.id(), d.kind(), parent, d.title(), d.fields(),
                         d.content(), d.binary(), d.acl(), d.version()));
             }
         };

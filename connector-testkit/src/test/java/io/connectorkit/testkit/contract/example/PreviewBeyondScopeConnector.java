@@ -32,7 +32,7 @@ public final class PreviewBeyondScopeConnector extends DecoratedExampleConnector
     List<ScopeDecision> preview(ConnectorSession session, SourceConfig config) throws ConnectorException {
         Path root = Path.of(config.getString(ExampleFilesConnector.ROOT));
         try (Stream<Path> entries = Files.list(root)) {
-            return entries.map(p -> new ScopeDecision("folder", p.getFileName().toString(), true,
+            return entries.map(p -> ScopeDecision.included("folder", p.getFileName().toString(),
                     "in " + ExampleFilesConnector.ROOT)).sorted(java.util.Comparator.comparing(ScopeDecision::item))
                     .toList();
         } catch (IOException e) {

@@ -25,7 +25,7 @@ public final class RandomIdsConnector extends DecoratedExampleConnector {
         return new ForwardingEmitter(emitter) {
             @Override
             public void upsert(Document d) {
-                super.upsert(new Document(d.id() + "?token=" + token, d.partition(), d.kind(), d.parentId(),
+                super.upsert(new Document(d.id() + "?token=" + token, d.kind(), d.parentId(),
                         d.title(), d.fields(), d.content(), d.binary(), d.acl(), d.version()));
             }
         };
