@@ -24,9 +24,6 @@ import java.util.Optional;
  * the Mimecast connector, and the way a crawl is configured, timed and counted.
  */
 final class BenchEnvironment {
-    static final String CLIENT_ID = "bench-client";
-    /** Not a secret: only the simulator accepts it. */
-    static final String CLIENT_SECRET = "bench-client-secret";
     private static final long PROGRESS_EVERY_NANOS = 15_000_000_000L;
 
     private final double scale;
@@ -79,8 +76,8 @@ final class BenchEnvironment {
         Map<String, String> c = hostConfig(id, "mimecast");
         c.put("mimecast.api-endpoint", server.baseUrl());
         c.put("mimecast.auth-endpoint", server.baseUrl());
-        c.put("mimecast.client-id", CLIENT_ID);
-        c.put("mimecast.client-secret", CLIENT_SECRET);
+        c.put("mimecast.client-id", SimulatedArchive.CLIENT_ID);
+        c.put("mimecast.client-secret", SimulatedArchive.CLIENT_SECRET);
         c.put("mimecast.messages.start-date", "2019-01-01");
         c.put("mimecast.attachments.extract", "true");
         c.put("mimecast.stats-interval-seconds", "0");

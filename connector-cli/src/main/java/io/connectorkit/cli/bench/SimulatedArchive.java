@@ -14,6 +14,11 @@ import java.util.function.UnaryOperator;
  * Closing it stops the simulator.
  */
 final class SimulatedArchive implements AutoCloseable {
+    /** The client id the simulator accepts, which every benchmark source is configured with. */
+    static final String CLIENT_ID = "bench-client";
+    /** Not a secret: only the simulator accepts it. */
+    static final String CLIENT_SECRET = "bench-client-secret";
+
     private final Archive archive;
     private final ArchiveTotals totals;
     private final FakeMimecastServer server;
@@ -35,7 +40,7 @@ final class SimulatedArchive implements AutoCloseable {
         Archive archive = ArchiveGenerator.generate(spec);
         ArchiveTotals totals = ArchiveTotals.of(archive);
         FakeMimecastServer server = options.apply(FakeMimecastServer.builder().archive(archive)
-                .clientCredentials(BenchEnvironment.CLIENT_ID, BenchEnvironment.CLIENT_SECRET)
+                .clientCredentials(CLIENT_ID, CLIENT_SECRET)
                 .recordLimit(1_000)).start();
         return new SimulatedArchive(archive, totals, server);
     }

@@ -85,8 +85,8 @@ final class SimulatorProbe {
 
     private static String token(HttpClient http, String base) throws IOException, InterruptedException {
         String form = "grant_type=client_credentials&client_id="
-                + URLEncoder.encode(BenchEnvironment.CLIENT_ID, StandardCharsets.UTF_8) + "&client_secret="
-                + URLEncoder.encode(BenchEnvironment.CLIENT_SECRET, StandardCharsets.UTF_8);
+                + URLEncoder.encode(SimulatedArchive.CLIENT_ID, StandardCharsets.UTF_8) + "&client_secret="
+                + URLEncoder.encode(SimulatedArchive.CLIENT_SECRET, StandardCharsets.UTF_8);
         HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();

@@ -58,8 +58,8 @@ class LoadIT {
         try (SimulatedArchive sim = SimulatedArchive.start(spec, b -> b)) {
             ArchiveTotals totals = sim.totals();
             CrawlConfig crawl = CrawlConfig.mimecast(LoadIT.class, "crawl", sim.server().baseUrl(),
-                    BenchEnvironment.CLIENT_ID, node.url())
-                    .with("mimecast.client-secret", BenchEnvironment.CLIENT_SECRET)
+                    SimulatedArchive.CLIENT_ID, node.url())
+                    .with("mimecast.client-secret", SimulatedArchive.CLIENT_SECRET)
                     .with("mimecast.attachments.extract", "true").with("extract.text", null);
             String index = crawl.index();
             Path config = crawl.write(dir);
