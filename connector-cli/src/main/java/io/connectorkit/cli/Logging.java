@@ -1,5 +1,7 @@
 package io.connectorkit.cli;
 
+import io.connectorkit.cli.console.CommandException;
+import io.connectorkit.cli.console.ExitStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -2,7 +2,8 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.cli.bench.ChildJvm;
+import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.cli.command.SimulatorOptions;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,11 @@
 package io.connectorkit.cli.bench;
 
+import io.connectorkit.cli.bench.archive.BenchArchives;
+import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.cli.bench.measure.Figure;
+import io.connectorkit.cli.bench.measure.IndexTally;
+import io.connectorkit.cli.bench.measure.ScenarioResult;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
