@@ -18,9 +18,12 @@ import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -153,7 +156,7 @@ class CommandsIT {
             assertThat(run.out).as("the effective message window: start, end and late-arrival window")
                     .containsPattern("include +window +messages received from \\S+ up to 2024-06-30T00:00:00Z"
                             + " inclusive; each incremental crawl also lists again the last 14 days");
-            assertThat(run.out).containsPattern("exclude +mailbox +" + java.util.regex.Pattern.quote(excluded) + " +\\(")
+            assertThat(run.out).containsPattern("exclude +mailbox +" + Pattern.quote(excluded) + " +\\(")
                     .containsPattern("include +mailbox ").contains("In scope:");
             CliRun json = run("preview", "--json", "--config", file.toString());
             JsonArray decisions = JsonParser.parseString(json.out).getAsJsonArray();
@@ -223,8 +226,8 @@ class CommandsIT {
             assertThat(crawl.status).as(crawl.toString()).isEqualTo(1);
             assertThat(crawl.err).contains("1 items failed", "connector status --config");
             // The summary names the failed message on its own line: id, mailbox, reason.
-            assertThat(crawl.out).containsPattern("(?m)^    mimecast-\\S+ in " + java.util.regex.Pattern.quote(mailbox)
-                    + ": Message " + java.util.regex.Pattern.quote(failing.id()) + " .*could not be retrieved.*$");
+            assertThat(crawl.out).containsPattern("(?m)^    mimecast-\\S+ in " + Pattern.quote(mailbox)
+                    + ": Message " + Pattern.quote(failing.id()) + " .*could not be retrieved.*$");
             assertThat(crawl.out + crawl.err).doesNotContain(SECRET);
             CliRun status = run("status", "--config", file);
             assertThat(status.status).as(status.toString()).isEqualTo(1);
@@ -236,10 +239,10 @@ class CommandsIT {
     void anAdvertisedQuotaIsWaitedForAndNeverAnswered429() throws IOException {
         // Some 40 API calls or more against 10 per 2-second window: the crawl spends the quota, waits for the reset,
         // and again, at least three times.
-        try (FakeMimecastServer server = server(archive()).quota(10, java.time.Duration.ofSeconds(2)).start()) {
+        try (FakeMimecastServer server = server(archive()).quota(10, Duration.ofSeconds(2)).start()) {
             CliRun crawl = run("crawl", "--config", config(server, "quota", Map.of()).toString());
             assertThat(crawl.status).as(crawl.toString()).isZero();
-            long throttled = java.util.Arrays.stream(Endpoint.values()).filter(Endpoint::isApi)
+            long throttled = Arrays.stream(Endpoint.values()).filter(Endpoint::isApi)
                     .mapToLong(e -> server.calls(e, 429)).sum();
             assertThat(throttled).as("429 answers").isZero();
             assertThat(server.quotaWindows()).as("the quota bound: the crawl spanned several windows").hasSizeGreaterThan(2);

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class ConfigurationFileIT {
     /** Appends lines as written, backslashes and all, to a configuration file. */
     private static Path append(Path file, String... lines) throws IOException {
         Files.writeString(file, "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         return file;
     }
 

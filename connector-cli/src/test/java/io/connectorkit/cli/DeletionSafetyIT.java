@@ -11,6 +11,7 @@ import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.View;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
 import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;
 import java.io.IOException;
@@ -283,11 +284,11 @@ class DeletionSafetyIT {
         return "^(" + mailboxes.stream().map(m -> m.replace(".", "\\\\.")).collect(Collectors.joining("|")) + ")$";
     }
 
-    private static io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder server() {
+    private static FakeMimecastServerBuilder server() {
         return server(archive());
     }
 
-    private static io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder server(Archive archive) {
+    private static FakeMimecastServerBuilder server(Archive archive) {
         return FakeMimecastServer.builder().archive(archive).clientCredentials("del-client", SECRET);
     }
 

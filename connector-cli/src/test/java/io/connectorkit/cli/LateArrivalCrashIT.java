@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ class LateArrivalCrashIT {
     void lateArrivalsAreIndexedOnceByTheCrawlAfterAKillWithoutDownloadingIndexedMail(EmbeddedSearchNode node)
             throws Exception {
         Archive archive = ArchiveGenerator.seed(43).domains(1).localDomains(0).usersPerDomain(3).messagesPerView(6)
-                .between(java.time.Instant.parse("2023-01-01T00:00:00Z"), java.time.Instant.parse("2024-01-01T00:00:00Z"))
+                .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"))
                 .generate();
         try (FakeMimecastServer server = FakeMimecastServer.builder().archive(archive)
                 .clientCredentials("late-client", SECRET).start()) {

@@ -2,6 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import io.connectorkit.cli.console.ExitStatus;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
@@ -115,7 +116,7 @@ class TlsCommandsIT {
             assertThat(crawl.out).contains("Crawl finished in");
             CliRun search = run("search", "--json", "--config", both, "*");
             assertThat(search.status).as(search.toString()).isZero();
-            assertThat(com.google.gson.JsonParser.parseString(search.out).getAsJsonObject().get("total").getAsInt())
+            assertThat(JsonParser.parseString(search.out).getAsJsonObject().get("total").getAsInt())
                     .isPositive();
             assertThat(proxy.handshakes()).isPositive();
         }

@@ -1,5 +1,6 @@
 package io.connectorkit.cli.console;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Objects;
 /**
  * What every command of one invocation shares: where output goes, whether it is a terminal, the
  * environment for {@code ${env:NAME}} references, and the secrets to hide. Tests build one
- * around string writers; {@link Main} builds one around the process's streams.
+ * around string writers; the launcher ({@code Main}) builds one around the process's streams.
  */
 public final class CommandContext {
     private final PrintWriter out;
@@ -96,7 +97,7 @@ public final class CommandContext {
         if (!absolute.startsWith(here) || absolute.equals(here)) {
             return absolute.toString();
         }
-        return "." + java.io.File.separator + here.relativize(absolute);
+        return "." + File.separator + here.relativize(absolute);
     }
 
     /** @return the secrets to hide from every printed text */
