@@ -1,7 +1,5 @@
 package io.connectorkit.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.connectorkit.cli.bench.measure.ChildJvm;
 import java.io.File;
 import java.io.IOException;
@@ -29,8 +27,7 @@ final class CommandProcess {
 
     static CliRun run(Path workDir, Map<String, String> env, List<Path> classPath, String... args)
             throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
+        Path jar = ConnectorProcess.jar();
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.java().toString());
         command.add("-Xmx384m");
