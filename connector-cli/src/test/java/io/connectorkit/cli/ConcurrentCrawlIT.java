@@ -48,8 +48,9 @@ class ConcurrentCrawlIT {
                 .fault(FaultRule.onCalls(Endpoint.GET_FILE, 1, 60, Fault.slow(Duration.ofMillis(300)))).start();
     }
 
-    private Process child(Path log, String xmx, String... args) throws IOException {
-        return TENANT.start(dir, log, xmx, args);
+    private static Process child(Path log, String xmx, String... args) throws IOException {
+        // In this JVM's working directory, not the data's parent: the command prints the data's absolute path.
+        return TENANT.start(Path.of("").toAbsolutePath(), log, xmx, args);
     }
 
     private static void awaitDownloads(FakeMimecastServer server, Process first, Path log) throws Exception {
