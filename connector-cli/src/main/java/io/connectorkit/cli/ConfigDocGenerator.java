@@ -3,6 +3,7 @@ package io.connectorkit.cli;
 import io.connectorkit.api.ConfigKey;
 import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.ConfigType;
+import io.connectorkit.cli.console.ExitStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

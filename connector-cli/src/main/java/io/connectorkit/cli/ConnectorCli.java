@@ -1,11 +1,14 @@
 package io.connectorkit.cli;
 
+import io.connectorkit.cli.console.CommandContext;
+import io.connectorkit.cli.console.CommandException;
+import io.connectorkit.cli.console.FailureHandler;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.util.Objects;
-import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Builds the {@code connector} command line: the command tree, the factory that hands every

@@ -1,5 +1,7 @@
 package io.connectorkit.cli;
 
+import io.connectorkit.cli.console.CommandContext;
+import io.connectorkit.cli.console.ExitStatus;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;

@@ -1,5 +1,8 @@
 package io.connectorkit.cli;
 
+import io.connectorkit.cli.console.CommandContext;
+import io.connectorkit.cli.output.TerminalLine;
+
 /** The entry point of {@code connector.jar}. */
 public final class Main {
     private Main() {

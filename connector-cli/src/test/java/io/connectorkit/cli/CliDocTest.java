@@ -2,7 +2,10 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.cli.console.CommandContext;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -28,8 +31,8 @@ class CliDocTest {
         }
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("connector", CliRun.run("--help").out);
-        for (String name : ConnectorCli.create(new CommandContext(new java.io.PrintWriter(new java.io.StringWriter()),
-                new java.io.PrintWriter(new java.io.StringWriter()), false, Map.of())).getSubcommands().keySet()) {
+        for (String name : ConnectorCli.create(new CommandContext(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false, Map.of())).getSubcommands().keySet()) {
             expected.put(name, CliRun.run(name, "--help").out);
         }
         assertThat(blocks.keySet()).as("commands with a help block in docs/cli.md").containsExactlyInAnyOrderElementsOf(

@@ -1,5 +1,6 @@
 package io.connectorkit.cli;
 
+import io.connectorkit.cli.console.CommandContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

@@ -1,10 +1,9 @@
 package io.connectorkit.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.connectorkit.cli.bench.ChildJvm;
+import io.connectorkit.cli.bench.measure.ChildJvm;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,7 @@ final class CommandProcess {
 
     static CliRun run(Path workDir, Map<String, String> env, List<Path> classPath, String... args)
             throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
+        Path jar = ConnectorProcess.jar();
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.java().toString());
         command.add("-Xmx384m");
@@ -64,7 +62,7 @@ final class CommandProcess {
         Path source;
         try {
             source = Path.of(connector.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IOException(e);
         }
         Path classes = source.resolve(resource).getParent();

@@ -9,14 +9,10 @@ import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class CommandTruthsIT {
     private static final String SECRET = "truth-Secret-6610";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final FakeTenant TENANT = new FakeTenant(CommandTruthsIT.class, "truth-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -48,22 +44,17 @@ class CommandTruthsIT {
     }
 
     private Path config(FakeMimecastServer server, String name) throws IOException {
-        return CrawlConfig.mimecast(CommandTruthsIT.class, name, server.baseUrl(), "truth-client", node.url())
-                .with("mimecast.attachments.extract", "true").write(dir);
+        return TENANT.config(name, server, node.url()).with("mimecast.attachments.extract", "true").write(dir);
     }
 
     private CliRun connector(String... args) throws IOException, InterruptedException {
-        return ConnectorProcess.run(dir, Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
-    }
-
-    private static FakeMimecastServer server(Archive archive) {
-        return FakeMimecastServer.builder().archive(archive).clientCredentials("truth-client", SECRET).start();
+        return TENANT.process(dir, args);
     }
 
     @Test
     void searchAsComparesAddressesIgnoringCaseAndRefusesAnEmptyAddress() throws Exception {
         Archive archive = archive();
-        try (FakeMimecastServer server = server(archive)) {
+        try (FakeMimecastServer server = TENANT.serve(archive)) {
             String file = config(server, "search-as").toString();
             CliRun crawl = connector("crawl", "--config", file);
             assertThat(crawl.status).as(crawl.toString()).isZero();
@@ -80,7 +71,7 @@ class CommandTruthsIT {
 
     @Test
     void resetSaysWhichMailboxesWereRewoundAndWhichWereNot() throws Exception {
-        try (FakeMimecastServer server = server(archive())) {
+        try (FakeMimecastServer server = TENANT.serve(archive())) {
             String file = config(server, "reset").toString();
             assertThat(connector("crawl", "--config", file).status).isZero();
             CliRun future = connector("reset", "--config", file, "--to", "2099-01-01");
@@ -96,15 +87,15 @@ class CommandTruthsIT {
 
     @Test
     void checkCreatesExactlyTheEmptyIndicesItsHelpNames() throws Exception {
-        try (FakeMimecastServer server = server(archive())) {
-            CrawlConfig crawlConfig = CrawlConfig.mimecast(CommandTruthsIT.class, "check", server.baseUrl(),
-                    "truth-client", node.url());
+        try (FakeMimecastServer server = TENANT.serve(archive())) {
+            CrawlConfig crawlConfig = TENANT.config("check", server, node.url());
             String file = crawlConfig.write(dir).toString();
-            assertThat(get("/" + crawlConfig.index()).statusCode()).as("no index before the check").isEqualTo(404);
+            IndexQueries queries = new IndexQueries(node.url());
+            assertThat(queries.get("/" + crawlConfig.index()).statusCode()).as("no index before the check").isEqualTo(404);
             CliRun check = connector("check", "--config", file);
             assertThat(check.status).as(check.toString()).isZero();
             for (String index : List.of(crawlConfig.index(), crawlConfig.index() + "-state")) {
-                HttpResponse<String> count = get("/" + index + "/_count");
+                HttpResponse<String> count = queries.get("/" + index + "/_count");
                 assertThat(count.statusCode()).as("%s exists after the check", index).isEqualTo(200);
                 assertThat(JsonParser.parseString(count.body()).getAsJsonObject().get("count").getAsLong())
                         .as("documents in %s", index).isZero();
@@ -117,8 +108,7 @@ class CommandTruthsIT {
 
     @Test
     void theSummaryRepeatsTheProgressLinesMegabytesAndSaysRateLimitWaitsAreSummed() throws Exception {
-        try (FakeMimecastServer server = FakeMimecastServer.builder().archive(archive())
-                .clientCredentials("truth-client", SECRET).callsPerSecond(30).start()) {
+        try (FakeMimecastServer server = TENANT.server(archive()).callsPerSecond(30).start()) {
             CliRun crawl = connector("crawl", "--config", config(server, "megabytes").toString());
             assertThat(crawl.status).as(crawl.toString()).isZero();
             List<String> progress = crawl.err.lines().filter(l -> l.startsWith("mailboxes ")).toList();
@@ -142,10 +132,5 @@ class CommandTruthsIT {
         assertThat(run.status).as(run.toString()).isZero();
         JsonObject results = JsonParser.parseString(run.out).getAsJsonObject();
         return results.get("total").getAsLong();
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path)).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,7 +2,6 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.cli.bench.ChildJvm;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.embedded.NodeRecord;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
@@ -15,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class ConcurrentCrawlIT {
     private static final String SECRET = "twice-Secret-70215";
+    private static final FakeTenant TENANT = new FakeTenant(ConcurrentCrawlIT.class, "twice-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -46,24 +44,13 @@ class ConcurrentCrawlIT {
 
     private static FakeMimecastServer slowServer() {
         // The first 60 downloads take 300 ms each: the first crawl is still running while the test acts.
-        return FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(31).domains(1).usersPerDomain(3).messagesPerView(10).generate())
-                .clientCredentials("twice-client", SECRET)
+        return TENANT.server(ArchiveGenerator.seed(31).domains(1).usersPerDomain(3).messagesPerView(10).generate())
                 .fault(FaultRule.onCalls(Endpoint.GET_FILE, 1, 60, Fault.slow(Duration.ofMillis(300)))).start();
     }
 
-    private static CliRun run(String... args) {
-        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
-    }
-
     private static Process child(Path log, String xmx, String... args) throws IOException {
-        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of(xmx), jar, List.of(args)));
-        pb.environment().put(CrawlConfig.SECRET_VARIABLE, SECRET);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return pb.start();
+        // In this JVM's working directory, not the data's parent: the command prints the data's absolute path.
+        return TENANT.start(Path.of("").toAbsolutePath(), log, xmx, args);
     }
 
     private static void awaitDownloads(FakeMimecastServer server, Process first, Path log) throws Exception {
@@ -84,19 +71,18 @@ class ConcurrentCrawlIT {
     @Test
     void withAClusterASecondCrawlExitsFourNamingTheFirstAndStatusStillWorks() throws Exception {
         try (FakeMimecastServer server = slowServer()) {
-            CrawlConfig config = CrawlConfig.mimecast(ConcurrentCrawlIT.class, "cluster", server.baseUrl(),
-                    "twice-client", node.url());
+            CrawlConfig config = TENANT.config("cluster", server, node.url());
             String file = config.write(dir).toString();
             Path log = dir.resolve("first.log");
             Process first = child(log, "-Xmx384m", "crawl", "--config", file);
             try {
                 awaitDownloads(server, first, log);
-                CliRun second = run("crawl", "--config", file);
+                CliRun second = TENANT.run("crawl", "--config", file);
                 assertThat(second.status).as(second.toString()).isEqualTo(4);
                 assertThat(second.err).contains("error: A crawl of '" + config.id() + "' is already running (since ")
                         .contains(", pid " + first.pid() + ")").doesNotContain("Exception");
                 assertThat(second.out).doesNotContain("Crawl finished");
-                CliRun status = run("status", "--config", file);
+                CliRun status = TENANT.run("status", "--config", file);
                 assertThat(status.status).as(status.toString()).isZero();
 
                 // The first run ends by itself and gives the lease up: the next crawl runs.
@@ -105,7 +91,7 @@ class ConcurrentCrawlIT {
             } finally {
                 stop(first);
             }
-            CliRun third = run("crawl", "--config", file);
+            CliRun third = TENANT.run("crawl", "--config", file);
             assertThat(third.status).as(third.toString()).isZero();
         }
     }
@@ -113,8 +99,7 @@ class ConcurrentCrawlIT {
     @Test
     void aCrawlKilledWithoutGivingTheLeaseUpDoesNotBlockTheNextRunOnThisHost() throws Exception {
         try (FakeMimecastServer server = slowServer()) {
-            CrawlConfig config = CrawlConfig.mimecast(ConcurrentCrawlIT.class, "killed", server.baseUrl(),
-                    "twice-client", node.url());
+            CrawlConfig config = TENANT.config("killed", server, node.url());
             String file = config.write(dir).toString();
             Path log = dir.resolve("killed.log");
             Process first = child(log, "-Xmx384m", "crawl", "--config", file);
@@ -123,7 +108,7 @@ class ConcurrentCrawlIT {
             } finally {
                 stop(first);
             }
-            CliRun next = run("crawl", "--config", file);
+            CliRun next = TENANT.run("crawl", "--config", file);
             assertThat(next.status).as(next.toString()).isZero();
             assertThat(next.out).contains("Crawl finished in");
         }
@@ -133,8 +118,7 @@ class ConcurrentCrawlIT {
     void withTheEmbeddedIndexTheSecondCommandsUseTheRunningNode() throws Exception {
         try (FakeMimecastServer server = slowServer()) {
             Path data = dir.resolve("opensearch");
-            CrawlConfig config = CrawlConfig.mimecast(ConcurrentCrawlIT.class, "embedded", server.baseUrl(),
-                    "twice-client", "").with("sink.elasticsearch.url", null)
+            CrawlConfig config = TENANT.config("embedded", server, "").with("sink.elasticsearch.url", null)
                     .with("sink.embedded.data-dir", data.toString());
             String file = config.write(dir).toString();
             Path log = dir.resolve("embedded.log");
@@ -147,14 +131,14 @@ class ConcurrentCrawlIT {
                 assertThat(NodeRecord.read(data)).as("the node's URL recorded beside its data").isPresent()
                         .get().satisfies(r -> assertThat(r.pid()).isEqualTo(first.pid()));
 
-                CliRun status = run("status", "--config", file);
+                CliRun status = TENANT.run("status", "--config", file);
                 assertThat(status.status).as(status.toString()).isZero();
                 assertThat(status.err).doesNotContain("failed to obtain node locks");
 
-                CliRun search = run("search", "--config", file, "*");
+                CliRun search = TENANT.run("search", "--config", file, "*");
                 assertThat(search.status).as(search.toString()).isZero();
 
-                CliRun second = run("crawl", "--config", file);
+                CliRun second = TENANT.run("crawl", "--config", file);
                 assertThat(second.status).as(second.toString()).isEqualTo(4);
                 assertThat(second.err).contains("error: A crawl of '" + config.id() + "' is already running (since ")
                         .contains(", pid " + first.pid() + ")").doesNotContain("node locks");

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class ConfigFileCommandsIT {
     private static final String SECRET = "file-Secret-30952";
+    private static final FakeTenant TENANT = new FakeTenant(ConfigFileCommandsIT.class, "file-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -30,13 +30,7 @@ class ConfigFileCommandsIT {
     }
 
     private static FakeMimecastServer server() {
-        return FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(29).domains(1).usersPerDomain(2).messagesPerView(2).generate())
-                .clientCredentials("file-client", SECRET).start();
-    }
-
-    private static CliRun run(String... args) {
-        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
+        return TENANT.serve(ArchiveGenerator.seed(29).domains(1).usersPerDomain(2).messagesPerView(2).generate());
     }
 
     /** Rewrites a file as a Windows editor saves it: a UTF-8 byte-order mark first, CRLF line endings. */
@@ -49,14 +43,13 @@ class ConfigFileCommandsIT {
     @Test
     void aFileSavedWithAByteOrderMarkAndCrlfLineEndingsKeepsItsFirstKey() throws IOException {
         try (FakeMimecastServer server = server()) {
-            Path file = asWindowsSavesIt(CrawlConfig.mimecast(ConfigFileCommandsIT.class, "bom", server.baseUrl(),
-                    "file-client", node.url()).write(dir));
+            Path file = asWindowsSavesIt(TENANT.config("bom", server, node.url()).write(dir));
             assertThat(Files.readString(file, StandardCharsets.UTF_8)).startsWith("\uFEFFconnector.type=mimecast\r\n");
-            CliRun check = run("check", "--config", file.toString());
+            CliRun check = TENANT.run("check", "--config", file.toString());
             assertThat(check.status).as(check.toString()).isZero();
             assertThat(check.out).contains("Check passed");
             assertThat(check.err).doesNotContain("connector.type");
-            CliRun crawl = run("crawl", "--config", file.toString());
+            CliRun crawl = TENANT.run("crawl", "--config", file.toString());
             assertThat(crawl.status).as(crawl.toString()).isZero();
             assertThat(crawl.out).contains("Crawl finished in");
         }
@@ -65,11 +58,10 @@ class ConfigFileCommandsIT {
     @Test
     void crlfLineEndingsAloneWorkToo() throws IOException {
         try (FakeMimecastServer server = server()) {
-            Path file = CrawlConfig.mimecast(ConfigFileCommandsIT.class, "crlf", server.baseUrl(), "file-client",
-                    node.url()).write(dir);
+            Path file = TENANT.config("crlf", server, node.url()).write(dir);
             Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("\n", "\r\n") + "\r\n",
                     StandardCharsets.UTF_8);
-            CliRun check = run("check", "--config", file.toString());
+            CliRun check = TENANT.run("check", "--config", file.toString());
             assertThat(check.status).as(check.toString()).isZero();
             assertThat(check.out).contains("Check passed");
         }
@@ -79,10 +71,10 @@ class ConfigFileCommandsIT {
     void aMisspelledSecretKeyIsNamedButItsValueIsNeverPrinted() throws IOException {
         String value = "Pr0be-Sercet-88213";
         try (FakeMimecastServer server = server()) {
-            Path file = CrawlConfig.mimecast(ConfigFileCommandsIT.class, "sercet", server.baseUrl(), "file-client",
-                    node.url()).with("mimecast.client-secret", null).with("mimecast.client-sercet", value).write(dir);
+            Path file = TENANT.config("sercet", server, node.url()).with("mimecast.client-secret", null)
+                    .with("mimecast.client-sercet", value).write(dir);
             for (String command : new String[] {"check", "crawl", "status"}) {
-                CliRun run = run(command, "--config", file.toString());
+                CliRun run = TENANT.run(command, "--config", file.toString());
                 assertThat(run.status).as(run.toString()).isEqualTo(2);
                 assertThat(run.err).contains("mimecast.client-sercet").contains("mimecast.client-secret");
                 assertThat(run.out + run.err).doesNotContain(value).doesNotContain("Pr0be");

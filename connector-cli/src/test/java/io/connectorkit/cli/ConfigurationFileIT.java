@@ -10,13 +10,10 @@ import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class ConfigurationFileIT {
     private static final String SECRET = "cfg-Secret-5521";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final FakeTenant TENANT = new FakeTenant(ConfigurationFileIT.class, "cfg-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -51,22 +48,18 @@ class ConfigurationFileIT {
                 .messagesPerView(2).attachmentShare(0).generate();
     }
 
-    private static FakeMimecastServer server(Archive archive) {
-        return FakeMimecastServer.builder().archive(archive).clientCredentials("cfg-client", SECRET).start();
-    }
-
     private CrawlConfig config(FakeMimecastServer server, String name) {
-        return CrawlConfig.mimecast(ConfigurationFileIT.class, name, server.baseUrl(), "cfg-client", node.url());
+        return TENANT.config(name, server, node.url());
     }
 
     private CliRun connector(String... args) throws IOException, InterruptedException {
-        return ConnectorProcess.run(dir, Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
+        return TENANT.process(dir, args);
     }
 
     /** Appends lines as written, backslashes and all, to a configuration file. */
     private static Path append(Path file, String... lines) throws IOException {
         Files.writeString(file, "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         return file;
     }
 
@@ -79,7 +72,7 @@ class ConfigurationFileIT {
         // its backslashes it would match no address at all.
         String single = "^" + target.replace(".", "\\.").replace("@", "\\x40") + "$";
         String doubled = single.replace("\\", "\\\\");
-        try (FakeMimecastServer server = server(archive)) {
+        try (FakeMimecastServer server = TENANT.serve(archive)) {
             for (String written : List.of(single, doubled)) {
                 Path file = append(config(server, written.equals(single) ? "single" : "doubled")
                         .with("mimecast.mailboxes.include", null).write(dir), "mimecast.mailboxes.include=" + written);
@@ -99,7 +92,7 @@ class ConfigurationFileIT {
 
     @Test
     void aSingleBackslashOutsideARegexIsRefusedShowingTheDoubledForm() throws Exception {
-        try (FakeMimecastServer server = server(archive())) {
+        try (FakeMimecastServer server = TENANT.serve(archive())) {
             Path file = append(config(server, "backslash").with("mimecast.client-secret", null).write(dir),
                     "mimecast.client-secret=cfg-Secret\\#5521", "sink.embedded.data-dir=C:\\connector\\data");
             CliRun run = connector("crawl", "--config", file.toString());
@@ -115,7 +108,7 @@ class ConfigurationFileIT {
 
     @Test
     void aKeyGivenTwiceIsRefusedNamingBothLines() throws Exception {
-        try (FakeMimecastServer server = server(archive())) {
+        try (FakeMimecastServer server = TENANT.serve(archive())) {
             Path file = config(server, "twice").write(dir);
             long lines = Files.readAllLines(file).size();
             append(file, "connector.id=other");
@@ -133,7 +126,7 @@ class ConfigurationFileIT {
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Path cron = Files.createDirectories(dir.resolve("cron"));
         Files.writeString(folder.resolve("client-secret.txt"), SECRET + "\n", StandardCharsets.UTF_8);
-        try (FakeMimecastServer server = server(archive())) {
+        try (FakeMimecastServer server = TENANT.serve(archive())) {
             // The embedded index under the default ./data/opensearch, the secret from a relative file.
             Path file = config(server, "relative").with("sink.elasticsearch.url", null)
                     .with("mimecast.client-secret", "${file:client-secret.txt}").write(folder);
@@ -151,7 +144,7 @@ class ConfigurationFileIT {
 
     @Test
     void aContentIndexNamedLikeAStateIndexIsRefused() throws Exception {
-        try (FakeMimecastServer server = server(archive())) {
+        try (FakeMimecastServer server = TENANT.serve(archive())) {
             Path file = config(server, "collide").with("sink.elasticsearch.index", "connector-configurationfile-state")
                     .write(dir);
             CliRun run = connector("crawl", "--config", file.toString());
@@ -169,7 +162,7 @@ class ConfigurationFileIT {
 
     @Test
     void theValueOfAnUnknownKeyIsNeverPrintedAndRequiredKeysKeepTheirCapitals() throws Exception {
-        try (FakeMimecastServer server = server(archive())) {
+        try (FakeMimecastServer server = TENANT.serve(archive())) {
             Path file = config(server, "unknown").with("mimecast.client-secret", null)
                     .with("mimecast.client-secrt", "${env:" + CrawlConfig.SECRET_VARIABLE + "}")
                     .with("mimecast.client-id", null).write(dir);
@@ -199,7 +192,6 @@ class ConfigurationFileIT {
     }
 
     private int status(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path)).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return new IndexQueries(node.url()).get(path).statusCode();
     }
 }

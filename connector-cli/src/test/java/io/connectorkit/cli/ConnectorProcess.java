@@ -2,7 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.cli.bench.ChildJvm;
+import io.connectorkit.cli.bench.measure.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,10 +42,38 @@ final class ConnectorProcess {
         return run(workingDirectory, env, true, args);
     }
 
-    private static CliRun run(Path workingDirectory, Map<String, String> env, boolean merged, String... args)
-            throws IOException, InterruptedException {
+    /**
+     * Starts the command and returns at once, for a test that acts while it runs (stops it, kills
+     * it, runs a second command beside it): standard output and standard error, merged, are
+     * appended to {@code log}.
+     *
+     * @param workingDirectory the directory the command runs in
+     * @param env variables added to this process's environment
+     * @param log the file the output is appended to
+     * @param heap the JVM's heap option, such as {@code -Xmx384m}
+     * @param args the command's arguments
+     * @return the running process; the caller ends it
+     */
+    static Process start(Path workingDirectory, Map<String, String> env, Path log, String heap, String... args)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of(heap), jar(), List.of(args)));
+        pb.directory(workingDirectory.toFile());
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
+    }
+
+    /** @return the shaded jar the build's package phase made, as an absolute path */
+    static Path jar() {
         Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded jar (built by mvn package)").exists();
+        return jar;
+    }
+
+    private static CliRun run(Path workingDirectory, Map<String, String> env, boolean merged, String... args)
+            throws IOException, InterruptedException {
+        Path jar = jar();
         Path out = Files.createTempFile("connector-out-", ".txt");
         Path err = Files.createTempFile("connector-err-", ".txt");
         try {

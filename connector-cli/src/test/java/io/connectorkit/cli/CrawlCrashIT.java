@@ -2,10 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import io.connectorkit.cli.bench.ChildJvm;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
@@ -14,20 +11,15 @@ import io.connectorkit.testkit.archive.MessageHeader;
 import io.connectorkit.testkit.archive.User;
 import io.connectorkit.testkit.archive.View;
 import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,9 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CrawlCrashIT {
     private static final String SECRET = "crash-Secret-4471";
     private static final Instant START = Instant.parse("2019-01-01T00:00:00Z");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final FakeTenant TENANT = new FakeTenant(CrawlCrashIT.class, "crash-client", SECRET);
 
     private static EmbeddedSearchNode node;
+    private static IndexQueries index;
     private static FakeMimecastServer server;
     private static Set<String> expected;
 
@@ -66,11 +59,12 @@ class CrawlCrashIT {
     @BeforeAll
     static void start(EmbeddedSearchNode shared) {
         node = shared;
+        index = new IndexQueries(node.url());
         Archive archive = ArchiveGenerator.seed(41).domains(1).localDomains(1).usersPerDomain(4).messagesPerView(15)
                 .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z")).generate();
         // Slow downloads stretch the crawl over a few seconds, so that kills land mid-crawl.
-        server = FakeMimecastServer.builder().archive(archive).clientCredentials("crash-client", SECRET)
-                .fault(FaultRule.always(Endpoint.GET_FILE, Fault.slow(Duration.ofMillis(40)))).start();
+        server = TENANT.server(archive).fault(FaultRule.always(Endpoint.GET_FILE, Fault.slow(Duration.ofMillis(40))))
+                .start();
         expected = inScope(archive);
     }
 
@@ -96,8 +90,7 @@ class CrawlCrashIT {
 
     private void killAndResume(long seed) throws Exception {
         Random random = new Random(seed);
-        CrawlConfig crawlConfig = CrawlConfig.mimecast(CrawlCrashIT.class, "seed-" + seed, server.baseUrl(),
-                "crash-client", node.url()).with("mimecast.page-size", "10")
+        CrawlConfig crawlConfig = TENANT.config("seed-" + seed, server, node.url()).with("mimecast.page-size", "10")
                 .with("mimecast.attachments.extract", "false").with("crawl.parallel.partitions", "2")
                 .with("sink.bulk.max-docs", "10");
         String id = crawlConfig.id();
@@ -138,13 +131,15 @@ class CrawlCrashIT {
         long resumedCalls = server.calls(Endpoint.GET_FILE) - before;
         System.out.println(summary.append("; downloads of the run to completion: ").append(resumedCalls));
 
-        refresh(id);
-        Map<String, Integer> indexed = indexedEmails(id);
+        index.refresh(crawlConfig.index() + "*");
+        Map<String, Integer> indexed = index.indexedEmails(crawlConfig.index());
         assertThat(indexed.entrySet()).as("messages indexed more than once")
                 .filteredOn(e -> e.getValue() > 1).isEmpty();
         assertThat(indexed.keySet()).as("indexed messages vs the archive").isEqualTo(expected);
-        assertThat(count("connector-" + id)).as("documents in the index").isEqualTo(expected.size());
-        List<JsonObject> states = states(id);
+        assertThat(index.count(crawlConfig.index())).as("documents in the index").isEqualTo(expected.size());
+        // Partitions' states only: the state index also holds the record of the last crawl.
+        List<JsonObject> states = index.sources(crawlConfig.index() + "-state",
+                "{\"size\":1000,\"query\":{\"exists\":{\"field\":\"connector_id\"}}}");
         assertThat(states).as("partition states").isNotEmpty().allSatisfy(s -> {
             assertThat(s.get("failure_count").getAsLong()).as("failures of %s", s.get("partition")).isZero();
             assertThat(s.has("checkpoint")).as("checkpoint of %s", s.get("partition")).isTrue();
@@ -155,14 +150,7 @@ class CrawlCrashIT {
     }
 
     private Process crawl(Path config, Path log) throws IOException {
-        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx384m"), jar,
-                List.of("crawl", "--config", config.toString())));
-        pb.environment().put(CrawlConfig.SECRET_VARIABLE, SECRET);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return pb.start();
+        return TENANT.start(dir, log, "-Xmx384m", "crawl", "--config", config.toString());
     }
 
     /** Mailbox and Mimecast id of every message in scope: non-local domains, no aliases, both views. */
@@ -176,47 +164,5 @@ class CrawlCrashIT {
                         .map(MessageHeader::id)
                         .forEach(mid -> out.add(mailbox.toLowerCase(Locale.ROOT) + " " + mid)));
         return out;
-    }
-
-    /** How often each (mailbox, Mimecast id) occurs among the indexed emails. */
-    private static Map<String, Integer> indexedEmails(String id) throws Exception {
-        JsonObject r = post("/connector-" + id + "/_search",
-                "{\"size\":10000,\"_source\":[\"kind\",\"fields.mailbox\",\"fields.mimecastId\"]}");
-        Map<String, Integer> out = new HashMap<>();
-        for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) {
-            JsonObject src = h.getAsJsonObject().getAsJsonObject("_source");
-            if ("email".equals(src.get("kind").getAsString())) {
-                JsonObject f = src.getAsJsonObject("fields");
-                out.merge(f.get("mailbox").getAsString().toLowerCase(Locale.ROOT) + " "
-                        + f.get("mimecastId").getAsString(), 1, Integer::sum);
-            }
-        }
-        return out;
-    }
-
-    private static List<JsonObject> states(String id) throws Exception {
-        // Partitions' states only: the state index also holds the record of the last crawl.
-        JsonObject r = post("/connector-" + id + "-state/_search",
-                "{\"size\":1000,\"query\":{\"exists\":{\"field\":\"connector_id\"}}}");
-        return r.getAsJsonObject("hits").getAsJsonArray("hits").asList().stream()
-                .map(h -> h.getAsJsonObject().getAsJsonObject("_source")).toList();
-    }
-
-    private static long count(String index) throws Exception {
-        return post("/" + index + "/_count", "{}").get("count").getAsLong();
-    }
-
-    private static void refresh(String id) throws Exception {
-        post("/connector-" + id + "*/_refresh", null);
-    }
-
-    private static JsonObject post(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-        return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 }

@@ -11,6 +11,7 @@ import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.View;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
 import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;
 import java.io.IOException;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(SharedSearchNode.class)
 class DeletionSafetyIT {
     private static final String SECRET = "del-Secret-31337";
+    private static final FakeTenant TENANT = new FakeTenant(DeletionSafetyIT.class, "del-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -70,7 +72,7 @@ class DeletionSafetyIT {
             Before before = crawlOnce(file);
             server.resetCounters();
             server.fault(FaultRule.onCalls(Endpoint.GET_INTERNAL_USERS, 2, Long.MAX_VALUE, fault));
-            CliRun run = run("crawl", "--config", file.toString());
+            CliRun run = TENANT.run("crawl", "--config", file.toString());
             assertThat(run.status).as(run.toString()).isEqualTo(exit);
             assertThat(run.err).contains("/api/user/get-internal-users");
             assertThat(server.calls(Endpoint.GET_INTERNAL_USERS)).as("page 2 was asked for").isGreaterThanOrEqualTo(2);
@@ -85,7 +87,7 @@ class DeletionSafetyIT {
                 Path file = config(server, "empty-" + listing.ordinal(), Map.of("crawl.deletions.max-share", "1"));
                 Before before = crawlOnce(file);
                 server.fault(FaultRule.always(listing, Fault.emptyList()));
-                CliRun run = run("crawl", "--config", file.toString());
+                CliRun run = TENANT.run("crawl", "--config", file.toString());
                 assertThat(run.status).as(run.toString()).isEqualTo(1);
                 assertThat(run.err).contains("the listing returned no partitions while 6 are known", "nothing was deleted");
                 assertThat(run.out).contains("not removed");
@@ -101,7 +103,7 @@ class DeletionSafetyIT {
             Before before = crawlOnce(file);
             String gone = before.mailboxes.get(0);
             config(server, "removed", Map.of("mimecast.mailboxes.exclude", regex(List.of(gone))));
-            CliRun run = run("crawl", "--config", file.toString());
+            CliRun run = TENANT.run("crawl", "--config", file.toString());
             assertThat(run.status).as(run.toString()).isZero();
             assertThat(run.out).contains("removed      1 mailboxes no longer in scope");
             assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(1, 6));
@@ -116,7 +118,7 @@ class DeletionSafetyIT {
             Path file = config(server, "breaker", Map.of());
             Before before = crawlOnce(file);
             config(server, "breaker", Map.of("mimecast.mailboxes.exclude", regex(before.mailboxes.subList(0, 4))));
-            CliRun run = run("crawl", "--json", "--config", file.toString());
+            CliRun run = TENANT.run("crawl", "--json", "--config", file.toString());
             assertThat(run.status).as(run.toString()).isEqualTo(1);
             JsonObject summary = JsonParser.parseString(run.out).getAsJsonObject();
             assertThat(summary.get("outcome").getAsString()).isEqualTo("deletions-refused");
@@ -134,7 +136,7 @@ class DeletionSafetyIT {
             String gone = before.mailboxes.get(2);
             config(server, "dry", Map.of("mimecast.mailboxes.exclude", regex(List.of(gone)),
                     "crawl.deletions.dry-run", "true"));
-            CliRun run = run("crawl", "--config", file.toString());
+            CliRun run = TENANT.run("crawl", "--config", file.toString());
             assertThat(run.status).as(run.toString()).isZero();
             assertThat(run.out).contains("dry run      would remove " + gone, "crawl.deletions.dry-run");
             before.assertKept(file);
@@ -147,7 +149,7 @@ class DeletionSafetyIT {
             Path file = config(server, "half", Map.of());
             Before before = crawlOnce(file);
             config(server, "half", Map.of("mimecast.mailboxes.exclude", regex(before.mailboxes.subList(0, 3))));
-            CliRun run = run("crawl", "--config", file.toString());
+            CliRun run = TENANT.run("crawl", "--config", file.toString());
             assertThat(run.status).as("3 of 6 is exactly crawl.deletions.max-share = 0.5\n%s", run).isZero();
             assertThat(run.out).contains("removed      3 mailboxes no longer in scope");
             assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(3, 6));
@@ -162,8 +164,7 @@ class DeletionSafetyIT {
             Path file = config(server, "careless", Map.of());
             Before before = crawlOnce(file);
             // The same source read by a connector that swallows a failed listing and declares it complete.
-            Path careless = CrawlConfig.mimecast(DeletionSafetyIT.class, "careless", server.baseUrl(), "del-client",
-                    node.url()).with("mimecast.retry-after-multiplier", "1").with("mimecast.page-size", "2")
+            Path careless = listedTwoPerPage(TENANT.config("careless", server, node.url()))
                     .with("connector.type", CarelessMimecastConnector.TYPE)
                     .write(Files.createDirectories(dir.resolve("careless")));
             Path connector = CommandProcess.connectorDirectory(dir, CarelessMimecastConnector.class);
@@ -183,8 +184,7 @@ class DeletionSafetyIT {
                     "crawl.sweep.max-share");
 
             // What happened before the breaker: the same crawl empties most of the mailbox and exits 0.
-            Path unguarded = CrawlConfig.mimecast(DeletionSafetyIT.class, "careless", server.baseUrl(), "del-client",
-                    node.url()).with("mimecast.retry-after-multiplier", "1").with("mimecast.page-size", "2")
+            Path unguarded = listedTwoPerPage(TENANT.config("careless", server, node.url()))
                     .with("connector.type", CarelessMimecastConnector.TYPE).with("crawl.sweep.max-share", "1")
                     .write(Files.createDirectories(dir.resolve("unguarded")));
             CliRun without = process(List.of(connector), "crawl", "--full", "--config", unguarded.toString());
@@ -228,15 +228,15 @@ class DeletionSafetyIT {
             assertThat(partitions).contains(mailbox);
             assertThat(report.getAsJsonArray("sweepRefusals")).isEmpty();
             before.assertKept(file);
-            CliRun status = run("status", "--config", file.toString());
+            CliRun status = TENANT.run("status", "--config", file.toString());
             assertThat(status.out).contains("last sweep    deleted nothing: FULL crawl of", "dry run: would delete 1 of");
 
             config(server, "drysweep", Map.of("crawl.deletions.dry-run", "false"));
-            CliRun real = run("crawl", "--full", "--config", file.toString());
+            CliRun real = TENANT.run("crawl", "--full", "--config", file.toString());
             assertThat(real.status).as(real.toString()).isZero();
             assertThat(real.out).contains(wouldDelete + " deleted");
             assertThat(documents(file, null)).isEqualTo(before.documents - wouldDelete);
-            assertThat(run("status", "--config", file.toString()).out).doesNotContain("last sweep");
+            assertThat(TENANT.run("status", "--config", file.toString()).out).doesNotContain("last sweep");
         }
     }
 
@@ -250,7 +250,7 @@ class DeletionSafetyIT {
     }
 
     private static Before crawlOnce(Path file) {
-        CliRun first = run("crawl", "--config", file.toString());
+        CliRun first = TENANT.run("crawl", "--config", file.toString());
         assertThat(first.status).as(first.toString()).isZero();
         List<String> mailboxes = mailboxes(file);
         assertThat(mailboxes).hasSize(6);
@@ -260,7 +260,7 @@ class DeletionSafetyIT {
     }
 
     private static List<String> mailboxes(Path file) {
-        CliRun status = run("status", "--json", "--config", file.toString());
+        CliRun status = TENANT.run("status", "--json", "--config", file.toString());
         List<String> out = new ArrayList<>();
         for (JsonElement p : JsonParser.parseString(status.out).getAsJsonArray()) {
             out.add(p.getAsJsonObject().get("partition").getAsString());
@@ -274,7 +274,7 @@ class DeletionSafetyIT {
             args.addAll(List.of("--as", as));
         }
         args.add("*");
-        CliRun search = run(args.toArray(String[]::new));
+        CliRun search = TENANT.run(args.toArray(String[]::new));
         assertThat(search.status).as(search.toString()).isZero();
         return JsonParser.parseString(search.out).getAsJsonObject().get("total").getAsLong();
     }
@@ -283,26 +283,25 @@ class DeletionSafetyIT {
         return "^(" + mailboxes.stream().map(m -> m.replace(".", "\\\\.")).collect(Collectors.joining("|")) + ")$";
     }
 
-    private static io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder server() {
+    private static FakeMimecastServerBuilder server() {
         return server(archive());
     }
 
-    private static io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder server(Archive archive) {
-        return FakeMimecastServer.builder().archive(archive).clientCredentials("del-client", SECRET);
+    private static FakeMimecastServerBuilder server(Archive archive) {
+        return TENANT.server(archive);
+    }
+
+    /** Users listed two per page, so that a listing has later pages; no wait for retry hints. */
+    private static CrawlConfig listedTwoPerPage(CrawlConfig config) {
+        return config.with("mimecast.retry-after-multiplier", "1").with("mimecast.page-size", "2");
     }
 
     private Path config(FakeMimecastServer server, String id, Map<String, String> overrides) throws IOException {
-        return CrawlConfig.mimecast(DeletionSafetyIT.class, id, server.baseUrl(), "del-client", node.url())
-                .with("mimecast.retry-after-multiplier", "1").with("mimecast.page-size", "2").with(overrides)
-                .write(dir);
-    }
-
-    private static CliRun run(String... args) {
-        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
+        return listedTwoPerPage(TENANT.config(id, server, node.url())).with(overrides).write(dir);
     }
 
     /** The packaged command in a process of its own, with connectors from {@code classPath} added. */
     private CliRun process(List<Path> classPath, String... args) throws IOException, InterruptedException {
-        return CommandProcess.run(dir, Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), classPath, args);
+        return CommandProcess.run(dir, TENANT.env(), classPath, args);
     }
 }

@@ -2,7 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.cli.bench.ChildJvm;
+import io.connectorkit.cli.bench.measure.ChildJvm;
 import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.runtime.embedded.NodeRecord;
 import java.net.URI;
@@ -50,9 +50,7 @@ class EmbeddedIndexCredentialIT {
     void requestsWithoutTheDataDirectorysCredentialGet401AndCommandsOnTheRunningNodeSendIt() throws Exception {
         Path data = dir.resolve("demo");
         Path log = dir.resolve("demo.log");
-        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-        Process demo = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx768m"), jar,
+        Process demo = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx768m"), ConnectorProcess.jar(),
                 List.of("demo", "--data-dir", data.toString(), "--messages", "40", "--keep-running")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

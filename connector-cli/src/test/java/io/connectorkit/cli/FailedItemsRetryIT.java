@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class FailedItemsRetryIT {
     private static final String SECRET = "retry-Secret-3141";
+    private static final FakeTenant TENANT = new FakeTenant(FailedItemsRetryIT.class, "retry-client", SECRET);
     private static final Pattern FAILURES = Pattern.compile("failures +(\\d+) items");
 
     private EmbeddedSearchNode node;
@@ -46,16 +46,12 @@ class FailedItemsRetryIT {
         node = shared;
     }
 
-    private static CliRun run(String... args) {
-        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
-    }
-
     private static FakeMimecastServerBuilder server(Archive archive, int port) {
-        return FakeMimecastServer.builder().archive(archive).port(port).clientCredentials("retry-client", SECRET);
+        return TENANT.server(archive).port(port);
     }
 
     private static long total(Path file) {
-        CliRun all = run("search", "--json", "--size", "1", "--config", file.toString(), "*");
+        CliRun all = TENANT.run("search", "--json", "--size", "1", "--config", file.toString(), "*");
         return JsonParser.parseString(all.out).getAsJsonObject().get("total").getAsLong();
     }
 
@@ -86,42 +82,42 @@ class FailedItemsRetryIT {
         List<String> failing = oneMessagePerMailbox(archive, 3);
         int port = freePort();
         String url = "http://127.0.0.1:" + port;
-        Path reference = CrawlConfig.mimecast(FailedItemsRetryIT.class, "reference", url, "retry-client", node.url())
+        Path reference = TENANT.config("reference", url, node.url())
                 .write(dir);
-        Path file = CrawlConfig.mimecast(FailedItemsRetryIT.class, "again", url, "retry-client", node.url())
+        Path file = TENANT.config("again", url, node.url())
                 .write(dir);
         FakeMimecastServerBuilder faulty = server(archive, port);
         failing.forEach(faulty::failingMessage);
         long failed;
         try (FakeMimecastServer first = faulty.start()) {
-            CliRun crawl = run("crawl", "--config", file.toString());
+            CliRun crawl = TENANT.run("crawl", "--config", file.toString());
             assertThat(first.calls(Endpoint.GET_MESSAGE_LIST)).isPositive();
             assertThat(crawl.status).as(crawl.toString()).isEqualTo(1);
             failed = failuresOf(crawl);
             assertThat(failed).as("each failing message, in each mailbox that holds it").isGreaterThanOrEqualTo(3);
-            CliRun status = run("status", "--config", file.toString());
+            CliRun status = TENANT.run("status", "--config", file.toString());
             assertThat(status.status).as(status.toString()).isEqualTo(1);
             assertThat(status.out).contains(failed + " failures (" + failed + " retried by the next crawl, 0 permanent)");
         }
         try (FakeMimecastServer back = server(archive, port).start()) {
-            assertThat(run("crawl", "--config", reference.toString()).status).isZero();
+            assertThat(TENANT.run("crawl", "--config", reference.toString()).status).isZero();
             back.resetCounters();
-            CliRun again = run("crawl", "--config", file.toString());
+            CliRun again = TENANT.run("crawl", "--config", file.toString());
             assertThat(again.status).as(again.toString()).isZero();
             assertThat(again.out).doesNotContain("0 indexed").contains("failures     0 items");
             assertThat(back.calls(Endpoint.GET_MESSAGE_DETAIL)).as("one detail per failed message")
                     .isEqualTo(failed);
             assertThat(total(file)).as("the index is complete").isEqualTo(total(reference)).isPositive();
             for (String id : failing) {
-                CliRun found = run("search", "--json", "--config", file.toString(), "mimecastId:\"" + id + "\"");
+                CliRun found = TENANT.run("search", "--json", "--config", file.toString(), "mimecastId:\"" + id + "\"");
                 JsonObject result = JsonParser.parseString(found.out).getAsJsonObject();
                 assertThat(result.get("total").getAsLong()).as(found.toString()).isPositive();
             }
-            CliRun status = run("status", "--config", file.toString());
+            CliRun status = TENANT.run("status", "--config", file.toString());
             assertThat(status.status).as(status.toString()).isZero();
             assertThat(status.out).contains(" documents, 0 failures").doesNotContain("retrying");
             back.resetCounters();
-            CliRun third = run("crawl", "--config", file.toString());
+            CliRun third = TENANT.run("crawl", "--config", file.toString());
             assertThat(third.status).as(third.toString()).isZero();
             assertThat(back.calls(Endpoint.GET_MESSAGE_DETAIL)).as("nothing left to fetch again").isZero();
         }
@@ -134,29 +130,29 @@ class FailedItemsRetryIT {
         String failing = oneMessagePerMailbox(archive, 1).get(0);
         int port = freePort();
         String url = "http://127.0.0.1:" + port;
-        Path file = CrawlConfig.mimecast(FailedItemsRetryIT.class, "permanent", url, "retry-client", node.url())
+        Path file = TENANT.config("permanent", url, node.url())
                 .write(dir);
         try (FakeMimecastServer server = server(archive, port).failingMessage(failing).start()) {
-            CliRun first = run("crawl", "--config", file.toString());
+            CliRun first = TENANT.run("crawl", "--config", file.toString());
             assertThat(first.status).as(first.toString()).isEqualTo(1);
             long failed = failuresOf(first);
             for (int tries = 2; tries <= 5; tries++) {
                 server.resetCounters();
-                CliRun crawl = run("crawl", "--config", file.toString());
+                CliRun crawl = TENANT.run("crawl", "--config", file.toString());
                 assertThat(crawl.status).as("try %d: %s", tries, crawl).isEqualTo(1);
                 assertThat(failuresOf(crawl)).as("try %d", tries).isEqualTo(failed);
                 assertThat(server.calls(Endpoint.GET_MESSAGE_DETAIL)).as("try %d", tries).isEqualTo(failed);
-                CliRun status = run("status", "--config", file.toString());
+                CliRun status = TENANT.run("status", "--config", file.toString());
                 assertThat(status.out).as("try %d", tries).contains(tries < 5
                         ? failed + " failures (" + failed + " retried by the next crawl, 0 permanent)"
                         : failed + " failures (0 retried by the next crawl, " + failed + " permanent)");
             }
             server.resetCounters();
-            CliRun sixth = run("crawl", "--config", file.toString());
+            CliRun sixth = TENANT.run("crawl", "--config", file.toString());
             assertThat(sixth.status).as("nothing failed in this run: " + sixth).isZero();
             assertThat(server.calls(Endpoint.GET_MESSAGE_DETAIL)).as("a permanent message is not fetched again")
                     .isZero();
-            CliRun status = run("status", "--config", file.toString());
+            CliRun status = TENANT.run("status", "--config", file.toString());
             assertThat(status.status).as("a permanent failure is still a failure").isEqualTo(1);
             assertThat(status.out).containsPattern("failures +" + failed + " \\(retrying 0, permanent " + failed + "\\)")
                     .contains("permanent after 5 tries", failing);

@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connectorkit.cli.output.ProgressLine;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class LastCrawlStatusIT {
     private static final String SECRET = "s3cret-Value-4417";
+    private static final FakeTenant TENANT = new FakeTenant(LastCrawlStatusIT.class, "cli-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -36,27 +38,22 @@ class LastCrawlStatusIT {
         node = shared;
     }
 
-    private static CliRun run(String... args) {
-        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
-    }
-
     @Test
     void statusShowsTheLastCrawlAndTheQuotaItSaw() throws IOException {
-        try (FakeMimecastServer server = FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(11).domains(1).localDomains(1).usersPerDomain(2).messagesPerView(4)
+        try (FakeMimecastServer server = TENANT.server(
+                ArchiveGenerator.seed(11).domains(1).localDomains(1).usersPerDomain(2).messagesPerView(4)
                         .generate())
-                .clientCredentials("cli-client", SECRET).quota(500, Duration.ofSeconds(10)).start()) {
-            String file = CrawlConfig.mimecast(LastCrawlStatusIT.class, "last-crawl", server.baseUrl(), "cli-client",
-                    node.url()).with(Map.of()).write(dir).toString();
+                .quota(500, Duration.ofSeconds(10)).start()) {
+            String file = TENANT.config("last-crawl", server, node.url()).with(Map.of()).write(dir).toString();
 
-            CliRun before = run("status", "--config", file);
+            CliRun before = TENANT.run("status", "--config", file);
             assertThat(before.status).as(before.toString()).isZero();
             assertThat(before.out).as("nothing recorded: the output is as before").startsWith("Nothing crawled yet")
                     .doesNotContain("last crawl");
-            assertThat(run("status", "--json", "--config", file).out.trim()).isEqualTo("[]");
+            assertThat(TENANT.run("status", "--json", "--config", file).out.trim()).isEqualTo("[]");
 
             Instant started = Instant.now();
-            CliRun crawl = run("crawl", "--json", "--config", file);
+            CliRun crawl = TENANT.run("crawl", "--json", "--config", file);
             assertThat(crawl.status).as(crawl.toString()).isZero();
             JsonObject report = JsonParser.parseString(crawl.out).getAsJsonObject().getAsJsonObject("report");
             JsonObject metrics = report.getAsJsonObject("metrics");
@@ -64,7 +61,7 @@ class LastCrawlStatusIT {
             long calls = metrics.get("calls").getAsLong();
             assertThat(remaining).as("calls left in the window").isBetween(0L, 500L - 1);
 
-            CliRun status = run("status", "--config", file);
+            CliRun status = TENANT.run("status", "--config", file);
             assertThat(status.status).as(status.toString()).isZero();
             assertThat(status.out).contains("\nlast crawl\n", "  mode          INCREMENTAL\n",
                     "  outcome       ok: finished (exit 0)\n",
@@ -76,7 +73,7 @@ class LastCrawlStatusIT {
                     .containsPattern("  API quota     500 calls per window of \\d+\\.\\ds as advertised; " + remaining
                             + " left at the end of the last crawl, window resets? at \\S+Z\n");
 
-            CliRun json = run("status", "--json", "--config", file);
+            CliRun json = TENANT.run("status", "--json", "--config", file);
             assertThat(json.status).as(json.toString()).isZero();
             JsonArray partitions = JsonParser.parseString(json.out).getAsJsonArray();
             assertThat(partitions).hasSize(report.get("partitionsTotal").getAsInt());
@@ -101,9 +98,9 @@ class LastCrawlStatusIT {
             }
 
             // A FULL crawl of the unchanged archive replaces the record; the index already holds every message.
-            CliRun full = run("crawl", "--full", "--config", file);
+            CliRun full = TENANT.run("crawl", "--full", "--config", file);
             assertThat(full.status).as(full.toString()).isZero();
-            CliRun after = run("status", "--config", file);
+            CliRun after = TENANT.run("status", "--config", file);
             assertThat(after.out).as(after.toString()).contains("  mode          FULL\n").containsPattern(
                     "  documents     [\\d,]+ indexed, [1-9][\\d,]* unchanged, 0 deleted, 0 failed\n");
         }

@@ -2,10 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.connectorkit.cli.bench.ChildJvm;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
@@ -17,16 +14,12 @@ import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;
 import io.connectorkit.testkit.mimecast.RecordedRequest;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class LateArrivalCrashIT {
     private static final String SECRET = "late-Secret-5123";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final FakeTenant TENANT = new FakeTenant(LateArrivalCrashIT.class, "late-client", SECRET);
     /** The ages the issue names, then more, so that the crawl lasts long enough to be killed midway. */
     private static final List<Duration> AGES = List.of(Duration.ofDays(13), Duration.ofDays(3), Duration.ofHours(6));
 
@@ -58,13 +51,12 @@ class LateArrivalCrashIT {
     void lateArrivalsAreIndexedOnceByTheCrawlAfterAKillWithoutDownloadingIndexedMail(EmbeddedSearchNode node)
             throws Exception {
         Archive archive = ArchiveGenerator.seed(43).domains(1).localDomains(0).usersPerDomain(3).messagesPerView(6)
-                .between(java.time.Instant.parse("2023-01-01T00:00:00Z"), java.time.Instant.parse("2024-01-01T00:00:00Z"))
+                .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"))
                 .generate();
-        try (FakeMimecastServer server = FakeMimecastServer.builder().archive(archive)
-                .clientCredentials("late-client", SECRET).start()) {
-            CrawlConfig crawlConfig = CrawlConfig.mimecast(LateArrivalCrashIT.class, "kill", server.baseUrl(),
-                    "late-client", node.url()).with("mimecast.attachments.extract", "false")
-                    .with("crawl.parallel.partitions", "1").with("sink.bulk.max-docs", "5");
+        IndexQueries index = new IndexQueries(node.url());
+        try (FakeMimecastServer server = TENANT.serve(archive)) {
+            CrawlConfig crawlConfig = TENANT.config("kill", server, node.url())
+                    .with("mimecast.attachments.extract", "false").with("crawl.parallel.partitions", "1").with("sink.bulk.max-docs", "5");
             String id = crawlConfig.id();
             Path config = crawlConfig.write(dir);
             Path log = dir.resolve(id + ".log");
@@ -72,8 +64,8 @@ class LateArrivalCrashIT {
             Process first = crawl(config, log);
             assertThat(first.waitFor(5, TimeUnit.MINUTES)).as("the first crawl ended").isTrue();
             assertThat(first.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
-            refresh(node, id);
-            Map<String, Integer> before = indexedEmails(node, id);
+            index.refresh(crawlConfig.index() + "*");
+            Map<String, Integer> before = index.indexedEmails(crawlConfig.index());
             assertThat(before).isNotEmpty();
 
             // The three ages of the issue in every mailbox and view, and more, so the crawl takes seconds.
@@ -115,8 +107,8 @@ class LateArrivalCrashIT {
             assertThat(ended).as("the crawl after the kill ended\n%s", output).isTrue();
             assertThat(last.exitValue()).as("exit status\n%s", output).isZero();
 
-            refresh(node, id);
-            Map<String, Integer> after = indexedEmails(node, id);
+            index.refresh(crawlConfig.index() + "*");
+            Map<String, Integer> after = index.indexedEmails(crawlConfig.index());
             assertThat(after.entrySet()).as("messages indexed more than once").filteredOn(e -> e.getValue() > 1)
                     .isEmpty();
             assertThat(after.keySet()).as("every late arrival indexed").containsAll(lateKeys)
@@ -135,44 +127,7 @@ class LateArrivalCrashIT {
                 .get("id").getAsString();
     }
 
-    private static Process crawl(Path config, Path log) throws IOException {
-        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx384m"), jar,
-                List.of("crawl", "--config", config.toString())));
-        pb.environment().put(CrawlConfig.SECRET_VARIABLE, SECRET);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return pb.start();
-    }
-
-    /** How often each (mailbox, Mimecast id) occurs among the indexed emails. */
-    private static Map<String, Integer> indexedEmails(EmbeddedSearchNode node, String id) throws Exception {
-        JsonObject r = post(node, "/connector-" + id + "/_search",
-                "{\"size\":10000,\"_source\":[\"kind\",\"fields.mailbox\",\"fields.mimecastId\"]}");
-        Map<String, Integer> out = new HashMap<>();
-        for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) {
-            JsonObject src = h.getAsJsonObject().getAsJsonObject("_source");
-            if ("email".equals(src.get("kind").getAsString())) {
-                JsonObject f = src.getAsJsonObject("fields");
-                out.merge(f.get("mailbox").getAsString().toLowerCase(Locale.ROOT) + " "
-                        + f.get("mimecastId").getAsString(), 1, Integer::sum);
-            }
-        }
-        return out;
-    }
-
-    private static void refresh(EmbeddedSearchNode node, String id) throws Exception {
-        post(node, "/connector-" + id + "*/_refresh", null);
-    }
-
-    private static JsonObject post(EmbeddedSearchNode node, String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-        return JsonParser.parseString(response.body()).getAsJsonObject();
+    private Process crawl(Path config, Path log) throws IOException {
+        return TENANT.start(dir, log, "-Xmx384m", "crawl", "--config", config.toString());
     }
 }

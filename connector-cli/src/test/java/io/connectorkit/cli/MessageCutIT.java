@@ -2,10 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import io.connectorkit.cli.bench.ChildJvm;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
@@ -16,10 +13,6 @@ import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;
 import io.connectorkit.testkit.mimecast.Gate;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class MessageCutIT {
     private static final String SECRET = "cut-Secret-9034";
-    private static final String CLIENT = "cut-client";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final FakeTenant TENANT = new FakeTenant(MessageCutIT.class, "cut-client", SECRET);
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     private static EmbeddedSearchNode node;
+    private static IndexQueries index;
     private static FakeMimecastServer server;
     private static IndexProxy proxy;
     /** What a crawl without cuts indexes, per content mode: the documents every cut crawl must end with. */
@@ -72,10 +65,11 @@ class MessageCutIT {
     @BeforeAll
     static void start(EmbeddedSearchNode shared) throws Exception {
         node = shared;
+        index = new IndexQueries(node.url());
         Archive archive = ArchiveGenerator.seed(20).domains(1).localDomains(1).usersPerDomain(1).messagesPerView(4)
                 .attachmentShare(1.0).maxAttachmentBytes(20_000)
                 .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z")).generate();
-        server = FakeMimecastServer.builder().archive(archive).clientCredentials(CLIENT, SECRET).start();
+        server = TENANT.serve(archive);
         proxy = IndexProxy.start(node.url());
         CrawlConfig parts = config("reference-parts", true);
         CliRun run = crawl(parts.write(dir));
@@ -196,15 +190,14 @@ class MessageCutIT {
         CliRun resumed = crawl(file);
         assertThat(resumed.status).as("%s: the resumed crawl\n%s", cut, resumed).isZero();
         assertThat(ids(config)).as("%s: documents in the index after the resume", cut).isEqualTo(expected);
-        CliRun status = ConnectorProcess.run(dir, Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), "status", "--config",
-                file.toString());
+        CliRun status = TENANT.process(dir, "status", "--config", file.toString());
         assertThat(status.status).as("%s: status\n%s", cut, status).isZero();
         assertThat(status.out).as("%s: status", cut).contains(" 0 failures");
     }
 
     private static CrawlConfig config(String name, boolean parts) {
-        CrawlConfig config = CrawlConfig.mimecast(MessageCutIT.class, name, server.baseUrl(), CLIENT, node.url())
-                .with("mimecast.attachments.extract", "true").with("crawl.parallel.partitions", "1");
+        CrawlConfig config = TENANT.config(name, server, node.url()).with("mimecast.attachments.extract", "true")
+                .with("crawl.parallel.partitions", "1");
         // In parts mode each attachment is a download of its own: the cut points between them.
         return parts ? config.with("mimecast.content.mode", "parts") : config;
     }
@@ -217,20 +210,11 @@ class MessageCutIT {
     }
 
     private static CliRun crawl(Path file) throws IOException, InterruptedException {
-        return ConnectorProcess.run(dir, Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), "crawl", "--config",
-                file.toString());
+        return TENANT.process(dir, "crawl", "--config", file.toString());
     }
 
     private static Process start(Path file, Path log) throws IOException {
-        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar")).toAbsolutePath();
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx384m"), jar,
-                List.of("crawl", "--config", file.toString())));
-        pb.directory(dir.toFile());
-        pb.environment().put(CrawlConfig.SECRET_VARIABLE, SECRET);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return pb.start();
+        return TENANT.start(dir, log, "-Xmx384m", "crawl", "--config", file.toString());
     }
 
     private static void signal(Process process, String name) throws Exception {
@@ -263,23 +247,8 @@ class MessageCutIT {
     }
 
     private static List<JsonObject> documents(CrawlConfig config) throws Exception {
-        post("/" + config.index() + "/_refresh", null);
-        JsonObject r = post("/" + config.index() + "/_search",
+        index.refresh(config.index());
+        return index.sources(config.index(),
                 "{\"size\":10000,\"_source\":[\"id\",\"parent_id\",\"kind\",\"fields.mimecastId\"]}");
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) {
-            out.add(h.getAsJsonObject().getAsJsonObject("_source"));
-        }
-        return out;
-    }
-
-    private static JsonObject post(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-        return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 }

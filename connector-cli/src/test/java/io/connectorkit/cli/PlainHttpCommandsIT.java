@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class PlainHttpCommandsIT {
     private static final String SECRET = "plain-Secret-40917";
+    private static final FakeTenant TENANT = new FakeTenant(PlainHttpCommandsIT.class, "plain-client", SECRET);
     private static final String TAIL = " is plain http to a host other than this machine: the secret, the tokens and"
             + " the mail sent there would travel unencrypted; use https";
     private EmbeddedSearchNode node;
@@ -34,12 +35,10 @@ class PlainHttpCommandsIT {
 
     @Test
     void checkAndCrawlWarnAboutPlainHttpToAnotherHostBeforeConnecting() throws Exception {
-        Path remoteMimecast = CrawlConfig.mimecast(PlainHttpCommandsIT.class, "mimecast", "http://mimecast.invalid:8080",
-                "plain-client", node.url())
+        Path remoteMimecast = TENANT.config("mimecast", "http://mimecast.invalid:8080", node.url())
                 .with(Map.of("mimecast.http.connect-timeout-seconds", "1", "mimecast.retry.max-wait-seconds", "0"))
                 .write(dir);
-        CliRun check = ConnectorProcess.run(dir, Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), "check", "--config",
-                remoteMimecast.toString());
+        CliRun check = TENANT.process(dir, "check", "--config", remoteMimecast.toString());
         assertThat(check.status).as(check.toString()).isNotZero();
         assertThat(check.err).as(check.toString())
                 .contains("warning: mimecast.api-endpoint = 'http://mimecast.invalid:8080'" + TAIL)
@@ -48,11 +47,9 @@ class PlainHttpCommandsIT {
         assertThat(check.err.indexOf("warning: mimecast.api-endpoint")).as("the warning comes first\n%s", check)
                 .isGreaterThanOrEqualTo(0).isLessThan(check.err.indexOf("error:"));
 
-        Path remoteIndex = CrawlConfig.mimecast(PlainHttpCommandsIT.class, "index", "http://127.0.0.1:9",
-                "plain-client", "http://elastic:hunter2-pw@index.invalid:9200")
+        Path remoteIndex = TENANT.config("index", "http://127.0.0.1:9", "http://elastic:hunter2-pw@index.invalid:9200")
                 .with("sink.retry.max-wait-seconds", "0").write(dir);
-        CliRun crawl = ConnectorProcess.run(dir, Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), "crawl", "--config",
-                remoteIndex.toString());
+        CliRun crawl = TENANT.process(dir, "crawl", "--config", remoteIndex.toString());
         assertThat(crawl.status).as(crawl.toString()).isNotZero();
         assertThat(crawl.err).as(crawl.toString())
                 .contains("warning: sink.elasticsearch.url = 'http://index.invalid:9200'" + TAIL)

@@ -9,7 +9,6 @@ import io.connectorkit.testkit.mimecast.RecordingHost;
 import io.connectorkit.testkit.mimecast.RedirectingProxy;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class RedirectCommandsIT {
     private static final String SECRET = "redirect-Secret-61733";
+    private static final FakeTenant TENANT = new FakeTenant(RedirectCommandsIT.class, "redirect-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -34,13 +34,7 @@ class RedirectCommandsIT {
     }
 
     private static FakeMimecastServer server() {
-        return FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(23).domains(1).usersPerDomain(2).messagesPerView(3).generate())
-                .clientCredentials("redirect-client", SECRET).start();
-    }
-
-    private static CliRun run(String... args) {
-        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
+        return TENANT.serve(ArchiveGenerator.seed(23).domains(1).usersPerDomain(2).messagesPerView(3).generate());
     }
 
     @Test
@@ -49,10 +43,10 @@ class RedirectCommandsIT {
                 RecordingHost other = RecordingHost.start();
                 RedirectingProxy front = RedirectingProxy.start(server.baseUrl())
                         .redirect("/oauth/token", 307, other.baseUrl(), "X-Amz-Signature=e3b0c4")) {
-            String config = CrawlConfig.mimecast(RedirectCommandsIT.class, "token", server.baseUrl(),
-                    "redirect-client", node.url()).with("mimecast.auth-endpoint", front.baseUrl()).write(dir).toString();
+            String config = TENANT.config("token", server, node.url()).with("mimecast.auth-endpoint", front.baseUrl())
+                    .write(dir).toString();
             for (String command : new String[] {"check", "crawl"}) {
-                CliRun run = run(command, "--config", config);
+                CliRun run = TENANT.run(command, "--config", config);
                 assertThat(run.status).as(run.toString()).isEqualTo(2);
                 assertThat(run.out + run.err).contains("The token service " + front.baseUrl()
                         + "/oauth/token answered HTTP 307 redirecting to " + other.baseUrl() + ";")
@@ -70,9 +64,9 @@ class RedirectCommandsIT {
                 RecordingHost other = RecordingHost.start();
                 RedirectingProxy front = RedirectingProxy.start(server.baseUrl())
                         .redirect("/api/", 302, other.baseUrl(), "")) {
-            String config = CrawlConfig.mimecast(RedirectCommandsIT.class, "api", server.baseUrl(),
-                    "redirect-client", node.url()).with("mimecast.api-endpoint", front.baseUrl()).write(dir).toString();
-            CliRun run = run("crawl", "--config", config);
+            String config = TENANT.config("api", server, node.url()).with("mimecast.api-endpoint", front.baseUrl())
+                    .write(dir).toString();
+            CliRun run = TENANT.run("crawl", "--config", config);
             assertThat(run.status).as(run.toString()).isEqualTo(2);
             assertThat(run.err).contains("POST " + front.baseUrl() + "/api/")
                     .contains("answered HTTP 302 redirecting to " + other.baseUrl() + ";")

@@ -7,7 +7,6 @@ import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class SearchOutputIT {
     private static final String SECRET = "hits-Secret-22817";
+    private static final FakeTenant TENANT = new FakeTenant(SearchOutputIT.class, "hits-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -29,15 +29,12 @@ class SearchOutputIT {
 
     @Test
     void noLineOfTheHitsEndsInSpaces() throws IOException {
-        try (FakeMimecastServer server = FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(43).domains(1).usersPerDomain(2).messagesPerView(4).generate())
-                .clientCredentials("hits-client", SECRET).start()) {
-            String config = CrawlConfig.mimecast(SearchOutputIT.class, "hits", server.baseUrl(), "hits-client",
-                    node.url()).write(dir).toString();
-            Map<String, String> env = Map.of(CrawlConfig.SECRET_VARIABLE, SECRET);
-            CliRun crawl = CliRun.run(env, "crawl", "--config", config);
+        try (FakeMimecastServer server = TENANT.serve(
+                ArchiveGenerator.seed(43).domains(1).usersPerDomain(2).messagesPerView(4).generate())) {
+            String config = TENANT.config("hits", server, node.url()).write(dir).toString();
+            CliRun crawl = TENANT.run("crawl", "--config", config);
             assertThat(crawl.status).as(crawl.toString()).isZero();
-            CliRun search = CliRun.run(env, "search", "--config", config, "*");
+            CliRun search = TENANT.run("search", "--config", config, "*");
             assertThat(search.status).as(search.toString()).isZero();
             assertThat(search.out).contains("matching documents").contains("    from ");
             assertThat(search.out.lines()).as(search.out).noneMatch(l -> !l.equals(l.stripTrailing()));

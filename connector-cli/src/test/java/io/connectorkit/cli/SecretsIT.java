@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -175,7 +176,7 @@ class SecretsIT {
         Set<String> secrets = new LinkedHashSet<>(List.of(CLIENT_SECRET, WRONG_SECRET, INDEX_PASSWORD, API_KEY,
                 basicToken()));
         List<String> bearers = server.requests().stream().map(RecordedRequest::authorization)
-                .flatMap(java.util.Optional::stream).distinct().toList();
+                .flatMap(Optional::stream).distinct().toList();
         assertThat(bearers).as("the fake issued tokens").isNotEmpty();
         for (String header : bearers) {
             secrets.add(header);

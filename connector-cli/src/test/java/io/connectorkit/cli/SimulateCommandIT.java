@@ -2,7 +2,8 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.cli.bench.ChildJvm;
+import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.cli.command.SimulatorOptions;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,10 +45,10 @@ class SimulateCommandIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar")).toAbsolutePath();
         // 5 mailboxes over 2 domains: rounded up to 3 in each, as --mailboxes says.
-        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx256m"), jar, List.of("simulate", "--port",
-                String.valueOf(port), "--mailboxes", "5", "--messages", "40", "--stop-after", "120")))
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.jar(List.of("-Xmx256m"), ConnectorProcess.jar(),
+                List.of("simulate", "--port", String.valueOf(port), "--mailboxes", "5", "--messages", "40",
+                        "--stop-after", "120")))
                 .directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile());
         Process simulator = pb.start();
         try {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class SourceDatesIT {
     private static final String SECRET = "dates-Secret-4711";
+    private static final FakeTenant TENANT = new FakeTenant(SourceDatesIT.class, "dates-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -31,14 +32,11 @@ class SourceDatesIT {
 
     @Test
     void aStartDateAfterNowExitsTwoNamingTheKeyAndSendsNothing() throws Exception {
-        try (FakeMimecastServer server = FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(3).domains(1).usersPerDomain(2).messagesPerView(2).generate())
-                .clientCredentials("dates-client", SECRET).start()) {
-            Path file = CrawlConfig.mimecast(SourceDatesIT.class, "future", server.baseUrl(), "dates-client",
-                    node.url()).with("mimecast.messages.start-date", "2099-01-01").write(dir);
+        try (FakeMimecastServer server = server()) {
+            Path file = TENANT.config("future", server, node.url()).with("mimecast.messages.start-date", "2099-01-01")
+                    .write(dir);
             for (String command : new String[] {"crawl", "check"}) {
-                CliRun run = CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), command, "--config",
-                        file.toString());
+                CliRun run = TENANT.run(command, "--config", file.toString());
                 assertThat(run.status).as(run.toString()).isEqualTo(2);
                 assertThat(run.err).contains("mimecast.messages.start-date = '2099-01-01'", "after now",
                         "such as 2020-01-01");
@@ -60,15 +58,15 @@ class SourceDatesIT {
                 "mimecast.messages.late-arrival-days = '-3'", "set 0", "such as 14");
     }
 
+    private static FakeMimecastServer server() {
+        return TENANT.serve(ArchiveGenerator.seed(3).domains(1).usersPerDomain(2).messagesPerView(2).generate());
+    }
+
     private void refused(String name, Map<String, String> keys, String... expected) throws Exception {
-        try (FakeMimecastServer server = FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(3).domains(1).usersPerDomain(2).messagesPerView(2).generate())
-                .clientCredentials("dates-client", SECRET).start()) {
-            Path file = CrawlConfig.mimecast(SourceDatesIT.class, name, server.baseUrl(), "dates-client",
-                    node.url()).with(keys).write(dir);
+        try (FakeMimecastServer server = server()) {
+            Path file = TENANT.config(name, server, node.url()).with(keys).write(dir);
             for (String command : new String[] {"crawl", "check", "preview"}) {
-                CliRun run = CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), command, "--config",
-                        file.toString());
+                CliRun run = TENANT.run(command, "--config", file.toString());
                 assertThat(run.status).as(run.toString()).isEqualTo(2);
                 assertThat(run.err).as(command).contains(expected);
             }

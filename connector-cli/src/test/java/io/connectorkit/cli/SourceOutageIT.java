@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class SourceOutageIT {
     private static final String SECRET = "outage-Secret-2718";
+    private static final FakeTenant TENANT = new FakeTenant(SourceOutageIT.class, "outage-client", SECRET);
     private EmbeddedSearchNode node;
 
     @TempDir
@@ -40,16 +40,12 @@ class SourceOutageIT {
     }
 
     private static FakeMimecastServer serve(Archive archive, int port) {
-        return FakeMimecastServer.builder().archive(archive).port(port).clientCredentials("outage-client", SECRET)
+        return TENANT.server(archive).port(port)
                 .fault(FaultRule.always(Endpoint.GET_FILE, Fault.slow(Duration.ofMillis(50)))).start();
     }
 
-    private static CliRun run(String... args) {
-        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
-    }
-
     private static long total(Path file) {
-        CliRun all = run("search", "--json", "--size", "1", "--config", file.toString(), "*");
+        CliRun all = TENANT.run("search", "--json", "--size", "1", "--config", file.toString(), "*");
         return JsonParser.parseString(all.out).getAsJsonObject().get("total").getAsLong();
     }
 
@@ -64,14 +60,14 @@ class SourceOutageIT {
         String url = "http://127.0.0.1:" + port;
         Path log = dir.resolve("crawl.log");
         Path logConfig = LogCapture.config(dir, log);
-        Path reference = CrawlConfig.mimecast(SourceOutageIT.class, "reference", url, "outage-client", node.url())
+        Path reference = TENANT.config("reference", url, node.url())
                 .write(dir);
-        Path file = CrawlConfig.mimecast(SourceOutageIT.class, "outage", url, "outage-client", node.url())
+        Path file = TENANT.config("outage", url, node.url())
                 .with("mimecast.retry.max-wait-seconds", "3").write(dir);
         FakeMimecastServer first = serve(archive, port);
         long expected;
         try {
-            assertThat(run("crawl", "--config", reference.toString()).status).isZero();
+            assertThat(TENANT.run("crawl", "--config", reference.toString()).status).isZero();
             expected = total(reference);
             first.resetCounters();
             Thread stopper = new Thread(() -> {
@@ -86,21 +82,21 @@ class SourceOutageIT {
             }, "mimecast-outage");
             stopper.setDaemon(true);
             stopper.start();
-            CliRun crawl = run("--log-config", logConfig.toString(), "crawl", "--config", file.toString());
+            CliRun crawl = TENANT.run("--log-config", logConfig.toString(), "crawl", "--config", file.toString());
             stopper.join(60_000);
             assertThat(crawl.status).as(crawl.toString()).isEqualTo(1);
             assertThat(crawl.out).contains("failures     0 items");
             String logged = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(logged).contains("Waiting for Mimecast at " + url + ": unreachable since ",
                     "mimecast.retry.max-wait-seconds");
-            CliRun status = run("status", "--config", file.toString());
+            CliRun status = TENANT.run("status", "--config", file.toString());
             assertThat(status.out).as(status.toString()).contains("unreachable since")
                     .doesNotContain("Message ");
         } finally {
             first.close();
         }
         try (FakeMimecastServer back = serve(archive, port)) {
-            CliRun again = run("crawl", "--config", file.toString());
+            CliRun again = TENANT.run("crawl", "--config", file.toString());
             assertThat(again.status).as(again.toString()).isZero();
             assertThat(total(file)).isEqualTo(expected).isPositive();
             assertThat(back.calls(Endpoint.GET_MESSAGE_LIST)).as("the stopped mailboxes were listed again").isPositive();

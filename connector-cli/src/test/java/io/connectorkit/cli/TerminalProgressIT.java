@@ -2,7 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.cli.bench.ChildJvm;
+import io.connectorkit.cli.bench.measure.ChildJvm;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.Endpoint;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class TerminalProgressIT {
     private static final String SECRET = "tty-Secret-51190";
+    private static final FakeTenant TENANT = new FakeTenant(TerminalProgressIT.class, "tty-client", SECRET);
     private static final Pattern LOG_LINE = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO|WARN|ERROR)");
     private EmbeddedSearchNode node;
 
@@ -69,15 +70,12 @@ class TerminalProgressIT {
     @Test
     void theProgressLineIsEndedOrClearedBeforeALogLineIsWritten() throws Exception {
         Assumptions.assumeTrue(tmuxInstalled(), "tmux is not installed: the terminal test needs it");
-        try (FakeMimecastServer server = FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(37).domains(1).usersPerDomain(3).messagesPerView(8).generate())
-                .clientCredentials("tty-client", SECRET)
+        try (FakeMimecastServer server = TENANT.server(
+                ArchiveGenerator.seed(37).domains(1).usersPerDomain(3).messagesPerView(8).generate())
                 .fault(FaultRule.always(Endpoint.GET_FILE, Fault.slow(Duration.ofMillis(60)))).start()) {
-            Path config = CrawlConfig.mimecast(TerminalProgressIT.class, "tty", server.baseUrl(), "tty-client",
-                    node.url()).write(dir);
-            Path jar = Path.of(System.getProperty("connector.jar", "target/connector.jar"));
-            assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-            String java = ChildJvm.jar(List.of("-Xmx384m"), jar, List.of("crawl", "--config", config.toString()))
+            Path config = TENANT.config("tty", server, node.url()).write(dir);
+            String java = ChildJvm.jar(List.of("-Xmx384m"), ConnectorProcess.jar(),
+                    List.of("crawl", "--config", config.toString()))
                     .stream().map(TerminalProgressIT::quote).collect(Collectors.joining(" "));
             Path script = Files.writeString(dir.resolve("run.sh"), "export " + CrawlConfig.SECRET_VARIABLE + "="
                     + quote(SECRET) + "\n" + java + "\necho \"EXIT=$?\"\nsleep 600\n", StandardCharsets.UTF_8);

@@ -2,6 +2,8 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
+import io.connectorkit.cli.console.ExitStatus;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
@@ -12,7 +14,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(SharedSearchNode.class)
 class TlsCommandsIT {
     private static final String SECRET = "tls-Secret-40417";
+    private static final FakeTenant TENANT = new FakeTenant(TlsCommandsIT.class, "tls-client", SECRET);
     private static TestCa ca;
     private static ServerCertificate loopback;
     private EmbeddedSearchNode node;
@@ -47,33 +49,28 @@ class TlsCommandsIT {
     }
 
     private static FakeMimecastServer httpsServer() {
-        return FakeMimecastServer.builder()
-                .archive(ArchiveGenerator.seed(17).domains(1).usersPerDomain(2).messagesPerView(4).generate())
-                .clientCredentials("tls-client", SECRET).https(loopback.sslContext()).start();
+        return TENANT.server(ArchiveGenerator.seed(17).domains(1).usersPerDomain(2).messagesPerView(4).generate())
+                .https(loopback.sslContext()).start();
     }
 
     private Path config(FakeMimecastServer server, String id, String indexUrl, String... overrides) throws IOException {
-        CrawlConfig config = CrawlConfig.mimecast(TlsCommandsIT.class, id, server.baseUrl(), "tls-client", indexUrl);
+        CrawlConfig config = TENANT.config(id, server, indexUrl);
         for (int i = 0; i < overrides.length; i += 2) {
             config.with(overrides[i], overrides[i + 1]);
         }
         return config.write(dir);
     }
 
-    private static CliRun run(String... args) {
-        return CliRun.run(Map.of(CrawlConfig.SECRET_VARIABLE, SECRET), args);
-    }
-
     @Test
     void checkAgainstAnUntrustedMimecastCertificateExitsThreeAndNamesTheCaBundle() throws IOException {
         try (FakeMimecastServer server = httpsServer()) {
-            CliRun run = run("check", "--config", config(server, "tls-untrusted", node.url()).toString());
+            CliRun run = TENANT.run("check", "--config", config(server, "tls-untrusted", node.url()).toString());
             assertThat(run.status).as(run.toString()).isEqualTo(ExitStatus.AUTHENTICATION.code()).isEqualTo(3);
             assertThat(run.out).contains("FAILED", "not trusted", "fix:", "mimecast.tls.ca-bundle")
                     .doesNotContain(SECRET);
             assertThat(server.requests()).isEmpty();
 
-            CliRun trusted = run("check", "--config", config(server, "tls-trusted", node.url(),
+            CliRun trusted = TENANT.run("check", "--config", config(server, "tls-trusted", node.url(),
                     "mimecast.tls.ca-bundle", ca.pem().toString()).toString());
             assertThat(trusted.status).as(trusted.toString()).isZero();
             assertThat(trusted.out).contains("Check passed");
@@ -85,7 +82,7 @@ class TlsCommandsIT {
         Path notPem = Files.writeString(dir.resolve("notes.txt"), "ask IT for the proxy CA\n");
         Path missing = dir.resolve("missing.pem");
         try (FakeMimecastServer server = httpsServer()) {
-            CliRun run = run("check", "--config", config(server, "tls-bad-bundle", node.url(),
+            CliRun run = TENANT.run("check", "--config", config(server, "tls-bad-bundle", node.url(),
                     "mimecast.tls.ca-bundle", notPem.toString(),
                     "sink.elasticsearch.ca-bundle", missing.toString()).toString());
             assertThat(run.status).as(run.toString()).isEqualTo(2);
@@ -101,7 +98,8 @@ class TlsCommandsIT {
     void anIndexBehindAnUntrustedCertificateExitsThreeAndWithBothBundlesACrawlSucceeds() throws IOException {
         try (FakeMimecastServer server = httpsServer();
                 TlsProxy proxy = TlsProxy.start(loopback.sslContext(), "127.0.0.1", URI.create(node.url()).getPort())) {
-            CliRun refused = run("status", "--config", config(server, "tls-index-untrusted", proxy.url()).toString());
+            CliRun refused = TENANT.run("status", "--config",
+                    config(server, "tls-index-untrusted", proxy.url()).toString());
             assertThat(refused.status).as(refused.toString()).isEqualTo(3);
             assertThat(refused.err).contains("error: The TLS certificate of the index at " + proxy.url(),
                     "sink.elasticsearch.ca-bundle");
@@ -109,12 +107,12 @@ class TlsCommandsIT {
 
             String both = config(server, "tls-both", proxy.url(), "mimecast.tls.ca-bundle", ca.pem().toString(),
                     "sink.elasticsearch.ca-bundle", ca.pem().toString()).toString();
-            CliRun crawl = run("crawl", "--config", both);
+            CliRun crawl = TENANT.run("crawl", "--config", both);
             assertThat(crawl.status).as(crawl.toString()).isZero();
             assertThat(crawl.out).contains("Crawl finished in");
-            CliRun search = run("search", "--json", "--config", both, "*");
+            CliRun search = TENANT.run("search", "--json", "--config", both, "*");
             assertThat(search.status).as(search.toString()).isZero();
-            assertThat(com.google.gson.JsonParser.parseString(search.out).getAsJsonObject().get("total").getAsInt())
+            assertThat(JsonParser.parseString(search.out).getAsJsonObject().get("total").getAsInt())
                     .isPositive();
             assertThat(proxy.handshakes()).isPositive();
         }

@@ -4,6 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.cli.bench.archive.ArchiveConnector;
+import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.BenchTable;
+import io.connectorkit.cli.bench.measure.CallCounts;
+import io.connectorkit.cli.bench.measure.CrawlOutcome;
+import io.connectorkit.cli.bench.measure.IndexTally;
+import io.connectorkit.cli.bench.measure.ScenarioResult;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.CrawlReport;
@@ -24,9 +31,6 @@ import java.util.Optional;
  * the Mimecast connector, and the way a crawl is configured, timed and counted.
  */
 final class BenchEnvironment {
-    static final String CLIENT_ID = "bench-client";
-    /** Not a secret: only the simulator accepts it. */
-    static final String CLIENT_SECRET = "bench-client-secret";
     private static final long PROGRESS_EVERY_NANOS = 15_000_000_000L;
 
     private final double scale;
@@ -79,8 +83,8 @@ final class BenchEnvironment {
         Map<String, String> c = hostConfig(id, "mimecast");
         c.put("mimecast.api-endpoint", server.baseUrl());
         c.put("mimecast.auth-endpoint", server.baseUrl());
-        c.put("mimecast.client-id", CLIENT_ID);
-        c.put("mimecast.client-secret", CLIENT_SECRET);
+        c.put("mimecast.client-id", SimulatedArchive.CLIENT_ID);
+        c.put("mimecast.client-secret", SimulatedArchive.CLIENT_SECRET);
         c.put("mimecast.messages.start-date", "2019-01-01");
         c.put("mimecast.attachments.extract", "true");
         c.put("mimecast.stats-interval-seconds", "0");

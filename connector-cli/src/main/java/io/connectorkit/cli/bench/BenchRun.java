@@ -2,6 +2,9 @@ package io.connectorkit.cli.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.CrawlOutcome;
+import io.connectorkit.cli.bench.measure.ScenarioResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,9 @@
 package io.connectorkit.cli.bench;
 
+import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.CrawlOutcome;
+import io.connectorkit.cli.bench.measure.Figure;
+import io.connectorkit.cli.bench.measure.ScenarioResult;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,12 @@
 package io.connectorkit.cli.bench;
 
+import io.connectorkit.cli.bench.archive.ArchiveTotals;
+import io.connectorkit.cli.bench.archive.BenchArchives;
+import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.CrawlOutcome;
+import io.connectorkit.cli.bench.measure.Figure;
+import io.connectorkit.cli.bench.measure.ScenarioResult;
+import io.connectorkit.cli.bench.measure.SimulatorProbe;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import java.util.List;
 import java.util.Map;

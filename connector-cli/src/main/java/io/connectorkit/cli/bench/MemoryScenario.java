@@ -1,9 +1,17 @@
 package io.connectorkit.cli.bench;
 
+import io.connectorkit.cli.bench.archive.BenchArchives;
+import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.cli.bench.measure.Figure;
+import io.connectorkit.cli.bench.measure.IndexTally;
+import io.connectorkit.cli.bench.measure.ScenarioResult;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,9 +49,9 @@ final class MemoryScenario implements Scenario {
             p.putAll(config);
             // It holds the password of the benchmark's node: the owner's alone.
             Files.deleteIfExists(configFile);
-            if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-                Files.createFile(configFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
+                Files.createFile(configFile, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
             }
             try (Writer w = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
                 p.store(w, "memory scenario");

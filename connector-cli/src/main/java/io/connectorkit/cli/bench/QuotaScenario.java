@@ -1,5 +1,11 @@
 package io.connectorkit.cli.bench;
 
+import io.connectorkit.cli.bench.archive.BenchArchives;
+import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.CallCounts;
+import io.connectorkit.cli.bench.measure.CrawlOutcome;
+import io.connectorkit.cli.bench.measure.Figure;
+import io.connectorkit.cli.bench.measure.ScenarioResult;
 import java.time.Duration;
 import java.util.List;
 

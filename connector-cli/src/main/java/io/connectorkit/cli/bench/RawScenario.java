@@ -1,5 +1,10 @@
 package io.connectorkit.cli.bench;
 
+import io.connectorkit.cli.bench.archive.ArchiveTotals;
+import io.connectorkit.cli.bench.archive.BenchArchives;
+import io.connectorkit.cli.bench.measure.CrawlOutcome;
+import io.connectorkit.cli.bench.measure.Figure;
+import io.connectorkit.cli.bench.measure.ScenarioResult;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import java.util.List;

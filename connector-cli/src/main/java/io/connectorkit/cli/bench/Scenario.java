@@ -1,5 +1,7 @@
 package io.connectorkit.cli.bench;
 
+import io.connectorkit.cli.bench.measure.ScenarioResult;
+
 /**
  * One benchmark scenario. It measures through the {@link BenchRun} (which runs the scenarios it
  * depends on first, once) and returns its figures; it asserts nothing.

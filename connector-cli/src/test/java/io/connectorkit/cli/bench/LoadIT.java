@@ -6,6 +6,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connectorkit.cli.CrawlConfig;
 import io.connectorkit.cli.SharedSearchNode;
+import io.connectorkit.cli.bench.archive.ArchiveTotals;
+import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.cli.bench.measure.IndexTally;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.ArchiveSpec;
@@ -58,8 +62,8 @@ class LoadIT {
         try (SimulatedArchive sim = SimulatedArchive.start(spec, b -> b)) {
             ArchiveTotals totals = sim.totals();
             CrawlConfig crawl = CrawlConfig.mimecast(LoadIT.class, "crawl", sim.server().baseUrl(),
-                    BenchEnvironment.CLIENT_ID, node.url())
-                    .with("mimecast.client-secret", BenchEnvironment.CLIENT_SECRET)
+                    SimulatedArchive.CLIENT_ID, node.url())
+                    .with("mimecast.client-secret", SimulatedArchive.CLIENT_SECRET)
                     .with("mimecast.attachments.extract", "true").with("extract.text", null);
             String index = crawl.index();
             Path config = crawl.write(dir);

@@ -2,6 +2,9 @@ package io.connectorkit.cli.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.cli.bench.measure.IndexTally;
+import io.connectorkit.cli.bench.measure.ProcessSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
