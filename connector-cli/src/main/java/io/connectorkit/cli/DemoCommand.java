@@ -1,10 +1,10 @@
 package io.connectorkit.cli;
 
 import io.connectorkit.api.SourceConfig;
+import io.connectorkit.embedded.EmbeddedCredential;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.SearchResults;
-import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;

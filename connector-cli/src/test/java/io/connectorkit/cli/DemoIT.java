@@ -2,6 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.connectorkit.cli.bench;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.cli.CommandContext;
+import io.connectorkit.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.ConnectorRegistry;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code connector bench}: runs the benchmark scenarios against the simulator and one embedded

@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connectorkit.cli.CommandContext;
 import io.connectorkit.cli.ConnectorCli;
-import io.connectorkit.cli.SharedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

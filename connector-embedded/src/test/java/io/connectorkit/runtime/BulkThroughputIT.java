@@ -2,15 +2,15 @@ package io.connectorkit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
-import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.runtime.testing.PlainTextExtractor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Measures bulk throughput on a warm node and prints it; asserts only that every document landed. */
-@ExtendWith(EmbeddedNodeExtension.class)
+@ExtendWith(SharedSearchNode.class)
 class BulkThroughputIT {
     private final ConnectorRegistry registry = ConnectorRegistry.load();
 
