@@ -2,8 +2,10 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
-import io.connectorkit.runtime.embedded.NodeRecord;
+import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.NodeRecord;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;

@@ -3,6 +3,7 @@ package io.connectorkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.cli.console.CommandContext;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.connectorkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.cli.bench.measure.ChildJvm;
-import io.connectorkit.runtime.embedded.EmbeddedCredential;
-import io.connectorkit.runtime.embedded.NodeRecord;
+import io.connectorkit.embedded.EmbeddedCredential;
+import io.connectorkit.embedded.NodeRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

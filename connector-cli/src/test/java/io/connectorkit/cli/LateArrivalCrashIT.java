@@ -3,7 +3,9 @@ package io.connectorkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.MessageHeader;

@@ -2,7 +2,8 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.RecordingHost;

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.cli.bench.measure.ChildJvm;
 import io.connectorkit.cli.command.SimulatorOptions;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

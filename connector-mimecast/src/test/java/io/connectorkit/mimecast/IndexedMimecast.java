@@ -1,5 +1,6 @@
 package io.connectorkit.mimecast;
 
+import io.connectorkit.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.CrawlReport;
@@ -7,7 +8,6 @@ import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
 import io.connectorkit.runtime.ProgressListener;
 import io.connectorkit.runtime.SearchHit;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.index.RetryPolicy;

@@ -8,7 +8,6 @@ import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
 import io.connectorkit.runtime.SearchHit;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Address;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.MessageHeader;
@@ -23,28 +22,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hostile MIME ({@link HostileMessages}) mixed into an ordinary archive, crawled into the index:
  * the crawl completes, every ordinary message is indexed, and every hostile one is either indexed
  * with what could be read or recorded as a failure naming it. None goes missing.
  */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastBadContentIT {
+class MimecastBadContentIT extends EndToEndTest {
     private static final Set<String> REFUSED = Set.of("not-mime", "empty-eml");
     private static final String BLANK_NAME = "unnamed.bin";
 
-    private EmbeddedSearchNode node;
-    private Extractors extractors;
-
-    @BeforeEach
-    void setUp(EmbeddedSearchNode sharedNode, Extractors shared) {
-        node = sharedNode;
-        extractors = shared;
-    }
 
     /** Adds every hostile message to the mailbox's INBOX; the listing shows a subject only for the long one. */
     private static Map<String, MessageHeader> addHostile(Archive archive, String mailbox) {

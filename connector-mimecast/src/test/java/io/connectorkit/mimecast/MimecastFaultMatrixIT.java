@@ -10,13 +10,10 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,16 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * be fetched recorded as failed (state store, {@link Host#status()}, a report that is not clean)
  * and fetched by the next crawl once the fault is gone. Never with an item silently missing.
  */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastFaultMatrixIT {
-    private EmbeddedSearchNode node;
-    private Extractors extractors;
-
-    @BeforeEach
-    void setUp(EmbeddedSearchNode sharedNode, Extractors shared) {
-        node = sharedNode;
-        extractors = shared;
-    }
+class MimecastFaultMatrixIT extends EndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.connectorkit.mimecast.MimecastFaultCases#recoverable")

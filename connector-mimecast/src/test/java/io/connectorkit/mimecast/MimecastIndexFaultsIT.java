@@ -9,7 +9,6 @@ import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
 import io.connectorkit.runtime.SearchHit;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchivedMessage;
 import io.connectorkit.testkit.mimecast.Endpoint;
@@ -21,21 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Failures, expired tokens and throttling on the way from the fake server to the index. */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastIndexFaultsIT {
-    private EmbeddedSearchNode node;
-    private Extractors extractors;
-
-    @BeforeEach
-    void setUp(EmbeddedSearchNode sharedNode, Extractors shared) {
-        node = sharedNode;
-        extractors = shared;
-    }
+class MimecastIndexFaultsIT extends EndToEndTest {
 
     private static Set<String> emailIds(Host host) throws Exception {
         return ofKind(host, MimecastDocuments.KIND_EMAIL).stream().map(SearchHit::id).collect(Collectors.toSet());

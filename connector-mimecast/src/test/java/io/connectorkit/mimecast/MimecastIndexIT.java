@@ -10,7 +10,6 @@ import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.SearchHit;
 import io.connectorkit.runtime.SearchResults;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.ArchivedMessage;
 import io.connectorkit.testkit.archive.Attachment;
 import io.connectorkit.testkit.mimecast.Endpoint;
@@ -23,21 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Fake Mimecast, the connector, the runtime's pipeline and an embedded index: what lands in the index. */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastIndexIT {
-    private EmbeddedSearchNode node;
-    private Extractors extractors;
-
-    @BeforeEach
-    void setUp(EmbeddedSearchNode sharedNode, Extractors shared) {
-        node = sharedNode;
-        extractors = shared;
-    }
+class MimecastIndexIT extends EndToEndTest {
 
     private static Set<String> ids(List<SearchHit> hits) {
         return hits.stream().map(SearchHit::id).collect(Collectors.toSet());

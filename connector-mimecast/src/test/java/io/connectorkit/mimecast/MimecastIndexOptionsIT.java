@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.SearchHit;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.ArchivedMessage;
 import io.connectorkit.testkit.archive.Attachment;
 import io.connectorkit.testkit.archive.MessageHeader;
@@ -21,21 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each group of configuration options, proven by what lands in the index. */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastIndexOptionsIT {
-    private EmbeddedSearchNode node;
-    private Extractors extractors;
-
-    @BeforeEach
-    void setUp(EmbeddedSearchNode sharedNode, Extractors shared) {
-        node = sharedNode;
-        extractors = shared;
-    }
+class MimecastIndexOptionsIT extends EndToEndTest {
 
     private IndexedMimecast source() {
         return new IndexedMimecast(node, extractors.metadataOnly());

@@ -4,12 +4,12 @@ import static io.connectorkit.mimecast.IndexedMimecast.all;
 import static io.connectorkit.mimecast.IndexedMimecast.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.embedded.testing.NodeOutage;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.ProgressListener;
 import io.connectorkit.runtime.SearchHit;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.Endpoint;
@@ -26,19 +26,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The index goes away for half a minute in the middle of a crawl and comes back at the same
  * address with the same data: the crawl waits for it and ends with exactly the archive.
  */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastIndexOutageIT {
+class MimecastIndexOutageIT extends EndToEndTest {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     @Test
-    void aCrawlWaitsOutAnIndexOutageAndEndsWithEveryDocumentOnce(EmbeddedSearchNode node, Extractors extractors,
-            NodeOutage outage) throws Exception {
+    void aCrawlWaitsOutAnIndexOutageAndEndsWithEveryDocumentOnce(NodeOutage outage) throws Exception {
         Archive archive = ArchiveGenerator.seed(31).domains(1).localDomains(1).usersPerDomain(6).messagesPerView(25)
                 .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"))
                 .maxAttachmentBytes(20_000).generate();

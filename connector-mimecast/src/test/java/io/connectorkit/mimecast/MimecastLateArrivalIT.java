@@ -10,7 +10,6 @@ import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
 import io.connectorkit.runtime.SearchHit;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.MessageHeader;
 import io.connectorkit.testkit.archive.View;
 import io.connectorkit.testkit.mimecast.Endpoint;
@@ -21,24 +20,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Mail that reaches the archive after a crawl listed its received time, and the end date: fake
  * Mimecast, the connector, the runtime's pipeline and the embedded index.
  */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastLateArrivalIT {
-    private EmbeddedSearchNode node;
-    private Extractors extractors;
-
-    @BeforeEach
-    void setUp(EmbeddedSearchNode sharedNode, Extractors shared) {
-        node = sharedNode;
-        extractors = shared;
-    }
+class MimecastLateArrivalIT extends EndToEndTest {
 
     private static Set<String> ids(List<SearchHit> hits) {
         return hits.stream().map(SearchHit::id).collect(Collectors.toSet());

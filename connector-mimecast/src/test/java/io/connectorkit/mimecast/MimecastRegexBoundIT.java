@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Address;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.MessageHeader;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sender-chosen text meets regexes that backtrack: a subject and an attachment name crafted so
@@ -25,15 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is stopped at its bound and the message recorded as a failure; the rest of the archive is
  * indexed, and the crawl does not stall.
  */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastRegexBoundIT {
+class MimecastRegexBoundIT extends EndToEndTest {
     /** Sixty characters: 2^60 ways for {@code (a|a){1,100}} to read them before it can fail. */
     private static final String CRAFTED = "a".repeat(60) + "!";
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void aCraftedSubjectOrAttachmentNameIsAnItemFailureInsteadOfAStalledCrawl(EmbeddedSearchNode node,
-            Extractors extractors) throws Exception {
+    void aCraftedSubjectOrAttachmentNameIsAnItemFailureInsteadOfAStalledCrawl() throws Exception {
         Archive archive = IndexedMimecast.smallArchive(41);
         String mailbox = archive.mailboxes().get(0);
         Instant received = Instant.parse("2023-06-01T00:00:00Z");

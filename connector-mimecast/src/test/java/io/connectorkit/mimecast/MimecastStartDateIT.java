@@ -5,25 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A start date after the crawl's "now" (the clock moved back, or the date passed validation a
  * moment before it became the future) lists nothing and must leave the delta tokens where they
  * were: once the date is corrected, the next crawl indexes the whole archive.
  */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastStartDateIT {
+class MimecastStartDateIT extends EndToEndTest {
     @Test
-    void aWindowWhollyInTheFutureAdvancesNoTokenSoTheCorrectedDateIndexesEverything(EmbeddedSearchNode node,
-            Extractors extractors) throws Exception {
+    void aWindowWhollyInTheFutureAdvancesNoTokenSoTheCorrectedDateIndexesEverything() throws Exception {
         try (IndexedMimecast m = new IndexedMimecast(node, extractors.metadataOnly())) {
             // The archive spans 2023: a crawl "on" 2023-03-01 starting at 2023-06-01 has nothing before now.
             Clock march = Clock.fixed(Instant.parse("2023-03-01T00:00:00Z"), ZoneOffset.UTC);

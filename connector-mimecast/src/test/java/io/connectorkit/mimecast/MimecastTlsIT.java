@@ -11,7 +11,6 @@ import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.tls.ServerCertificate;
 import io.connectorkit.testkit.tls.TestCa;
 import io.connectorkit.testkit.tls.TlsProxy;
@@ -19,17 +18,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real TLS handshakes at both remote ends: the fake Mimecast server over HTTPS and the embedded
  * index behind a TLS-terminating proxy, with certificates of a CA the JDK does not trust.
  */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastTlsIT {
+class MimecastTlsIT extends EndToEndTest {
     @TempDir
     static Path certificates;
     static TestCa ca;
@@ -37,19 +33,11 @@ class MimecastTlsIT {
 
     @TempDir
     Path temp;
-    private EmbeddedSearchNode node;
-    private Extractors extractors;
 
     @BeforeAll
     static void makeCertificates() throws IOException {
         ca = TestCa.create(certificates);
         loopback = ca.issueForLoopback();
-    }
-
-    @BeforeEach
-    void setUp(EmbeddedSearchNode sharedNode, Extractors shared) {
-        node = sharedNode;
-        extractors = shared;
     }
 
     private static CheckResult only(CheckReport report) {

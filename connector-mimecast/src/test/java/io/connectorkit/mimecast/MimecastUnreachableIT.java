@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.Endpoint;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Mimecast stops answering mid-crawl (the fake server is stopped, so every connection is refused)
@@ -32,8 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code mimecast.retry.max-wait-seconds}, and past it the mailboxes stop without a single message
  * recorded as failed, to be crawled again by the next run.
  */
-@ExtendWith(SearchNodeExtension.class)
-class MimecastUnreachableIT {
+class MimecastUnreachableIT extends EndToEndTest {
     private static Archive archive(long seed) {
         return ArchiveGenerator.seed(seed).domains(1).localDomains(1).usersPerDomain(4).messagesPerView(20)
                 .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z"))
@@ -107,8 +104,7 @@ class MimecastUnreachableIT {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void anOutageShorterThanTheWaitIsWaitedOutAndTheCrawlEndsCompleteWithoutFailures(EmbeddedSearchNode node,
-            Extractors extractors) throws Exception {
+    void anOutageShorterThanTheWaitIsWaitedOutAndTheCrawlEndsCompleteWithoutFailures() throws Exception {
         Archive archive = archive(51);
         int port = freePort();
         Outage outage = new Outage(serve(archive, port), archive, port, Duration.ofSeconds(8));
@@ -131,8 +127,8 @@ class MimecastUnreachableIT {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void anOutageLongerThanTheWaitStopsTheMailboxesWithoutItemFailuresAndTheNextRunCompletesTheIndex(
-            EmbeddedSearchNode node, Extractors extractors) throws Exception {
+    void anOutageLongerThanTheWaitStopsTheMailboxesWithoutItemFailuresAndTheNextRunCompletesTheIndex()
+            throws Exception {
         Archive archive = archive(52);
         int port = freePort();
         Outage outage = new Outage(serve(archive, port), archive, port, null);

@@ -13,9 +13,10 @@ import io.connectorkit.api.ScopeDecision;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
+import io.connectorkit.runtime.config.SinkConfig;
 import io.connectorkit.runtime.config.SinkUrlCheck;
-import io.connectorkit.runtime.embedded.EmbeddedCredential;
-import io.connectorkit.runtime.embedded.EmbeddedIndex;
+import io.connectorkit.runtime.embedded.EmbeddedIndexHandle;
+import io.connectorkit.runtime.embedded.EmbeddedIndexProvider;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.extract.ContentExtractors;
 import io.connectorkit.runtime.extract.ExtractionConfig;
@@ -48,20 +49,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Runs one configured source: the connector, the index (a cluster, or an embedded node when
- * {@code sink.elasticsearch.url} is blank) and the crawl state. What the {@code connector}
- * command's subcommands call. Not thread-safe: one operation at a time.
+ * Runs one configured source: the connector, the index (a cluster, or an embedded index when
+ * {@code sink.elasticsearch.url} is blank, from the {@link EmbeddedIndexProvider} on the class
+ * path) and the crawl state. What the {@code connector} command's subcommands call. Not
+ * thread-safe: one operation at a time.
  */
 public final class Host implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(Host.class);
     private final SourceConfig config;
     private final RuntimeConfig runtime;
     private final SourceConnector connector;
-    private final EmbeddedIndex node;
+    private final EmbeddedIndexHandle node;
     private final IndexClient client;
     private final DocumentReader documents;
     private final ElasticsearchStateStore store;
@@ -71,7 +74,7 @@ public final class Host implements AutoCloseable {
     /** The extractor this host built from the configuration, closed with it; {@code null} when borrowed. */
     private final ContentExtractor ownExtractor;
 
-    private Host(SourceConfig config, RuntimeConfig runtime, SourceConnector connector, EmbeddedIndex node,
+    private Host(SourceConfig config, RuntimeConfig runtime, SourceConnector connector, EmbeddedIndexHandle node,
             IndexClient client, DocumentReader documents, ElasticsearchStateStore store, CrawlPipeline pipeline,
             Clock clock, String url, ContentExtractor ownExtractor) {
         this.config = config;
@@ -95,7 +98,8 @@ public final class Host implements AutoCloseable {
      * @param config a configuration validated by {@link ConnectorRegistry#validate}
      * @param registry where the connector is found
      * @return the host; close it
-     * @throws ConnectorException if the index cannot be reached or prepared
+     * @throws ConnectorException if the index cannot be reached or prepared; CONFIGURATION when
+     *     {@code sink.elasticsearch.url} is blank and no {@link EmbeddedIndexProvider} is on the class path
      */
     public static Host open(SourceConfig config, ConnectorRegistry registry) throws ConnectorException {
         return open(config, registry, Clock.systemUTC(), RetryPolicy.standard(), null);
@@ -139,7 +143,8 @@ public final class Host implements AutoCloseable {
      *     comes from {@code sink.retry.max-wait-seconds}
      * @param options pipeline tuning, or {@code null} for the defaults
      * @return the host; close it
-     * @throws ConnectorException if the index cannot be reached or prepared
+     * @throws ConnectorException if the index cannot be reached or prepared; CONFIGURATION when
+     *     {@code sink.elasticsearch.url} is blank and no {@link EmbeddedIndexProvider} is on the class path
      */
     public static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor, Clock clock,
             RetryPolicy retry, PipelineOptions options) throws ConnectorException {
@@ -154,19 +159,19 @@ public final class Host implements AutoCloseable {
         requireNonNull(extractor, "extractor");
         RuntimeConfig runtime = RuntimeConfig.from(config);
         SourceConnector connector = registry.connector(runtime.connectorType());
-        EmbeddedIndex node = null;
+        EmbeddedIndexHandle node = null;
         IndexClient client = null;
         try {
             List<String> urls = runtime.sink().urls();
             Optional<String> authorization = Optional.empty();
             if (runtime.sink().embedded()) {
                 // The node another command runs on this data directory, if one does: only one can hold it.
-                node = EmbeddedIndex.open(runtime.sink().embeddedDataDir());
+                node = embeddedIndex(runtime.sink()).open(runtime.sink().embeddedDataDir());
                 urls = List.of(node.url());
-                authorization = node.credential().map(EmbeddedCredential::authorization);
+                authorization = node.authorization();
             }
             IndexProbe probe = node == null ? IndexProbe.cluster() : IndexProbe.embedded(node.dataDir(),
-                    EmbeddedCredential.file(node.dataDir()), node.credential().isPresent(), node.record().pid());
+                    node.credentialFile(), node.authorization().isPresent(), node.pid());
             // Opening fails fast on a wrong URL; only the crawl that follows waits out an outage.
             try (IndexClient quick = new IndexClient(urls, runtime.sink(), retry.withMaxWait(Duration.ZERO),
                     authorization)) {
@@ -206,16 +211,30 @@ public final class Host implements AutoCloseable {
     }
 
     /**
+     * The embedded index on the class path. The runtime does not carry one itself (an OpenSearch
+     * server is heavy), so a host that embeds the runtime with a cluster does not pay for it.
+     */
+    private static EmbeddedIndexProvider embeddedIndex(SinkConfig sink) throws ConnectorException {
+        return ServiceLoader.load(EmbeddedIndexProvider.class, EmbeddedIndexProvider.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new ConnectorException(ErrorKind.CONFIGURATION,
+                        "sink.elasticsearch.url is blank, which asks for an embedded index in this process, but no"
+                        + " embedded index is on the class path: set sink.elasticsearch.url to the URL of an"
+                        + " Elasticsearch or OpenSearch cluster, or add the module io.connectorkit:connector-embedded"
+                        + " to the class path to run one (with its data in sink.embedded.data-dir "
+                        + sink.embeddedDataDir() + ")"));
+    }
+
+    /**
      * @return the {@code Authorization} header value that the embedded index requires, empty with a
      *     cluster (whose credentials stay with the index client)
      */
     public Optional<String> embeddedAuthorization() {
-        return node == null ? Optional.empty() : node.credential().map(EmbeddedCredential::authorization);
+        return node == null ? Optional.empty() : node.authorization();
     }
 
     /** @return the file with the embedded index's password, empty with a cluster */
     public Optional<Path> embeddedCredentialFile() {
-        return node == null ? Optional.empty() : Optional.of(EmbeddedCredential.file(node.dataDir()));
+        return node == null ? Optional.empty() : Optional.of(node.credentialFile());
     }
 
     /** @return the URL of the index (the embedded node's when one runs) */

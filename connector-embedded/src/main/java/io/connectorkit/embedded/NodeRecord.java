@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.embedded;
+package io.connectorkit.embedded;
 
 import static java.util.Objects.requireNonNull;
 

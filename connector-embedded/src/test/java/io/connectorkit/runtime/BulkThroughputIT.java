@@ -2,9 +2,9 @@ package io.connectorkit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.runtime.index.RetryPolicy;
-import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import io.connectorkit.runtime.testing.PlainTextExtractor;
 import java.time.Clock;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Measures bulk throughput on a warm node and prints it; asserts only that every document landed. */
-@ExtendWith(EmbeddedNodeExtension.class)
+@ExtendWith(SharedSearchNode.class)
 class BulkThroughputIT {
     private final ConnectorRegistry registry = ConnectorRegistry.load();
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.runtime.config.SinkConfig;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.index.IndexClient;
 import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.state.LastCrawl;
-import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The record of the last crawl in the state index, against the embedded node. */
-@ExtendWith(EmbeddedNodeExtension.class)
+@ExtendWith(SharedSearchNode.class)
 class LastCrawlIT {
     private String url;
     private String id;

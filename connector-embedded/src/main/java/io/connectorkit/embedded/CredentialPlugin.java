@@ -1,15 +1,18 @@
-package io.connectorkit.runtime.embedded;
+package io.connectorkit.embedded;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.opensearch.client.node.NodeClient;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.plugins.ActionPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.rest.BytesRestResponse;
+import org.opensearch.rest.RestChannel;
 import org.opensearch.rest.RestHandler;
+import org.opensearch.rest.RestRequest;
 
 /**
  * Wraps every REST handler of the embedded node so that it answers only requests that send the
@@ -35,8 +38,7 @@ public final class CredentialPlugin extends Plugin implements ActionPlugin {
     public UnaryOperator<RestHandler> getRestHandlerWrapper(ThreadContext threadContext) {
         return handler -> new RestHandler.Wrapper(handler) {
             @Override
-            public void handleRequest(org.opensearch.rest.RestRequest request, org.opensearch.rest.RestChannel channel,
-                    org.opensearch.client.node.NodeClient client) throws Exception {
+            public void handleRequest(RestRequest request, RestChannel channel, NodeClient client) throws Exception {
                 if (credential.isPresent() && credential.get().accepts(request.header("Authorization"))) {
                     super.handleRequest(request, channel, client);
                     return;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractors;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.index.RetryPolicy;
-import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * extractor from the configuration (extraction left at its default), and binary content reaches
  * the index with its declared metadata only.
  */
-@ExtendWith(EmbeddedNodeExtension.class)
+@ExtendWith(SharedSearchNode.class)
 class CoreRuntimeCrawlIT {
     private final ConnectorRegistry registry = ConnectorRegistry.load();
 

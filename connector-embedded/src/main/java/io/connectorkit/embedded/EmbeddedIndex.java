@@ -1,9 +1,11 @@
-package io.connectorkit.runtime.embedded;
+package io.connectorkit.embedded;
 
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.runtime.embedded.EmbeddedIndexHandle;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +20,7 @@ import org.apache.logging.log4j.Logger;
  * {@code search} while a {@code demo --keep-running} is up, a {@code status} during a crawl) would
  * fail on the node's lock.
  */
-public final class EmbeddedIndex implements AutoCloseable {
+public final class EmbeddedIndex implements EmbeddedIndexHandle {
     private static final Logger LOG = LogManager.getLogger(EmbeddedIndex.class);
 
     private final Path dataDir;
@@ -45,7 +47,7 @@ public final class EmbeddedIndex implements AutoCloseable {
         if (!absolute.startsWith(here) || absolute.equals(here)) {
             return absolute.toString();
         }
-        return "." + java.io.File.separator + here.relativize(absolute);
+        return "." + File.separator + here.relativize(absolute);
     }
 
     /**
@@ -101,12 +103,12 @@ public final class EmbeddedIndex implements AutoCloseable {
         return false;
     }
 
-    /** @return the node's URL */
+    @Override
     public String url() {
         return record.url();
     }
 
-    /** @return the data directory */
+    @Override
     public Path dataDir() {
         return dataDir;
     }
@@ -124,12 +126,26 @@ public final class EmbeddedIndex implements AutoCloseable {
         return Optional.ofNullable(own);
     }
 
+    @Override
+    public Optional<String> authorization() {
+        return credential.map(EmbeddedCredential::authorization);
+    }
+
+    @Override
+    public Path credentialFile() {
+        return EmbeddedCredential.file(dataDir);
+    }
+
+    @Override
+    public long pid() {
+        return record.pid();
+    }
+
     /** @return who runs the node and since when */
     public NodeRecord record() {
         return record;
     }
 
-    /** Stops the node if this process runs it; another process's keeps running. */
     @Override
     public void close() {
         if (own != null) {

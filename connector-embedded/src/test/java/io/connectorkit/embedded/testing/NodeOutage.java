@@ -1,14 +1,15 @@
-package io.connectorkit.mimecast;
+package io.connectorkit.embedded.testing;
 
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 
 /**
- * Takes the shared embedded node away and brings it back on the same data directory and port,
- * as a restarted cluster would come back at the same address.
+ * Takes the {@link SharedSearchNode} away and brings it back on the same data directory and port,
+ * as a restarted cluster would come back at the same address. A test that stops the node restarts
+ * it before it ends: the tests after it share the node.
  */
-final class NodeOutage {
+public final class NodeOutage {
     /** An action that may fail to start the node. */
     interface NodeAction {
         void run() throws IOException;
@@ -23,12 +24,12 @@ final class NodeOutage {
     }
 
     /** Closes the node and waits until it is closed. */
-    void stop() throws IOException {
+    public void stop() throws IOException {
         stop.run();
     }
 
     /** Starts the node again where it was; its indices come back from the data directory. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         restart.run();
     }
 }

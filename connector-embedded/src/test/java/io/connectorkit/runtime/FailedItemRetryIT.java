@@ -2,8 +2,8 @@ package io.connectorkit.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
-import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * embedded node: they leave the partition's failures once indexed, or are declared permanent after
  * {@code FailureRecord.ITEM_TRIES} tries.
  */
-@ExtendWith(EmbeddedNodeExtension.class)
+@ExtendWith(SharedSearchNode.class)
 class FailedItemRetryIT {
     private String url;
     private String id;

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.Document;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.runtime.config.SinkConfig;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.index.IndexClient;
 import io.connectorkit.runtime.index.IndexKnownDocuments;
 import io.connectorkit.runtime.index.RetryPolicy;
@@ -15,7 +16,6 @@ import io.connectorkit.runtime.state.ElasticsearchStateStore;
 import io.connectorkit.runtime.state.FailureRecord;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateConflictException;
-import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(EmbeddedNodeExtension.class)
+@ExtendWith(SharedSearchNode.class)
 class ElasticsearchStoresIT {
     private IndexClient client;
     private String index;

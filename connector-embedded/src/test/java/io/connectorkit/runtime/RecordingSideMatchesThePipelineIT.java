@@ -9,12 +9,12 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Document;
 import io.connectorkit.api.SourceConfig;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.runtime.config.SinkConfig;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.index.IndexClient;
 import io.connectorkit.runtime.index.RetryPolicy;
-import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import io.connectorkit.runtime.testing.PlainTextExtractor;
 import io.connectorkit.runtime.testing.ScriptedConnector;
 import io.connectorkit.testkit.contract.ContentRead;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * documents, their partitions, versions, parents and ACLs, the persisted checkpoints, what a
  * FULL crawl's sweep removes, and what an incremental crawl from the checkpoints adds.
  */
-@ExtendWith(EmbeddedNodeExtension.class)
+@ExtendWith(SharedSearchNode.class)
 class RecordingSideMatchesThePipelineIT {
     private final ConnectorRegistry registry = ConnectorRegistry.load();
     private final ScriptedConnector connector = new ScriptedConnector();

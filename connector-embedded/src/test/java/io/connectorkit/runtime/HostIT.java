@@ -3,11 +3,11 @@ package io.connectorkit.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.runtime.config.SinkConfig;
-import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.index.IndexClient;
 import io.connectorkit.runtime.index.RetryPolicy;
-import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(EmbeddedNodeExtension.class)
+@ExtendWith(SharedSearchNode.class)
 class HostIT {
     private String url;
     private String id;
