@@ -3,7 +3,6 @@ package io.connectorkit.cli.command;
 import io.connectorkit.api.CheckReport;
 import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.SourceConfig;
-import io.connectorkit.cli.OpenHost;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.PlainHttpWarning;
 import io.connectorkit.cli.config.SourceFiles;
@@ -55,8 +54,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         context.err().flush();
         CheckReport report;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             report = host.check();
         }
         print(report);

@@ -1,7 +1,6 @@
 package io.connectorkit.cli.command;
 
 import io.connectorkit.api.SourceConfig;
-import io.connectorkit.cli.OpenHost;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.PlainHttpWarning;
 import io.connectorkit.cli.config.SourceFiles;
@@ -51,8 +50,7 @@ public final class CrawlCommand implements Callable<Integer> {
             context.err().println("warning: " + context.redactor().redact(warning));
         }
         context.err().flush();
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             return new CrawlRun(context, context.commandName() + " crawl --config " + config.file()).run(host, full, json).code();
         }
     }

@@ -2,7 +2,6 @@ package io.connectorkit.cli.command;
 
 import io.connectorkit.api.ScopeDecision;
 import io.connectorkit.api.SourceConfig;
-import io.connectorkit.cli.OpenHost;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
@@ -50,8 +49,7 @@ public final class PreviewCommand implements Callable<Integer> {
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         List<ScopeDecision> decisions;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             decisions = host.preview();
         }
         PrintWriter out = context.out();

@@ -4,7 +4,6 @@ import io.connectorkit.api.ConfigKey;
 import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.ConfigType;
 import io.connectorkit.api.SourceConfig;
-import io.connectorkit.cli.OpenHost;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
@@ -64,8 +63,7 @@ public final class ResetCommand implements Callable<Integer> {
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         ResetOutcome outcome;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             outcome = host.rewind(Optional.ofNullable(mailbox), when);
         }
         if (mailbox != null && outcome.matched() == 0) {

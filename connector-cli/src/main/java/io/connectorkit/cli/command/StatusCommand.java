@@ -3,7 +3,6 @@ package io.connectorkit.cli.command;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.SourceConfig;
-import io.connectorkit.cli.OpenHost;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
@@ -75,8 +74,7 @@ public final class StatusCommand implements Callable<Integer> {
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         List<PartitionStatus> statuses;
         Optional<LastCrawl> last;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             statuses = host.status();
             last = host.lastCrawl();
         }
