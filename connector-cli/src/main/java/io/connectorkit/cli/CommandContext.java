@@ -1,5 +1,6 @@
 package io.connectorkit.cli;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class CommandContext {
         if (!absolute.startsWith(here) || absolute.equals(here)) {
             return absolute.toString();
         }
-        return "." + java.io.File.separator + here.relativize(absolute);
+        return "." + File.separator + here.relativize(absolute);
     }
 
     /** @return the secrets to hide from every printed text */

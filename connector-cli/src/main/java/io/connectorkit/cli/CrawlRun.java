@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One crawl as the command line runs it: progress on standard error, a shutdown hook that turns
@@ -51,7 +52,7 @@ final class CrawlRun {
             ProgressPrinter progress = ProgressPrinter.forContext(context);
             CrawlReport report;
             // The summary repeats the progress line's megabytes sent to the index.
-            java.util.concurrent.atomic.AtomicLong indexedBytes = new java.util.concurrent.atomic.AtomicLong(-1);
+            AtomicLong indexedBytes = new AtomicLong(-1);
             try {
                 report = host.crawl(full, p -> {
                     indexedBytes.accumulateAndGet(p.bytes(), Math::max);

@@ -8,8 +8,11 @@ import io.connectorkit.runtime.CrawlProgress;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.FailedItem;
 import io.connectorkit.runtime.HeldSweep;
+import io.connectorkit.runtime.state.LastCrawl;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -32,7 +35,7 @@ public final class CrawlSummary {
         return new ProgressView(p.partitionsDone(), p.partitionsTotal(), p.documents(), p.bytes(), p.failures(),
                 p.elapsed(), metric(p.metrics(), ConnectorMetrics.RATE_LIMITED),
                 Duration.ofMillis(metric(p.metrics(), ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)),
-                QuotaView.of(p.metrics(), java.time.Instant.now()));
+                QuotaView.of(p.metrics(), Instant.now()));
     }
 
     /**
@@ -99,10 +102,10 @@ public final class CrawlSummary {
                 count(metric(m, ConnectorMetrics.CALLS)), count(metric(m, ConnectorMetrics.RATE_LIMITED)),
                 duration(Duration.ofMillis(metric(m, ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS))),
                 ProgressLine.megabytes(metric(m, ConnectorMetrics.BYTES_DOWNLOADED)));
-        QuotaView quota = QuotaView.of(m, java.time.Instant.now());
+        QuotaView quota = QuotaView.of(m, Instant.now());
         if (quota != null) {
             out.printf("  API quota    %s; %s left in the window that resets at %s%n", quota.advertised(),
-                    count(quota.remaining()), quota.resetAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    count(quota.remaining()), quota.resetAt().truncatedTo(ChronoUnit.SECONDS));
         }
         if (report.partitionsRemoved() > 0) {
             out.printf("  removed      %s mailboxes no longer in scope%n", count(report.partitionsRemoved()));
@@ -131,7 +134,7 @@ public final class CrawlSummary {
      */
     public static Map<String, Object> json(CrawlReport report) {
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("outcome", io.connectorkit.runtime.state.LastCrawl.outcomeOf(report));
+        j.put("outcome", LastCrawl.outcomeOf(report));
         j.put("report", report);
         return j;
     }

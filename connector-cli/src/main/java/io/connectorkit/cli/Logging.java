@@ -3,6 +3,7 @@ package io.connectorkit.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -87,7 +88,7 @@ public final class Logging {
      * @throws CommandException naming the allowed levels when the name is not one
      */
     public static Level parseLevel(String name) {
-        Level level = Level.getLevel(name.trim().toUpperCase(java.util.Locale.ROOT));
+        Level level = Level.getLevel(name.trim().toUpperCase(Locale.ROOT));
         if (level == null) {
             throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--log-level '" + name
                     + "' is not a level; use one of OFF, ERROR, WARN, INFO, DEBUG, TRACE, ALL.");

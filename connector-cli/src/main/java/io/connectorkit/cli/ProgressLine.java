@@ -1,6 +1,7 @@
 package io.connectorkit.cli;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Formats numbers, sizes and durations for progress lines and summaries. */
@@ -36,7 +37,7 @@ public final class ProgressLine {
         }
         if (view.quota() != null && view.quota().waitingUntil() != null) {
             line.append(" | waiting for the API quota until ")
-                    .append(view.quota().waitingUntil().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    .append(view.quota().waitingUntil().truncatedTo(ChronoUnit.SECONDS));
         }
         return line.toString();
     }

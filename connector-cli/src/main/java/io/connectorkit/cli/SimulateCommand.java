@@ -4,6 +4,7 @@ import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.Domain;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -85,7 +86,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private FakeMimecastServer start(Archive archive) {
         try {
             return simulator.server(archive).port(port).start();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new CommandException(ExitStatus.FATAL, "Port " + port
                     + " is in use; stop what listens on it or choose another --port.");
         }

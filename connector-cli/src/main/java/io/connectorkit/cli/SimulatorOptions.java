@@ -5,6 +5,9 @@ import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -81,14 +84,14 @@ public final class SimulatorOptions {
     }
 
     // CALLS/WINDOW, the window as a number and a unit: s, m or h.
-    private static final java.util.regex.Pattern QUOTA = java.util.regex.Pattern.compile("(\\d{1,12})/(\\d{1,9})([smh])");
+    private static final Pattern QUOTA = Pattern.compile("(\\d{1,12})/(\\d{1,9})([smh])");
 
     private long quotaCalls() {
         return quotaMatch().map(m -> Long.parseLong(m.group(1))).filter(n -> n >= 1).orElseThrow(this::badQuota);
     }
 
     private Duration quotaWindow() {
-        java.util.regex.Matcher m = quotaMatch().orElseThrow(this::badQuota);
+        Matcher m = quotaMatch().orElseThrow(this::badQuota);
         long n = Long.parseLong(m.group(2));
         Duration window = switch (m.group(3)) {
             case "h" -> Duration.ofHours(n);
@@ -101,9 +104,9 @@ public final class SimulatorOptions {
         return window;
     }
 
-    private java.util.Optional<java.util.regex.Matcher> quotaMatch() {
-        java.util.regex.Matcher m = QUOTA.matcher(quota.trim());
-        return m.matches() ? java.util.Optional.of(m) : java.util.Optional.empty();
+    private Optional<Matcher> quotaMatch() {
+        Matcher m = QUOTA.matcher(quota.trim());
+        return m.matches() ? Optional.of(m) : Optional.empty();
     }
 
     private CommandException badQuota() {

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** The machine's load average, so that figures from a busy machine are read as such. */
 final class MachineLoad {
@@ -17,7 +18,7 @@ final class MachineLoad {
             String[] parts = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (IOException | RuntimeException e) {
-            return String.format(java.util.Locale.ROOT, "%.2f",
+            return String.format(Locale.ROOT, "%.2f",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }

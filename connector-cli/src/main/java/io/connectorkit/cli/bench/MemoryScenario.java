@@ -4,6 +4,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,9 +43,9 @@ final class MemoryScenario implements Scenario {
             p.putAll(config);
             // It holds the password of the benchmark's node: the owner's alone.
             Files.deleteIfExists(configFile);
-            if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-                Files.createFile(configFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
+                Files.createFile(configFile, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
             }
             try (Writer w = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
                 p.store(w, "memory scenario");

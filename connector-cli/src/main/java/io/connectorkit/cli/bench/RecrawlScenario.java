@@ -1,5 +1,6 @@
 package io.connectorkit.cli.bench;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class RecrawlScenario implements Scenario {
     public ScenarioResult run(BenchRun run) throws Exception {
         BenchRun.FullCrawl full = run.full();
         SimulatedArchive sim = full.archive();
-        Map<String, String> config = new java.util.LinkedHashMap<>(full.config());
+        Map<String, String> config = new LinkedHashMap<>(full.config());
         config.put("mimecast.messages.ignore-delta-tokens", "true");
         CrawlOutcome outcome = run.environment().crawl(config, sim.archive(), sim.server());
         return result(name(), outcome, full, 0.2);
