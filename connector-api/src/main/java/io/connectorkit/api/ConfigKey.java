@@ -1,8 +1,11 @@
 package io.connectorkit.api;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -308,7 +311,7 @@ public final class ConfigKey {
                 return "not an absolute http or https URL, such as https://host.example.com";
             }
             return null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return "not a valid URL: " + e.getReason() + " at position " + e.getIndex();
         }
     }
@@ -321,10 +324,10 @@ public final class ConfigKey {
      */
     static Instant parseInstant(String v) {
         try {
-            return LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(v).toInstant();
+                return OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException e2) {
                 return null;
             }

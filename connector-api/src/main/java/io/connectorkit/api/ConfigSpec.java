@@ -2,6 +2,7 @@ package io.connectorkit.api;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class ConfigSpec {
                 throw new IllegalArgumentException("Configuration key '" + key.name() + "' is declared twice");
             }
         }
-        return new ConfigSpec(java.util.Collections.unmodifiableMap(map));
+        return new ConfigSpec(Collections.unmodifiableMap(map));
     }
 
     /**

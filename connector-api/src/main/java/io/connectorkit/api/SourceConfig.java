@@ -3,6 +3,7 @@ package io.connectorkit.api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class SourceConfig {
      * @return key to value, safe to show
      */
     public Map<String, String> masked() {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, spec.key(k).isSecret() && !v.isEmpty() ? MASK : v));
         return out;
     }

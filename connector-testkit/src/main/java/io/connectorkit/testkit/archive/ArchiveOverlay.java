@@ -1,12 +1,14 @@
 package io.connectorkit.testkit.archive;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 
 /**
  * The changes made to a generated archive at run time. They are few, so they are kept as small
@@ -27,7 +29,7 @@ final class ArchiveOverlay {
     private final Map<String, Added> addedById = new ConcurrentHashMap<>();
 
     synchronized Added add(int mailbox, View view, int firstFreeIndex, Instant received, String subject,
-                           RawMessage raw, java.util.function.Function<Added, String> idOf) {
+                           RawMessage raw, Function<Added, String> idOf) {
         NavigableMap<MessageKey, Added> list = added(mailbox, view);
         Added entry = new Added(mailbox, view, firstFreeIndex + list.size(), received, subject, raw);
         list.put(new MessageKey(received.getEpochSecond(), entry.index()), entry);
@@ -52,18 +54,18 @@ final class ArchiveOverlay {
     }
 
     boolean remove(String address) {
-        return removedAddresses.add(address.toLowerCase(java.util.Locale.ROOT));
+        return removedAddresses.add(address.toLowerCase(Locale.ROOT));
     }
 
     boolean removed(String address) {
-        return removedAddresses.contains(address.toLowerCase(java.util.Locale.ROOT));
+        return removedAddresses.contains(address.toLowerCase(Locale.ROOT));
     }
 
     void local(String domain, boolean local) {
-        localFlags.put(domain.toLowerCase(java.util.Locale.ROOT), local);
+        localFlags.put(domain.toLowerCase(Locale.ROOT), local);
     }
 
     Optional<Boolean> local(String domain) {
-        return Optional.ofNullable(localFlags.get(domain.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(localFlags.get(domain.toLowerCase(Locale.ROOT)));
     }
 }

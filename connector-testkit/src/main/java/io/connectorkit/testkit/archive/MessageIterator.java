@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -58,7 +59,7 @@ final class MessageIterator implements Iterator<ArchivedMessage> {
     }
 
     /** The first index in [0, n) where the monotonic predicate turns true, n if never. */
-    private static int firstIndex(int n, java.util.function.IntPredicate predicate) {
+    private static int firstIndex(int n, IntPredicate predicate) {
         int lo = 0;
         int hi = n;
         while (lo < hi) {

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A hand-written PDF 1.4 of an exact size: pages of Helvetica text lines, each page and its
@@ -130,7 +131,7 @@ final class PdfDocument {
     }
 
     private static long[] grow(long[] offsets, int needed) {
-        return needed <= offsets.length ? offsets : java.util.Arrays.copyOf(offsets, Math.max(needed, offsets.length * 2));
+        return needed <= offsets.length ? offsets : Arrays.copyOf(offsets, Math.max(needed, offsets.length * 2));
     }
 
     private static long emit(OutputStream out, String text) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -180,7 +181,7 @@ final class ZipWriter {
 
         private void ensure(int more) {
             if (length + more > buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
             }
         }
     }

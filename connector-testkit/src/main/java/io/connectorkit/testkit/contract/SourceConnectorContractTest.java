@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.connectorkit.api.CancelledException;
 import io.connectorkit.api.Capability;
 import io.connectorkit.api.CheckReport;
 import io.connectorkit.api.CheckResult;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -888,7 +890,7 @@ public abstract class SourceConnectorContractTest {
         RecordingEmitter cancelled = context.emitter(partition);
         try {
             session.crawl(partition, null, mode, cancelled);
-        } catch (io.connectorkit.api.CancelledException e) {
+        } catch (CancelledException e) {
             // What a connector does that lets the emitter's exception propagate.
         }
         assertThat(cancelled.writesAfterCancellation()).as("writes attempted after the run was cancelled (each threw"
@@ -1152,7 +1154,7 @@ public abstract class SourceConnectorContractTest {
     }
 
     private static Partition largestPartition(List<Partition> partitions, CrawlResult full) {
-        return partitions.stream().max(java.util.Comparator.comparingInt(
+        return partitions.stream().max(Comparator.comparingInt(
                 (Partition p) -> full.idsByPartition().getOrDefault(p.id(), Set.of()).size())
                 .thenComparing(p -> -partitions.indexOf(p))).orElseThrow();
     }

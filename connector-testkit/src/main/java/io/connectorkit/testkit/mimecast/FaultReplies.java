@@ -1,5 +1,7 @@
 package io.connectorkit.testkit.mimecast;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.List;
 
 /** What a scripted fault answers instead of the function. */
@@ -47,9 +49,9 @@ final class FaultReplies {
         } else if (fault instanceof Fault.DownloadExpired) {
             return Downloads.expired();
         } else if (fault instanceof Fault.EmptyList) {
-            return Reply.json(200, Envelope.ok(new com.google.gson.JsonArray(), null));
+            return Reply.json(200, Envelope.ok(new JsonArray(), null));
         } else if (fault instanceof Fault.MissingData) {
-            com.google.gson.JsonObject body = Envelope.ok(new com.google.gson.JsonArray(), null);
+            JsonObject body = Envelope.ok(new JsonArray(), null);
             body.remove("data");
             return Reply.json(200, body);
         }

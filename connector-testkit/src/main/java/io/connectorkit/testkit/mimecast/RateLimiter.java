@@ -2,6 +2,8 @@ package io.connectorkit.testkit.mimecast;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +20,7 @@ final class RateLimiter {
         private long used;
         private double tokens;
         private Instant refilled;
-        private final java.util.List<Long> closedWindows = new java.util.ArrayList<>();
+        private final List<Long> closedWindows = new ArrayList<>();
     }
 
     private final long quota;
@@ -70,8 +72,8 @@ final class RateLimiter {
      * The calls allowed in each quota window so far, per client in order of first call; the last
      * entry of each client is its current window.
      */
-    java.util.List<Long> windows() {
-        java.util.List<Long> out = new java.util.ArrayList<>();
+    List<Long> windows() {
+        List<Long> out = new ArrayList<>();
         states.values().forEach(s -> {
             synchronized (s) {
                 out.addAll(s.closedWindows);

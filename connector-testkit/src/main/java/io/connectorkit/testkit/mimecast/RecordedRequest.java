@@ -3,6 +3,7 @@ package io.connectorkit.testkit.mimecast;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record RecordedRequest(Endpoint endpoint, String method, String path, Str
         requireNonNull(at, "at");
         TreeMap<String, List<String>> lower = new TreeMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        headers = java.util.Collections.unmodifiableMap(lower);
+        headers = Collections.unmodifiableMap(lower);
     }
 
     /** The first value of a header, by case-insensitive name. */

@@ -3,6 +3,7 @@ package io.connectorkit.testkit.tls;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class Keytool {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while keytool ran");
+            throw new InterruptedIOException("Interrupted while keytool ran");
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A TLS-terminating proxy on 127.0.0.1 (random port) that forwards the bytes of each accepted
@@ -90,7 +91,7 @@ public final class TlsProxy implements AutoCloseable {
 
     private void serve(Socket client) {
         try (client; Socket upstream = new Socket()) {
-            ((javax.net.ssl.SSLSocket) client).startHandshake();
+            ((SSLSocket) client).startHandshake();
             handshakes.incrementAndGet();
             open.add(upstream);
             upstream.connect(target, 10_000);
@@ -124,7 +125,7 @@ public final class TlsProxy implements AutoCloseable {
             // the connection broke
         } finally {
             try {
-                if (to instanceof javax.net.ssl.SSLSocket) {
+                if (to instanceof SSLSocket) {
                     to.close();
                 } else {
                     to.shutdownOutput();
