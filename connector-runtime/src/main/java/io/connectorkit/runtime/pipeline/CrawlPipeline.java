@@ -15,8 +15,9 @@ import io.connectorkit.runtime.ProgressListener;
 import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.extract.ContentExtractor;
-import io.connectorkit.runtime.sink.DocumentSink;
-import io.connectorkit.runtime.sink.IndexKnownDocuments;
+import io.connectorkit.runtime.index.DocumentReader;
+import io.connectorkit.runtime.index.DocumentSink;
+import io.connectorkit.runtime.index.IndexKnownDocuments;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.state.StateStoreException;
@@ -102,23 +103,24 @@ public final class CrawlPipeline {
      * Creates the pipeline.
      *
      * @param config the runtime configuration
-     * @param extractor extracts text from binary content, or {@code null} to index binary
-     *     content's metadata only ({@code extract.text=false})
-     * @param sink the content index
+     * @param extractor extracts text from binary content (with {@code extract.text=false}, one that
+     *     records the content's declared metadata only)
+     * @param sink the content index, written
+     * @param documents the content index, read: the versions of known documents for connectors
      * @param store the partition state
      * @param clock the clock
      * @param options tuning
      */
-    public CrawlPipeline(RuntimeConfig config, ContentExtractor extractor, DocumentSink sink, StateStore store, Clock clock,
-            PipelineOptions options) {
+    public CrawlPipeline(RuntimeConfig config, ContentExtractor extractor, DocumentSink sink,
+            DocumentReader documents, StateStore store, Clock clock, PipelineOptions options) {
         this.config = requireNonNull(config, "config");
-        this.extractor = extractor;
+        this.extractor = requireNonNull(extractor, "extractor");
         this.sink = requireNonNull(sink, "sink");
         this.store = requireNonNull(store, "store");
         this.clock = requireNonNull(clock, "clock");
         this.options = requireNonNull(options, "options");
         this.indexQueries = new Semaphore(config.crawl().parallelIndexQueries());
-        this.knownDocuments = new IndexKnownDocuments(sink, indexQueries);
+        this.knownDocuments = new IndexKnownDocuments(requireNonNull(documents, "documents"), indexQueries);
     }
 
     /**

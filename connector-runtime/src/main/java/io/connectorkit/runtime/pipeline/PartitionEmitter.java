@@ -10,8 +10,8 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.extract.Extraction;
-import io.connectorkit.runtime.sink.DocumentJson;
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.documents.DocumentJson;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +60,7 @@ final class PartitionEmitter implements Emitter {
             String connectorId, Clock clock, CrawlTotals totals, CrawlStop stop) {
         this.ledger = requireNonNull(ledger, "ledger");
         this.queue = requireNonNull(queue, "queue");
-        this.extractor = extractor;
+        this.extractor = requireNonNull(extractor, "extractor");
         this.connectorId = requireNonNull(connectorId, "connectorId");
         this.clock = requireNonNull(clock, "clock");
         this.totals = requireNonNull(totals, "totals");
@@ -93,16 +93,11 @@ final class PartitionEmitter implements Emitter {
         }
         Extraction extraction = null;
         if (document.binary() != null) {
-            if (extractor != null) {
-                extraction = extractor.extract(document.id(), document.binary());
-                if (extraction.failed()) {
-                    // The document is still indexed (without its text), so its unit stays complete.
-                    recordFailure(new ItemFailure(document.id(), ledger.partition(), ErrorKind.PERMANENT,
-                            extraction.failure()));
-                }
-            } else {
-                extraction = new Extraction("", document.binary().mediaType().orElse(null), null, false,
-                        document.binary().sha256().orElse(null), Math.max(0, document.binary().length()), null);
+            extraction = extractor.extract(document.id(), document.binary());
+            if (extraction.failed()) {
+                // The document is still indexed (without its text), so its unit stays complete.
+                recordFailure(new ItemFailure(document.id(), ledger.partition(), ErrorKind.PERMANENT,
+                        extraction.failure()));
             }
         }
         String json = DocumentJson.toJson(document, connectorId, ledger.generation(), extraction, clock.instant());

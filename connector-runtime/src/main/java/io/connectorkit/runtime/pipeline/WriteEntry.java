@@ -1,7 +1,7 @@
 package io.connectorkit.runtime.pipeline;
 
 import io.connectorkit.api.Checkpoint;
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.index.SinkAction;
 import java.util.concurrent.CompletableFuture;
 
 /** What a partition puts in the write queue, in emission order. */

@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.connectorkit.api.Checkpoint;
-import io.connectorkit.runtime.sink.IndexClient;
+import io.connectorkit.runtime.index.IndexClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +83,9 @@ public final class ElasticsearchStateStore implements StateStore {
             while (true) {
                 JsonObject body = new JsonObject();
                 body.addProperty("size", 1000);
-                body.add("query", com.google.gson.JsonParser.parseString(
-                        "{\"term\":{\"connector_id\":" + new com.google.gson.JsonPrimitive(connectorId) + "}}"));
-                body.add("sort", com.google.gson.JsonParser.parseString("[{\"partition\":\"asc\"}]"));
+                body.add("query", JsonParser.parseString(
+                        "{\"term\":{\"connector_id\":" + new JsonPrimitive(connectorId) + "}}"));
+                body.add("sort", JsonParser.parseString("[{\"partition\":\"asc\"}]"));
                 body.addProperty("seq_no_primary_term", true);
                 if (after != null) {
                     body.add("search_after", after);
@@ -220,7 +223,7 @@ public final class ElasticsearchStateStore implements StateStore {
 
     private String docId(String partition) {
         // Base64url keeps any partition id (addresses, paths) safe inside a URL path.
-        return java.util.Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((connectorId + "/" + partition).getBytes(StandardCharsets.UTF_8));
     }
 

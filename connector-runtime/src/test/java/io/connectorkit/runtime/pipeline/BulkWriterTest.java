@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.runtime.ProgressListener;
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.index.SinkAction;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.testing.InMemorySink;
 import io.connectorkit.runtime.testing.InMemoryStateStore;
@@ -123,7 +123,7 @@ class BulkWriterTest {
             put(new WriteEntry.Unchanged(ledger, "k" + i));
         }
         flush(ledger);
-        assertThat(sink.keepCalls()).isZero();
+        assertThat(sink.stampUnchangedCalls()).isZero();
         assertThat(ledger.sweepExceptions()).isEmpty();
     }
 
@@ -138,7 +138,7 @@ class BulkWriterTest {
         start(100, 0);
         flush(ledger);
         assertThat(ledger.sweepExceptions()).containsExactlyInAnyOrder("k0", "k1", "k2");
-        assertThat(sink.keepCalls()).as("k3 and k4 re-stamped in one request").isEqualTo(1);
+        assertThat(sink.stampUnchangedCalls()).as("k3 and k4 re-stamped in one request").isEqualTo(1);
         assertThat(metrics.snapshot()).containsEntry(BulkWriter.UNCHANGED_REQUESTS, 1L);
     }
 

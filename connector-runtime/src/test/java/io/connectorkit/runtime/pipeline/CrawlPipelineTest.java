@@ -37,8 +37,8 @@ class CrawlPipelineTest {
             values.put(keyValues[i], keyValues[i + 1]);
         }
         SourceConfig config = registry.validate(values);
-        CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, store,
-                Clock.systemUTC(), options);
+        CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, sink,
+                store, Clock.systemUTC(), options);
         return pipeline.crawl(context -> registry.connector("scripted").open(config, context), mode, listener, cancel);
     }
 
@@ -113,7 +113,7 @@ class CrawlPipelineTest {
         java.util.Set<String> before = sink.ids();
         CrawlReport report = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
                 "test.documents", "20", "test.skip-known", "true");
-        assertThat(sink.keepCalls()).as("15 of 20 unchanged documents re-stamped").isPositive();
+        assertThat(sink.stampUnchangedCalls()).as("15 of 20 unchanged documents re-stamped").isPositive();
         assertThat(report.deletions()).as("nothing swept").isZero();
         assertThat(sink.ids()).isEqualTo(before);
     }
@@ -126,7 +126,7 @@ class CrawlPipelineTest {
         CrawlReport again = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
                 "test.documents", "20", "test.skip-known", "true");
         assertThat(again.clean()).isTrue();
-        assertThat(sink.writeCalls() - writes + sink.keepCalls()).as("index writes of an unchanged recrawl").isZero();
+        assertThat(sink.writeCalls() - writes + sink.stampUnchangedCalls()).as("index writes of an unchanged recrawl").isZero();
         CrawlReport full = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
                 "test.documents", "20", "test.skip-known", "true", "test.skip", "a-10");
         assertThat(full.deletions()).as("only a-10 and its attachment, gone from the source").isEqualTo(2);
