@@ -1,7 +1,7 @@
 package io.connectorkit.cli.bench;
 
 /**
- * One benchmark scenario. It measures through the {@link BenchRun} (which runs the scenarios it
+ * One benchmark scenario. It measures through the {@link BenchScenarios} (which runs the scenarios it
  * depends on first, once) and returns its figures; it asserts nothing.
  */
 interface Scenario {
@@ -18,5 +18,5 @@ interface Scenario {
      * @return the figures
      * @throws Exception if the scenario cannot run
      */
-    ScenarioResult run(BenchRun run) throws Exception;
+    ScenarioResult run(BenchScenarios run) throws Exception;
 }
