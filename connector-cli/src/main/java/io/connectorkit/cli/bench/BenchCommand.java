@@ -71,9 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String scenario : scenarios) {
-            if (!BenchRun.names().contains(scenario)) {
+            if (!BenchScenarios.names().contains(scenario)) {
                 throw new ParameterException(spec.commandLine(), "--scenario " + scenario + " is unknown; give one of "
-                        + String.join(", ", BenchRun.names()) + ".");
+                        + String.join(", ", BenchScenarios.names()) + ".");
             }
         }
         if (!(scale > 0 && scale <= 100)) {
@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (EmbeddedSearchNode node = EmbeddedSearchNode.start(dir.resolve("opensearch"))) {
             BenchEnvironment env = new BenchEnvironment(scale, dir, node.url(), node.credential(),
                     ConnectorRegistry.load().connector("mimecast"), err);
-            try (BenchRun run = new BenchRun(env)) {
+            try (BenchScenarios run = new BenchScenarios(env)) {
                 results = run.run(scenarios);
             }
         } finally {

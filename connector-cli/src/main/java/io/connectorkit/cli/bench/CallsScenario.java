@@ -29,9 +29,9 @@ final class CallsScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
+    public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
-        BenchRun.FullCrawl full = run.full();
+        BenchScenarios.FullCrawl full = run.full();
         CallCounts eml = full.outcome().calls();
         double messages = full.archive().totals().messages();
         CrawlOutcome parts;

@@ -29,8 +29,8 @@ final class DeltaScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
-        BenchRun.FullCrawl full = run.full();
+    public ScenarioResult run(BenchScenarios run) throws Exception {
+        BenchScenarios.FullCrawl full = run.full();
         SimulatedArchive sim = full.archive();
         CrawlOutcome outcome = run.environment().crawl(full.config(), sim.archive(), sim.server());
         Map<String, String> off = new LinkedHashMap<>(full.config());

@@ -29,7 +29,7 @@ final class FullScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
+    public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
         SimulatedArchive sim = SimulatedArchive.start(BenchArchives.full(env.scale(), 1), b -> b);
         Map<String, String> config = env.mimecastConfig("bench-full", sim.server());
@@ -40,7 +40,7 @@ final class FullScenario implements Scenario {
             sim.close();
             throw e;
         }
-        run.keepFull(new BenchRun.FullCrawl(sim, outcome, config));
+        run.keepFull(new BenchScenarios.FullCrawl(sim, outcome, config));
         CrawlOutcome raw = run.raw();
         ArchiveTotals totals = sim.totals();
         double fileRate = outcome.calls().calls(Endpoint.GET_FILE) / outcome.seconds();

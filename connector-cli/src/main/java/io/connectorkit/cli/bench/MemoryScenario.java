@@ -37,7 +37,7 @@ final class MemoryScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
+    public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
         try (SimulatedArchive sim = SimulatedArchive.start(BenchArchives.memory(env.scale()), b -> b)) {
             Map<String, String> config = env.mimecastConfig("bench-memory", sim.server());

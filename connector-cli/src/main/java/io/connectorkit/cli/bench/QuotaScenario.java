@@ -31,7 +31,7 @@ final class QuotaScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
+    public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
         try (SimulatedArchive sim = SimulatedArchive.start(BenchArchives.full(env.scale(), 1),
                 b -> b.quota(CALLS, WINDOW))) {

@@ -26,7 +26,7 @@ final class RawScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
+    public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
         Archive archive = ArchiveGenerator.generate(BenchArchives.full(env.scale(), 1));
         ArchiveTotals totals = ArchiveTotals.of(archive);

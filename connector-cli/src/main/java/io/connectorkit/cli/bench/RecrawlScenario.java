@@ -26,8 +26,8 @@ final class RecrawlScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
-        BenchRun.FullCrawl full = run.full();
+    public ScenarioResult run(BenchScenarios run) throws Exception {
+        BenchScenarios.FullCrawl full = run.full();
         SimulatedArchive sim = full.archive();
         Map<String, String> config = new LinkedHashMap<>(full.config());
         config.put("mimecast.messages.ignore-delta-tokens", "true");
@@ -36,7 +36,7 @@ final class RecrawlScenario implements Scenario {
     }
 
     /** The figures of a crawl again over the full crawl's index. */
-    static ScenarioResult result(String name, CrawlOutcome outcome, BenchRun.FullCrawl full, double share) {
+    static ScenarioResult result(String name, CrawlOutcome outcome, BenchScenarios.FullCrawl full, double share) {
         CallCounts calls = outcome.calls();
         return new ScenarioResult(name, List.of(
                 Figure.noMoreThan("content downloads", calls.contentCalls(), "reqs", 0),

@@ -29,7 +29,7 @@ final class ScaleScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
+    public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();

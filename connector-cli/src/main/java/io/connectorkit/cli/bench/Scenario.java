@@ -3,7 +3,7 @@ package io.connectorkit.cli.bench;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
 
 /**
- * One benchmark scenario. It measures through the {@link BenchRun} (which runs the scenarios it
+ * One benchmark scenario. It measures through the {@link BenchScenarios} (which runs the scenarios it
  * depends on first, once) and returns its figures; it asserts nothing.
  */
 interface Scenario {
@@ -20,5 +20,5 @@ interface Scenario {
      * @return the figures
      * @throws Exception if the scenario cannot run
      */
-    ScenarioResult run(BenchRun run) throws Exception;
+    ScenarioResult run(BenchScenarios run) throws Exception;
 }

@@ -28,7 +28,7 @@ final class ThrottledScenario implements Scenario {
     }
 
     @Override
-    public ScenarioResult run(BenchRun run) throws Exception {
+    public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
         try (SimulatedArchive sim = SimulatedArchive.start(BenchArchives.full(env.scale(), 1),
                 b -> b.callsPerSecond(CALLS_PER_SECOND))) {

@@ -51,7 +51,7 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         context.err().flush();
         try (Host host = Host.open(source, registry)) {
-            return new CrawlRun(context, context.commandName() + " crawl --config " + config.file()).run(host, full, json).code();
+            return new ConsoleCrawl(context, context.commandName() + " crawl --config " + config.file()).run(host, full, json).code();
         }
     }
 }

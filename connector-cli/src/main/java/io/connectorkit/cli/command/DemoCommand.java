@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf("Simulator at %s, index at %s. Crawling %d mailboxes...%n", server.baseUrl(), host.indexUrl(),
                         domains * users);
                 out.flush();
-                ExitStatus status = new CrawlRun(context, command + " crawl --config " + shownConfig)
+                ExitStatus status = new ConsoleCrawl(context, command + " crawl --config " + shownConfig)
                         .run(host, false, false);
                 SearchResults results = host.search(query, Optional.empty(), 5);
                 IndexCounts counts = new IndexCounts(host.indexUrl(), host.indexName(), host.embeddedAuthorization());

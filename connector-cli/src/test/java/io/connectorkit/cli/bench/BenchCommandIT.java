@@ -52,7 +52,7 @@ class BenchCommandIT {
             }
             figures.put(s.getAsJsonObject().get("scenario").getAsString(), byName);
         }
-        assertThat(figures.keySet()).containsExactlyElementsOf(BenchRun.names());
+        assertThat(figures.keySet()).containsExactlyElementsOf(BenchScenarios.names());
 
         assertThat(figures.get("raw")).containsKeys("documents/s", "wall time", "documents lost");
         assertThat(figures.get("full")).containsKeys("documents/s", "messages/s",

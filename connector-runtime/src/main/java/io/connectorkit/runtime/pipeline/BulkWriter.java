@@ -43,8 +43,11 @@ final class BulkWriter implements Runnable {
     private static final Logger LOG = LogManager.getLogger(BulkWriter.class);
     /** Counter of {@code _bulk} requests (retries of one request not counted). */
     static final String BULK_REQUESTS = "bulk_requests";
-    /** Counter of requests that re-stamped unchanged documents in the index. */
-    static final String KEEP_REQUESTS = "keep_requests";
+    /**
+     * Counter of requests that re-stamped unchanged documents in the index (its name is part of
+     * the crawl's output, as it always was).
+     */
+    static final String UNCHANGED_REQUESTS = "keep_requests";
 
     /**
      * How a batch is cut.
@@ -61,14 +64,14 @@ final class BulkWriter implements Runnable {
     private final int maxDocs;
     private final long maxBytes;
     private final long lingerNanos;
-    private final RunTotals totals;
+    private final CrawlTotals totals;
     private final MetricCounters metrics;
     private final ProgressListener listener;
     private volatile boolean stopping;
     // Entries carried from the last batch to the next: roots whose children were in it, and what followed them.
     private List<WriteEntry> carried = List.of();
 
-    BulkWriter(ByteBoundedQueue<WriteEntry> queue, DocumentSink sink, Limits limits, RunTotals totals,
+    BulkWriter(ByteBoundedQueue<WriteEntry> queue, DocumentSink sink, Limits limits, CrawlTotals totals,
             MetricCounters metrics, ProgressListener listener) {
         this.queue = requireNonNull(queue, "queue");
         this.sink = requireNonNull(sink, "sink");
@@ -126,7 +129,7 @@ final class BulkWriter implements Runnable {
                 docs++;
                 bytes += w.action().bytes();
                 writes = true;
-            } else if (next instanceof WriteEntry.Keep) {
+            } else if (next instanceof WriteEntry.Unchanged) {
                 docs++;
             } else if (next instanceof WriteEntry.Flush) {
                 flush = true;
@@ -151,7 +154,7 @@ final class BulkWriter implements Runnable {
         List<WriteEntry> batch = new ArrayList<>();
         carried = carry(all, batch);
         List<SinkAction> actions = new ArrayList<>();
-        List<PartitionRun> owners = new ArrayList<>();
+        List<PartitionLedger> owners = new ArrayList<>();
         List<DocumentUnit> children = new ArrayList<>();
         long bytes = 0;
         for (WriteEntry e : batch) {
@@ -168,7 +171,7 @@ final class BulkWriter implements Runnable {
                     }
                 }
                 actions.add(action);
-                owners.add(w.run());
+                owners.add(w.ledger());
                 children.add(w.child() ? w.unit() : null);
                 bytes += action.bytes();
             }
@@ -184,22 +187,22 @@ final class BulkWriter implements Runnable {
                 Set<String> deleted = new LinkedHashSet<>();
                 for (int i = 0; i < actions.size(); i++) {
                     SinkAction a = actions.get(i);
-                    PartitionRun run = owners.get(i);
+                    PartitionLedger ledger = owners.get(i);
                     if (outcome.get(i) != null) {
                         if (children.get(i) != null) {
                             children.get(i).childMissing();
                         }
                         ItemFailure rejected = ItemFailure.of(a.id(), ErrorKind.PERMANENT,
                                 "Document " + a.id() + " was " + outcome.get(i));
-                        run.recordFailure(rejected);
+                        ledger.recordFailure(rejected);
                         totals.failure(a.partition(), rejected);
                     } else if (a.isDelete()) {
                         // An item the source no longer has is no longer a failure either.
-                        run.acknowledged(a.id());
+                        ledger.acknowledged(a.id());
                         deleted.add(a.id());
                         totals.deletions.increment();
                     } else {
-                        run.acknowledged(a.id());
+                        ledger.acknowledged(a.id());
                         totals.upserted.increment();
                     }
                 }
@@ -220,22 +223,22 @@ final class BulkWriter implements Runnable {
             }
         }
         if (failure == null) {
-            failure = keep(batch);
+            failure = restampUnchanged(batch);
         }
         for (WriteEntry e : batch) {
             if (e instanceof WriteEntry.Mark m) {
                 try {
-                    m.run().commit(m.checkpoint());
+                    m.ledger().commit(m.checkpoint());
                 } catch (Exception ex) {
-                    LOG.warn("Checkpoint of partition '{}' not saved: {}", m.run().partition(), ex.getMessage());
-                    m.run().writeFailed(ex);
+                    LOG.warn("Checkpoint of partition '{}' not saved: {}", m.ledger().partition(), ex.getMessage());
+                    m.ledger().writeFailed(ex);
                 }
             } else if (e instanceof WriteEntry.Flush f) {
                 f.done().complete(null);
             }
         }
-        boolean kept = batch.stream().anyMatch(e -> e instanceof WriteEntry.Keep);
-        if (failure == null && (!actions.isEmpty() || kept)) {
+        boolean unchanged = batch.stream().anyMatch(e -> e instanceof WriteEntry.Unchanged);
+        if (failure == null && (!actions.isEmpty() || unchanged)) {
             try {
                 listener.progress(totals.progress(metrics));
             } catch (RuntimeException ex) {
@@ -264,8 +267,8 @@ final class BulkWriter implements Runnable {
                 } else if (w.child()) {
                     withChildren.add(w.unit());
                 }
-            } else if (e instanceof WriteEntry.Keep k) {
-                carry = carriedIds.contains(k.id());
+            } else if (e instanceof WriteEntry.Unchanged u) {
+                carry = carriedIds.contains(u.id());
             } else {
                 carry = !later.isEmpty();
             }
@@ -274,28 +277,28 @@ final class BulkWriter implements Runnable {
         return later;
     }
 
-    // Unchanged documents the run cannot just remember are re-stamped after the batch's writes and
-    // before its checkpoints, so a checkpoint never covers a document that this run's sweep could
+    // Unchanged documents the crawl cannot just remember are re-stamped after the batch's writes and
+    // before its checkpoints, so a checkpoint never covers a document that this crawl's sweep could
     // still remove.
-    private Exception keep(List<WriteEntry> batch) {
-        Map<PartitionRun, List<String>> byRun = new LinkedHashMap<>();
+    private Exception restampUnchanged(List<WriteEntry> batch) {
+        Map<PartitionLedger, List<String>> byPartition = new LinkedHashMap<>();
         for (WriteEntry e : batch) {
-            if (e instanceof WriteEntry.Keep k && !k.run().remember(k.id())) {
-                byRun.computeIfAbsent(k.run(), r -> new ArrayList<>()).add(k.id());
+            if (e instanceof WriteEntry.Unchanged u && !u.ledger().unchanged(u.id())) {
+                byPartition.computeIfAbsent(u.ledger(), l -> new ArrayList<>()).add(u.id());
             }
         }
-        for (Map.Entry<PartitionRun, List<String>> e : byRun.entrySet()) {
-            PartitionRun run = e.getKey();
+        for (Map.Entry<PartitionLedger, List<String>> e : byPartition.entrySet()) {
+            PartitionLedger ledger = e.getKey();
             try {
-                sink.stampUnchanged(run.partition(), run.generation(), e.getValue());
-                metrics.add(KEEP_REQUESTS, 1);
-                e.getValue().forEach(run::acknowledged);
+                sink.stampUnchanged(ledger.partition(), ledger.generation(), e.getValue());
+                metrics.add(UNCHANGED_REQUESTS, 1);
+                e.getValue().forEach(ledger::acknowledged);
             } catch (Exception ex) {
                 if (IndexDiskFullException.in(ex) == null) {
                     LOG.warn("Keeping {} unchanged documents of partition '{}' failed: {}", e.getValue().size(),
-                            run.partition(), ex.getMessage());
+                            ledger.partition(), ex.getMessage());
                 }
-                byRun.keySet().forEach(r -> r.writeFailed(ex));
+                byPartition.keySet().forEach(l -> l.writeFailed(ex));
                 return ex;
             }
         }

@@ -156,8 +156,8 @@ public final class CrawlPipeline {
         requireNonNull(session, "session");
         requireNonNull(mode, "mode");
         requireNonNull(listener, "listener");
-        RunControl control = new RunControl(cancel);
-        try (HostContext context = HostContext.open(config.connectorId(), knownDocuments, clock, control::cancelled)) {
+        CrawlStop stop = new CrawlStop(cancel);
+        try (HostContext context = HostContext.open(config.connectorId(), knownDocuments, clock, stop::cancelled)) {
             ConnectorSession opened;
             try {
                 opened = session.call(context);
@@ -165,27 +165,29 @@ public final class CrawlPipeline {
                 throw new SessionNotOpenedException(e, context.counters().snapshot());
             }
             try (opened) {
-                return crawl(opened, mode, listener, control, context.counters());
+                return crawl(opened, mode, listener, stop, context.counters());
             }
         }
     }
 
-    private CrawlReport crawl(ConnectorSession session, CrawlMode mode, ProgressListener listener, RunControl control,
+    private CrawlReport crawl(ConnectorSession session, CrawlMode mode, ProgressListener listener, CrawlStop stop,
             MetricCounters metrics) throws InterruptedException {
-        RunTotals totals = new RunTotals();
-        RunServices services = new RunServices(sink, indexQueries, options, config.crawl());
+        CrawlTotals totals = new CrawlTotals();
+        CrawlConfig crawl = config.crawl();
+        Deletions deletions = new Deletions(sink, store, crawl, indexQueries, clock, totals);
         Map<String, Partition> listed = new LinkedHashMap<>();
         List<PartitionState> known;
         try {
-            for (Partition p : listPartitions(session, control)) {
+            for (Partition p : listPartitions(session, stop)) {
                 listed.putIfAbsent(p.id(), p);
             }
             known = store.list();
         } catch (ConnectorException e) {
-            return report(totals, control, e.kind(), "Listing partitions failed: " + e.getMessage(), null, services,
-                    metrics);
+            return report(totals, stop, e.kind(), "Listing partitions failed: " + e.getMessage(),
+                    Deletions.Removal.NONE, deletions, metrics);
         } catch (StateStoreException e) {
-            return report(totals, control, ErrorKind.TRANSIENT, e.getMessage(), null, services, metrics);
+            return report(totals, stop, ErrorKind.TRANSIENT, e.getMessage(), Deletions.Removal.NONE, deletions,
+                    metrics);
         }
         totals.total(listed.size());
         Map<String, PartitionState> states = new LinkedHashMap<>();
@@ -201,7 +203,6 @@ public final class CrawlPipeline {
                 config.sink().bulkMaxBytes(), config.sink().bulkLingerMillis()), totals, metrics, listener);
         Thread writerThread = new Thread(writer, "bulk-writer-" + config.connectorId());
         writerThread.start();
-        CrawlConfig crawl = config.crawl();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(crawl.parallelPartitions(),
                 r -> new Thread(r, "crawl-" + config.connectorId() + "-" + threads.incrementAndGet()));
@@ -209,18 +210,19 @@ public final class CrawlPipeline {
             List<Future<PartitionCrawler.Outcome>> futures = new ArrayList<>();
             for (Partition p : listed.values()) {
                 PartitionState stored = states.getOrDefault(p.id(), PartitionState.initial(p.id()));
-                PartitionRun run = new PartitionRun(p.id(), stored, store, generation, mode, options.keptInMemory());
-                PartitionEmitter emitter = new PartitionEmitter(run, queue, extractor, config.connectorId(), clock,
-                        totals, control);
-                futures.add(pool.submit(new PartitionCrawler(session, p, mode, run, emitter, services, totals, control,
-                        clock)));
+                PartitionLedger ledger = new PartitionLedger(p.id(), stored, store, generation, mode,
+                        options.unchangedInMemory());
+                PartitionEmitter emitter = new PartitionEmitter(ledger, queue, extractor, config.connectorId(), clock,
+                        totals, stop);
+                futures.add(pool.submit(new PartitionCrawler(session, p, mode, ledger, emitter, deletions, options,
+                        stop, clock)));
             }
             for (Future<PartitionCrawler.Outcome> f : futures) {
                 PartitionCrawler.Outcome outcome;
                 try {
                     outcome = f.get();
                 } catch (ExecutionException e) {
-                    services.fatal(ErrorKind.PERMANENT, "A partition crawl failed unexpectedly: " + e.getCause());
+                    stop.fatal(ErrorKind.PERMANENT, "A partition crawl failed unexpectedly: " + e.getCause());
                     outcome = PartitionCrawler.Outcome.FAILED;
                 }
                 if (outcome == PartitionCrawler.Outcome.CRAWLED) {
@@ -240,13 +242,13 @@ public final class CrawlPipeline {
         LOG.info("Crawl of '{}': {} documents in {} bulk requests ({} ms in bulk calls), {} ms in all",
                 config.connectorId(), totals.upserted.sum(), totals.bulkRequests.sum(), totals.bulkNanos.sum() / 1_000_000,
                 totals.elapsed().toMillis());
-        PartitionRemover.Result removal = new PartitionRemover.Result(0, 0, null, List.of());
-        if (!control.cancelled() && services.fatalKind() == null) {
-            removal = new PartitionRemover(sink, store, crawl).remove(states.size(), listed.size(), vanished);
+        Deletions.Removal removal = Deletions.Removal.NONE;
+        if (!stop.cancelled() && stop.fatalKind() == null) {
+            removal = deletions.removeVanished(states.size(), listed.size(), vanished);
             totals.removed.addAndGet(removal.removed());
             totals.deletions.add(removal.documents());
         }
-        return report(totals, control, services.fatalKind(), services.fatalMessage(), removal, services, metrics);
+        return report(totals, stop, stop.fatalKind(), stop.fatalMessage(), removal, deletions, metrics);
     }
 
     /**
@@ -255,7 +257,7 @@ public final class CrawlPipeline {
      * the connector's retry hint, when longer). Any other kind, the last failure and a
      * cancellation during the wait end the listing.
      */
-    private List<Partition> listPartitions(ConnectorSession session, RunControl control)
+    private List<Partition> listPartitions(ConnectorSession session, CrawlStop stop)
             throws ConnectorException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -268,9 +270,9 @@ public final class CrawlPipeline {
                         wait = Math.max(wait, e.retryAfter().get().toMillis());
                     }
                     LOG.warn("Listing partitions failed ({}); trying again in {} ms", e.getMessage(), wait);
-                    control.await(wait);
+                    stop.await(wait);
                 }
-                if (last || control.cancelled()) {
+                if (last || stop.cancelled()) {
                     throw attempt == 1 ? e
                             : new ConnectorException(e.kind(), e.getMessage() + " (after " + attempt + " attempts)", e);
                 }
@@ -278,16 +280,15 @@ public final class CrawlPipeline {
         }
     }
 
-    private CrawlReport report(RunTotals totals, RunControl control, ErrorKind fatalKind, String fatalMessage,
-            PartitionRemover.Result removal, RunServices services, MetricCounters metrics) {
+    private static CrawlReport report(CrawlTotals totals, CrawlStop stop, ErrorKind fatalKind, String fatalMessage,
+            Deletions.Removal removal, Deletions deletions, MetricCounters metrics) {
         return new CrawlReport(totals.total(), totals.crawled.get(), totals.failed.get(), totals.upserted.sum(),
-                totals.deletions.sum(), totals.failures.sum(), totals.removed.get(),
-                removal == null ? null : removal.refusal(), removal == null ? List.of() : removal.dryRun(),
-                services.sweepRefusals(), services.dryRunSweeps(), control.userCancelled(), fatalKind, fatalMessage,
-                totals.elapsed(), metrics.snapshot(), totals.namedFailures());
+                totals.deletions.sum(), totals.failures.sum(), totals.removed.get(), removal.refusal(),
+                removal.dryRun(), deletions.sweepRefusals(), deletions.dryRunSweeps(), stop.userCancelled(), fatalKind,
+                fatalMessage, totals.elapsed(), metrics.snapshot(), totals.namedFailures());
     }
 
-    private static void safeProgress(ProgressListener listener, RunTotals totals, MetricCounters metrics) {
+    private static void safeProgress(ProgressListener listener, CrawlTotals totals, MetricCounters metrics) {
         try {
             listener.progress(totals.progress(metrics));
         } catch (RuntimeException e) {

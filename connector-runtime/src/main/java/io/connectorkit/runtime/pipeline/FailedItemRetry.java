@@ -14,11 +14,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Fetches again, before a partition's incremental crawl, the items that failed in earlier runs
+ * Fetches again, before a partition's incremental crawl, the items that failed in earlier crawls
  * (through {@link ConnectorSession#refetch}). What it emits goes through the partition's emitter
  * like the crawl's own results: an item leaves the partition's failures once the index
  * acknowledged one of its documents (or its delete), and one that fails again counts another try,
- * up to {@link io.connectorkit.runtime.state.FailureRecord#ITEM_TRIES}. Nothing is saved here: the
+ * up to {@link FailureRecord#ITEM_TRIES}. Nothing is saved here: the
  * state is saved with the crawl's next checkpoint, after the index acknowledged what came before.
  *
  * <p>A FULL crawl lists every item anyway, so it fetches nothing again here.
@@ -29,21 +29,21 @@ final class FailedItemRetry {
     private final ConnectorSession session;
     private final Partition partition;
     private final CrawlMode mode;
-    private final PartitionRun run;
+    private final PartitionLedger ledger;
     private final PartitionEmitter emitter;
     private boolean done;
 
-    FailedItemRetry(ConnectorSession session, Partition partition, CrawlMode mode, PartitionRun run,
+    FailedItemRetry(ConnectorSession session, Partition partition, CrawlMode mode, PartitionLedger ledger,
             PartitionEmitter emitter) {
         this.session = requireNonNull(session, "session");
         this.partition = requireNonNull(partition, "partition");
         this.mode = requireNonNull(mode, "mode");
-        this.run = requireNonNull(run, "run");
+        this.ledger = requireNonNull(ledger, "ledger");
         this.emitter = requireNonNull(emitter, "emitter");
     }
 
     /**
-     * Fetches the partition's failed items again, unless this already succeeded in this run. A
+     * Fetches the partition's failed items again, unless this already succeeded in this crawl. A
      * thrown exception leaves the failures as they were; the next call tries again.
      *
      * @throws ConnectorException if the connector could not fetch them
@@ -53,7 +53,7 @@ final class FailedItemRetry {
         if (done || mode != CrawlMode.INCREMENTAL) {
             return;
         }
-        List<String> refs = run.refetchRefs();
+        List<String> refs = ledger.refetchRefs();
         if (refs.isEmpty()) {
             done = true;
             return;
@@ -66,10 +66,10 @@ final class FailedItemRetry {
             return;
         }
         emitter.flush(true);
-        if (run.writeFailure() == null && !emitter.cancelled()) {
+        if (ledger.writeFailure() == null && !emitter.cancelled()) {
             // Fetched again but neither indexed nor failed again under its own id (say, an attachment
             // the message no longer lists): that was one more try too, so no item is fetched forever.
-            for (FailureRecord f : run.stillCarried(refs)) {
+            for (FailureRecord f : ledger.stillCarried(refs)) {
                 emitter.failure(ItemFailure.of(f.itemId(), kind(f.kind()), f.reason()).withSourceRef(f.sourceRef()));
             }
         }

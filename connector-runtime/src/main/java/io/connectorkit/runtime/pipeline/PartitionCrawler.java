@@ -8,21 +8,12 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.Partition;
-import io.connectorkit.runtime.HeldSweep;
-import io.connectorkit.runtime.config.CrawlConfig;
-import io.connectorkit.runtime.config.ShareLimit;
-import io.connectorkit.runtime.index.DocumentSink;
 import io.connectorkit.runtime.index.IndexDiskFullException;
 import io.connectorkit.runtime.index.SinkException;
-import io.connectorkit.runtime.index.SweepCount;
 import io.connectorkit.runtime.state.StateConflictException;
 import io.connectorkit.runtime.state.StateStoreException;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Semaphore;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -41,40 +32,39 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
     private final ConnectorSession session;
     private final Partition partition;
     private final CrawlMode mode;
-    private final PartitionRun run;
+    private final PartitionLedger ledger;
     private final PartitionEmitter emitter;
-    private final RunServices services;
-    private final RunTotals totals;
-    private final RunControl control;
+    private final Deletions deletions;
+    private final PipelineOptions options;
+    private final CrawlStop stop;
     private final Clock clock;
 
-    PartitionCrawler(ConnectorSession session, Partition partition, CrawlMode mode, PartitionRun run,
-            PartitionEmitter emitter, RunServices services, RunTotals totals, RunControl control, Clock clock) {
+    PartitionCrawler(ConnectorSession session, Partition partition, CrawlMode mode, PartitionLedger ledger,
+            PartitionEmitter emitter, Deletions deletions, PipelineOptions options, CrawlStop stop, Clock clock) {
         this.session = requireNonNull(session, "session");
         this.partition = requireNonNull(partition, "partition");
         this.mode = requireNonNull(mode, "mode");
-        this.run = requireNonNull(run, "run");
+        this.ledger = requireNonNull(ledger, "ledger");
         this.emitter = requireNonNull(emitter, "emitter");
-        this.services = requireNonNull(services, "services");
-        this.totals = requireNonNull(totals, "totals");
-        this.control = requireNonNull(control, "control");
+        this.deletions = requireNonNull(deletions, "deletions");
+        this.options = requireNonNull(options, "options");
+        this.stop = requireNonNull(stop, "stop");
         this.clock = requireNonNull(clock, "clock");
     }
 
     @Override
     public Outcome call() throws InterruptedException {
-        PipelineOptions options = services.options();
-        FailedItemRetry retry = new FailedItemRetry(session, partition, mode, run, emitter);
+        FailedItemRetry retry = new FailedItemRetry(session, partition, mode, ledger, emitter);
         for (int attempt = 1; ; attempt++) {
-            if (control.cancelled()) {
+            if (stop.cancelled()) {
                 return Outcome.CANCELLED;
             }
-            run.startAttempt();
+            ledger.startAttempt();
             Exception error = null;
             boolean cancelled = false;
             try {
                 retry.refetchOnce();
-                session.crawl(partition, run.committedCheckpoint(), mode, emitter);
+                session.crawl(partition, ledger.committedCheckpoint(), mode, emitter);
             } catch (CancelledException e) {
                 cancelled = true;
             } catch (ConnectorException | RuntimeException e) {
@@ -83,17 +73,17 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             emitter.flush(error == null && !cancelled);
             // A connector that saw the cancellation returns normally; only a complete listing
             // makes that a finished crawl.
-            cancelled = cancelled || (error == null && control.cancelled() && !run.complete());
-            if (error == null && run.writeFailure() != null) {
-                error = run.writeFailure();
+            cancelled = cancelled || (error == null && stop.cancelled() && !ledger.complete());
+            if (error == null && ledger.writeFailure() != null) {
+                error = ledger.writeFailure();
             }
             ErrorKind kind = kindOf(error);
             if (error == null && !cancelled) {
                 try {
-                    boolean swept = mode == CrawlMode.FULL && run.complete() && sweep();
-                    // Failures carried from earlier runs are forgotten only when the sweep ran: a
+                    boolean swept = mode == CrawlMode.FULL && ledger.complete() && deletions.sweep(ledger);
+                    // Failures carried from earlier crawls are forgotten only when the sweep ran: a
                     // refused sweep suspects the listing, and a dry run changes nothing.
-                    run.finish(true, swept, clock.instant());
+                    ledger.finish(true, swept, clock.instant());
                     return Outcome.CRAWLED;
                 } catch (Exception e) {
                     error = e;
@@ -103,20 +93,18 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             // The index's disk is full: every partition writes to it, so the whole crawl stops.
             IndexDiskFullException disk = IndexDiskFullException.in(error);
             if (disk != null) {
-                services.fatal(ErrorKind.TRANSIENT, disk.getMessage());
-                control.abort();
-                run.partitionFailed(ErrorKind.TRANSIENT.name(), "Crawl stopped: " + disk.getMessage());
+                stop.abort(ErrorKind.TRANSIENT, disk.getMessage());
+                ledger.partitionFailed(ErrorKind.TRANSIENT.name(), "Crawl stopped: " + disk.getMessage());
                 saveQuietly();
                 return Outcome.FAILED;
             }
-            if (cancelled || (error != null && control.cancelled() && !kind.isFatal())) {
+            if (cancelled || (error != null && stop.cancelled() && !kind.isFatal())) {
                 saveQuietly();
                 return Outcome.CANCELLED;
             }
             if (kind.isFatal()) {
-                services.fatal(kind, error.getMessage());
-                control.abort();
-                run.partitionFailed(kind.name(), "Crawl failed: " + error.getMessage());
+                stop.abort(kind, error.getMessage());
+                ledger.partitionFailed(kind.name(), "Crawl failed: " + error.getMessage());
                 saveQuietly();
                 return Outcome.FAILED;
             }
@@ -130,61 +118,15 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
                 continue;
             }
             LOG.warn("Partition '{}' failed: {}", partition.id(), error.getMessage());
-            run.partitionFailed(kind.name(), "Crawl failed after " + attempt + " attempt(s): " + error.getMessage());
+            ledger.partitionFailed(kind.name(), "Crawl failed after " + attempt + " attempt(s): " + error.getMessage());
             saveQuietly();
             return Outcome.FAILED;
         }
     }
 
-    /**
-     * Sweeps the partition unless the sweep breaker refuses or the run is a dry run; both are
-     * reported and noted in the partition's state.
-     *
-     * @return whether the sweep ran
-     */
-    private boolean sweep() throws Exception {
-        Semaphore permits = services.indexQueries();
-        permits.acquire();
-        try {
-            DocumentSink sink = services.sink();
-            CrawlConfig crawl = services.crawl();
-            Set<String> keep = run.sweepExceptions();
-            SweepCount count = sink.countSweep(partition.id(), run.generation(), keep);
-            ShareLimit limit = crawl.sweepLimit();
-            String at = "FULL crawl of " + clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            if (limit.refuses(count.swept(), count.documents())) {
-                String message = String.format(Locale.ROOT, "%d of %d documents of partition '%s' (%s) were not seen"
-                        + " again by this FULL crawl, more than %s allows; nothing was deleted there. A listing that"
-                        + " stopped early looks like this; if the documents really left the source, raise %s for"
-                        + " one run", count.swept(), count.documents(), partition.id(),
-                        ShareLimit.percent(count.swept(), count.documents()), limit.setting(), limit.key());
-                LOG.warn(message);
-                services.sweepRefused(new HeldSweep(partition.id(), count.swept(), count.documents(), message));
-                run.sweepNote(at + ": refused: " + message);
-                return false;
-            }
-            if (count.swept() > 0 && crawl.deletionsDryRun()) {
-                String message = String.format(Locale.ROOT, "would delete %d of %d documents of partition '%s' not"
-                        + " seen again (crawl.deletions.dry-run = true; set it to false to delete them)",
-                        count.swept(), count.documents(), partition.id());
-                LOG.info("Dry run: {}", message);
-                services.sweepDryRun(new HeldSweep(partition.id(), count.swept(), count.documents(), message));
-                run.sweepNote(at + ": dry run: " + message);
-                return false;
-            }
-            if (count.swept() > 0) {
-                totals.deletions.add(sink.sweep(partition.id(), run.generation(), keep));
-            }
-            run.sweepNote(null);
-            return true;
-        } finally {
-            permits.release();
-        }
-    }
-
     private void saveQuietly() {
         try {
-            run.finish(false, false, clock.instant());
+            ledger.finish(false, false, clock.instant());
         } catch (Exception e) {
             LOG.warn("State of partition '{}' not saved: {}", partition.id(), e.getMessage());
         }
@@ -198,9 +140,8 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             return c.kind();
         }
         // A failed index write may pass; any other runtime exception is a connector bug.
-        return e instanceof IndexWriteFailedException || e instanceof SinkException
-                || (e instanceof StateStoreException
-                        && !(e instanceof StateConflictException))
+        return e instanceof PartitionEmitter.WriteFailedException || e instanceof SinkException
+                || (e instanceof StateStoreException && !(e instanceof StateConflictException))
                 ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT;
     }
 }

@@ -24,34 +24,47 @@ import java.util.concurrent.ExecutionException;
  * attachments) form a {@link DocumentUnit}. The children are queued as they come; the root is
  * held back until the unit ends (the next document outside it, an {@link #unchanged}, a
  * {@link #delete}, a {@link #checkpoint}, or the connector returning normally) and queued after
- * them, so that every checkpoint comes after whole units. A unit cut short (the run was cancelled
+ * them, so that every checkpoint comes after whole units. A unit cut short (the crawl was cancelled
  * or the crawl failed before the unit ended) drops its root: the root is not in the index, so the
  * next crawl finds the item changed and emits it again, whole. Checkpoints emitted after a cut in
  * the same attempt are not committed, since they would cover the partial unit.
  */
 final class PartitionEmitter implements Emitter {
-    private final PartitionRun run;
+    /**
+     * Thrown to the connector once a write of the partition's documents failed for good: the crawl
+     * attempt ends, and is retried from the last committed checkpoint.
+     */
+    static final class WriteFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailedException(String partition, Exception cause) {
+            super("Writing documents of partition '" + partition + "' to the index failed: " + cause.getMessage(),
+                    cause);
+        }
+    }
+
+    private final PartitionLedger ledger;
     private final ByteBoundedQueue<WriteEntry> queue;
     private final ContentExtractor extractor;
     private final String connectorId;
     private final Clock clock;
-    private final RunTotals totals;
-    private final RunControl control;
+    private final CrawlTotals totals;
+    private final CrawlStop stop;
     // The unit being emitted and its root's write, held back until the unit ends.
     private DocumentUnit unit;
     private WriteEntry.Write held;
     // A unit of this attempt was cut short: later checkpoints are not committed.
     private boolean cut;
 
-    PartitionEmitter(PartitionRun run, ByteBoundedQueue<WriteEntry> queue, ContentExtractor extractor,
-            String connectorId, Clock clock, RunTotals totals, RunControl control) {
-        this.run = requireNonNull(run, "run");
+    PartitionEmitter(PartitionLedger ledger, ByteBoundedQueue<WriteEntry> queue, ContentExtractor extractor,
+            String connectorId, Clock clock, CrawlTotals totals, CrawlStop stop) {
+        this.ledger = requireNonNull(ledger, "ledger");
         this.queue = requireNonNull(queue, "queue");
         this.extractor = requireNonNull(extractor, "extractor");
         this.connectorId = requireNonNull(connectorId, "connectorId");
         this.clock = requireNonNull(clock, "clock");
         this.totals = requireNonNull(totals, "totals");
-        this.control = requireNonNull(control, "control");
+        this.stop = requireNonNull(stop, "stop");
     }
 
     @Override
@@ -81,13 +94,13 @@ final class PartitionEmitter implements Emitter {
                 recordFailure(ItemFailure.of(document.id(), ErrorKind.PERMANENT, extraction.failure()));
             }
         }
-        String json = DocumentJson.toJson(document, run.partition(), connectorId, run.generation(), extraction, clock.instant());
-        SinkAction action = SinkAction.upsert(document.id(), run.partition(), json);
+        String json = DocumentJson.toJson(document, ledger.partition(), connectorId, ledger.generation(), extraction, clock.instant());
+        SinkAction action = SinkAction.upsert(document.id(), ledger.partition(), json);
         if (child) {
-            enqueue(new WriteEntry.Write(run, action, unit, false));
+            enqueue(new WriteEntry.Write(ledger, action, unit, false));
         } else {
             unit = new DocumentUnit(document.id());
-            held = new WriteEntry.Write(run, action, unit, true);
+            held = new WriteEntry.Write(ledger, action, unit, true);
         }
     }
 
@@ -96,7 +109,7 @@ final class PartitionEmitter implements Emitter {
         requireNonNull(documentId, "documentId");
         checkRunning();
         endUnit();
-        enqueue(new WriteEntry.Keep(run, documentId));
+        enqueue(new WriteEntry.Unchanged(ledger, documentId));
     }
 
     @Override
@@ -104,7 +117,7 @@ final class PartitionEmitter implements Emitter {
         requireNonNull(documentId, "documentId");
         checkRunning();
         endUnit();
-        enqueue(new WriteEntry.Write(run, SinkAction.delete(documentId, run.partition())));
+        enqueue(new WriteEntry.Write(ledger, SinkAction.delete(documentId, ledger.partition())));
     }
 
     @Override
@@ -119,8 +132,8 @@ final class PartitionEmitter implements Emitter {
     }
 
     private void recordFailure(ItemFailure failure) {
-        run.recordFailure(failure);
-        totals.failure(run.partition(), failure);
+        ledger.recordFailure(failure);
+        totals.failure(ledger.partition(), failure);
     }
 
     @Override
@@ -137,17 +150,17 @@ final class PartitionEmitter implements Emitter {
             return;
         }
         // Accepted even after cancellation: a connector checkpoints what it did before returning.
-        enqueue(new WriteEntry.Mark(run, checkpoint));
+        enqueue(new WriteEntry.Mark(ledger, checkpoint));
     }
 
     @Override
     public void partitionComplete() {
-        run.markComplete();
+        ledger.markComplete();
     }
 
-    /** @return whether the run should stop; connectors read it from their context */
+    /** @return whether the crawl should stop; connectors read it from their context */
     boolean cancelled() {
-        return control.cancelled();
+        return stop.cancelled();
     }
 
     /**
@@ -155,12 +168,12 @@ final class PartitionEmitter implements Emitter {
      * processed by the writer.
      *
      * @param returned whether the connector's crawl returned normally; the last unit is whole
-     *     only then, and only if the run was not cancelled (a cancelled connector may have
+     *     only then, and only if the crawl was not cancelled (a cancelled connector may have
      *     stopped between a document and its children) or its listing was complete
      */
     void flush(boolean returned) throws InterruptedException {
         if (held != null) {
-            if (returned && !cut && (!control.cancelled() || run.complete())) {
+            if (returned && !cut && (!stop.cancelled() || ledger.complete())) {
                 queue.put(held, held.action().bytes(), () -> false);
             }
             held = null;
@@ -168,7 +181,7 @@ final class PartitionEmitter implements Emitter {
         }
         cut = false;
         CompletableFuture<Void> done = new CompletableFuture<>();
-        queue.put(new WriteEntry.Flush(run, done), 0, () -> false);
+        queue.put(new WriteEntry.Flush(ledger, done), 0, () -> false);
         try {
             done.get();
         } catch (ExecutionException e) {
@@ -200,29 +213,30 @@ final class PartitionEmitter implements Emitter {
     }
 
     private void checkRunning() {
-        if (control.cancelled()) {
-            throw new CancelledException("The crawl of partition '" + run.partition() + "' was cancelled");
+        if (stop.cancelled()) {
+            throw new CancelledException("The crawl of partition '" + ledger.partition() + "' was cancelled");
         }
         checkWrites();
     }
 
     private void checkWrites() {
-        Exception e = run.writeFailure();
+        Exception e = ledger.writeFailure();
         if (e != null) {
-            throw new IndexWriteFailedException(run.partition(), e);
+            throw new WriteFailedException(ledger.partition(), e);
         }
     }
 
     private void enqueue(WriteEntry entry) {
         long bytes = entry instanceof WriteEntry.Write w ? w.action().bytes()
-                : entry instanceof WriteEntry.Keep k ? 64L + k.id().length() * 2L : 0;
+                : entry instanceof WriteEntry.Unchanged u ? 64L + u.id().length() * 2L : 0;
         try {
-            if (!queue.put(entry, bytes, control::cancelled)) {
-                throw new CancelledException("The crawl of partition '" + run.partition() + "' was cancelled");
+            if (!queue.put(entry, bytes, stop::cancelled)) {
+                throw new CancelledException("The crawl of partition '" + ledger.partition() + "' was cancelled");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancelledException("Interrupted while queueing a write for partition '" + run.partition() + "'");
+            throw new CancelledException("Interrupted while queueing a write for partition '" + ledger.partition()
+                    + "'");
         }
     }
 }

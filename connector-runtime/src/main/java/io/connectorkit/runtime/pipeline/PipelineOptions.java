@@ -1,5 +1,7 @@
 package io.connectorkit.runtime.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Duration;
 
 /**
@@ -8,23 +10,23 @@ import java.time.Duration;
  * @param partitionAttempts how many times a partition is crawled when it fails transiently
  * @param retryBackoff the wait before the first retry of a partition, doubled per retry
  * @param queueBytes how many bytes of documents may wait for the bulk writer
- * @param keptInMemory how many unchanged documents per partition a FULL run remembers for its
+ * @param unchangedInMemory how many unchanged documents per partition a FULL crawl remembers for its
  *     sweep before it re-stamps further ones in the index (each id costs about 100-200 bytes, and
  *     the sweep sends them all in one query, below the index's 65,536-term limit)
  */
-public record PipelineOptions(int partitionAttempts, Duration retryBackoff, long queueBytes, int keptInMemory) {
-    /** The default of {@link #keptInMemory()}. */
-    public static final int DEFAULT_KEPT_IN_MEMORY = 20_000;
+public record PipelineOptions(int partitionAttempts, Duration retryBackoff, long queueBytes, int unchangedInMemory) {
+    /** The default of {@link #unchangedInMemory()}. */
+    public static final int DEFAULT_UNCHANGED_IN_MEMORY = 20_000;
 
     /**
-     * Options with the default {@link #keptInMemory()}.
+     * Options with the default {@link #unchangedInMemory()}.
      *
      * @param partitionAttempts how many times a partition is crawled when it fails transiently
      * @param retryBackoff the wait before the first retry of a partition, doubled per retry
      * @param queueBytes how many bytes of documents may wait for the bulk writer
      */
     public PipelineOptions(int partitionAttempts, Duration retryBackoff, long queueBytes) {
-        this(partitionAttempts, retryBackoff, queueBytes, DEFAULT_KEPT_IN_MEMORY);
+        this(partitionAttempts, retryBackoff, queueBytes, DEFAULT_UNCHANGED_IN_MEMORY);
     }
 
     /**
@@ -33,11 +35,11 @@ public record PipelineOptions(int partitionAttempts, Duration retryBackoff, long
      * @throws IllegalArgumentException if a count is below one
      */
     public PipelineOptions {
-        if (partitionAttempts < 1 || queueBytes < 1 || keptInMemory < 0) {
-            throw new IllegalArgumentException("partitionAttempts and queueBytes must be positive, keptInMemory not"
-                    + " negative");
+        if (partitionAttempts < 1 || queueBytes < 1 || unchangedInMemory < 0) {
+            throw new IllegalArgumentException("partitionAttempts and queueBytes must be positive,"
+                    + " unchangedInMemory not negative");
         }
-        java.util.Objects.requireNonNull(retryBackoff, "retryBackoff");
+        requireNonNull(retryBackoff, "retryBackoff");
     }
 
     /**

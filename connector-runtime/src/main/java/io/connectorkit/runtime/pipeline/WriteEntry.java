@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /** What a partition puts in the write queue, in emission order. */
 sealed interface WriteEntry {
-    /** The partition it came from. */
-    PartitionRun run();
+    /** The ledger of the partition it came from. */
+    PartitionLedger ledger();
 
     /**
      * A document write or delete.
@@ -15,10 +15,10 @@ sealed interface WriteEntry {
      * @param unit the unit the document belongs to, or {@code null} (deletes)
      * @param root whether the document is its unit's root, sent after the unit's children
      */
-    record Write(PartitionRun run, SinkAction action, DocumentUnit unit, boolean root) implements WriteEntry {
+    record Write(PartitionLedger ledger, SinkAction action, DocumentUnit unit, boolean root) implements WriteEntry {
         /** A write outside any unit. */
-        Write(PartitionRun run, SinkAction action) {
-            this(run, action, null, false);
+        Write(PartitionLedger ledger, SinkAction action) {
+            this(ledger, action, null, false);
         }
 
         /** Whether this is a unit's root that must follow its children's acknowledgement. */
@@ -33,18 +33,18 @@ sealed interface WriteEntry {
     }
 
     /**
-     * A document the index already holds, unchanged: a FULL run's sweep spares it and its children
-     * (remembered by the {@link PartitionRun}, or re-stamped with the run's generation beyond its
-     * bound), without re-sending it.
+     * A document the index already holds, unchanged: a FULL crawl's sweep spares it and its
+     * children (remembered by the {@link PartitionLedger}, or re-stamped with the crawl's
+     * generation beyond its bound), without re-sending it.
      */
-    record Keep(PartitionRun run, String id) implements WriteEntry {
+    record Unchanged(PartitionLedger ledger, String id) implements WriteEntry {
     }
 
     /** A checkpoint, to commit once every earlier write is acknowledged. */
-    record Mark(PartitionRun run, Checkpoint checkpoint) implements WriteEntry {
+    record Mark(PartitionLedger ledger, Checkpoint checkpoint) implements WriteEntry {
     }
 
-    /** Completed once every earlier write of the run is processed. */
-    record Flush(PartitionRun run, CompletableFuture<Void> done) implements WriteEntry {
+    /** Completed once every earlier write of the partition is processed. */
+    record Flush(PartitionLedger ledger, CompletableFuture<Void> done) implements WriteEntry {
     }
 }

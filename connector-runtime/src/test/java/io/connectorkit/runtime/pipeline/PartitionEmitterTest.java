@@ -32,11 +32,11 @@ class PartitionEmitterTest {
 
     private final ByteBoundedQueue<WriteEntry> queue = new ByteBoundedQueue<>(1 << 20);
     private final CancellationSignal signal = new CancellationSignal();
-    private final RunControl control = new RunControl(signal);
-    private final PartitionRun run = new PartitionRun("p", PartitionState.initial("p"), new InMemoryStateStore(), 1,
-            CrawlMode.INCREMENTAL, 0);
-    private final PartitionEmitter emitter = new PartitionEmitter(run, queue, FAILING, "test", Clock.systemUTC(),
-            new RunTotals(), control);
+    private final CrawlStop stop = new CrawlStop(signal);
+    private final PartitionLedger ledger = new PartitionLedger("p", PartitionState.initial("p"),
+            new InMemoryStateStore(), 1, CrawlMode.INCREMENTAL, 0);
+    private final PartitionEmitter emitter = new PartitionEmitter(ledger, queue, FAILING, "test", Clock.systemUTC(),
+            new CrawlTotals(), stop);
     private final List<WriteEntry> taken = new ArrayList<>();
     private Thread writer;
 
@@ -165,7 +165,7 @@ class PartitionEmitterTest {
         }
         assertThat(incomplete).as("e1 (extraction failed), e2 (attachment failed), e3").containsExactly(false, true,
                 false);
-        assertThat(run.failedIds()).containsExactlyInAnyOrder("e1-att-1", "e2-att-1", "e2-att-2");
+        assertThat(ledger.failedIds()).containsExactlyInAnyOrder("e1-att-1", "e2-att-1", "e2-att-2");
     }
 
     private static final class Bytes implements ContentSource {

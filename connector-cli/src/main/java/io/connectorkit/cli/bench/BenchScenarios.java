@@ -14,11 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One benchmark run: runs the chosen scenarios in their fixed order, each after the scenarios it
+ * The scenarios of one benchmark: runs the chosen ones in their fixed order, each after the scenarios it
  * needs, each once, and keeps what later scenarios compare with (the raw crawl, the full crawl and
  * its simulator, which stays up for the delta and recrawl crawls). Closing it stops the simulator.
  */
-final class BenchRun implements AutoCloseable {
+final class BenchScenarios implements AutoCloseable {
     /** What a scenario leaves behind for others: the full crawl with its archive and configuration. */
     record FullCrawl(SimulatedArchive archive, CrawlOutcome outcome, Map<String, String> config) {
     }
@@ -30,7 +30,7 @@ final class BenchRun implements AutoCloseable {
     private CrawlOutcome raw;
     private FullCrawl full;
 
-    BenchRun(BenchEnvironment environment) {
+    BenchScenarios(BenchEnvironment environment) {
         this.environment = requireNonNull(environment, "environment");
         add(new RawScenario());
         add(new FullScenario(), "raw");

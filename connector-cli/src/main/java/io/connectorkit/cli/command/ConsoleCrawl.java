@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One crawl as the command line runs it: progress on standard error, a shutdown hook that turns
+ * One crawl at the console, as the command line runs it: progress on standard error, a shutdown hook that turns
  * Ctrl-C into a clean stop, the summary, and the exit status the report calls for.
  */
-final class CrawlRun {
+final class ConsoleCrawl {
     /** How long Ctrl-C waits for the crawl to commit what the index acknowledged. */
     private static final long STOP_GRACE_SECONDS = 60;
 
@@ -29,12 +29,12 @@ final class CrawlRun {
     private final String resumeCommand;
 
     /**
-     * Creates a run.
+     * Creates the console crawl.
      *
      * @param context the invocation's output
      * @param resumeCommand the command line that resumes this crawl, for messages
      */
-    CrawlRun(CommandContext context, String resumeCommand) {
+    ConsoleCrawl(CommandContext context, String resumeCommand) {
         this.context = Objects.requireNonNull(context, "context");
         this.resumeCommand = Objects.requireNonNull(resumeCommand, "resumeCommand");
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The running counts of one crawl. Thread-safe. */
-final class RunTotals {
+final class CrawlTotals {
     final LongAdder upserted = new LongAdder();
     final LongAdder deletions = new LongAdder();
     final LongAdder failures = new LongAdder();
@@ -20,7 +20,7 @@ final class RunTotals {
     final AtomicInteger crawled = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger removed = new AtomicInteger();
-    /** How many item failures a run keeps by name for its report; the count stays exact. */
+    /** How many item failures a crawl keeps by name for its report; the count stays exact. */
     static final int NAMED_FAILURES = 20;
     private final long startNanos = System.nanoTime();
     private final List<FailedItem> named = new ArrayList<>();
@@ -36,7 +36,7 @@ final class RunTotals {
         }
     }
 
-    /** The first item failures of the run, in the order they were recorded. */
+    /** The first item failures of the crawl, in the order they were recorded. */
     List<FailedItem> namedFailures() {
         synchronized (named) {
             return List.copyOf(named);

@@ -19,16 +19,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One partition during one run: its committed state, the failures recorded so far, and whether
- * a write of its documents failed. The crawl thread and the bulk writer both use it, so every
- * method is synchronised; state writes for the partition go through here only.
+ * The ledger of one partition during one crawl: its committed state, the failures recorded so
+ * far, and whether a write of its documents failed. The crawl thread and the bulk writer both use
+ * it, so every method is synchronised; state writes for the partition go through here only.
  *
- * <p>It also remembers the unchanged documents of a FULL run, up to a bound, so that the sweep
+ * <p>It also remembers the unchanged documents of a FULL crawl, up to a bound, so that the sweep
  * spares them without re-stamping each one in the index (a re-stamp rewrites the whole document).
- * An INCREMENTAL run remembers none: it sweeps nothing, and every later FULL run has a larger
+ * An INCREMENTAL crawl remembers none: it sweeps nothing, and every later FULL crawl has a larger
  * generation, so a stamp written now could never spare a document from a later sweep.
  */
-final class PartitionRun {
+final class PartitionLedger {
     /**
      * How many failures the state keeps per partition (the latest ones). Those beyond are only
      * counted: they are not fetched again by an incremental crawl, only by a FULL crawl.
@@ -41,8 +41,8 @@ final class PartitionRun {
     private final StateStore store;
     private final long generation;
     private final boolean sweeps;
-    private final int keptLimit;
-    private final Set<String> kept = new HashSet<>();
+    private final int unchangedLimit;
+    private final Set<String> unchanged = new HashSet<>();
     private PartitionState state;
     private final Map<String, FailureRecord> carried = new LinkedHashMap<>();
     private final Map<String, FailureRecord> current = new LinkedHashMap<>();
@@ -52,23 +52,24 @@ final class PartitionRun {
     private boolean complete;
     private String sweepNote;
 
-    /** A FULL run that re-stamps every unchanged document in the index. */
-    PartitionRun(String partition, PartitionState stored, StateStore store, long generation) {
+    /** The ledger of a FULL crawl that re-stamps every unchanged document in the index. */
+    PartitionLedger(String partition, PartitionState stored, StateStore store, long generation) {
         this(partition, stored, store, generation, CrawlMode.FULL, 0);
     }
 
     /**
-     * @param mode the run's mode: only a FULL run sweeps, so only its unchanged documents matter
-     * @param keptLimit how many unchanged documents a FULL run remembers; beyond it they are re-stamped
+     * @param mode the crawl's mode: only a FULL crawl sweeps, so only its unchanged documents matter
+     * @param unchangedLimit how many unchanged documents a FULL crawl remembers; beyond it they are
+     *     re-stamped
      */
-    PartitionRun(String partition, PartitionState stored, StateStore store, long generation, CrawlMode mode,
-            int keptLimit) {
+    PartitionLedger(String partition, PartitionState stored, StateStore store, long generation, CrawlMode mode,
+            int unchangedLimit) {
         this.partition = requireNonNull(partition, "partition");
         this.state = requireNonNull(stored, "stored");
         this.store = requireNonNull(store, "store");
         this.generation = generation;
         this.sweeps = requireNonNull(mode, "mode") == CrawlMode.FULL;
-        this.keptLimit = keptLimit;
+        this.unchangedLimit = unchangedLimit;
         stored.failures().forEach(f -> carried.put(f.itemId(), f));
         carriedBeyondKept = Math.max(0, stored.failureCount() - stored.failures().size());
         sweepNote = stored.sweepNote();
@@ -111,7 +112,7 @@ final class PartitionRun {
     }
 
     /**
-     * Records a failure of this run. One carried over from an earlier run counts as another try;
+     * Records a failure of this crawl. One carried over from an earlier crawl counts as another try;
      * after {@link FailureRecord#ITEM_TRIES} tries the item is permanent and no longer fetched again.
      */
     synchronized void recordFailure(ItemFailure f) {
@@ -125,7 +126,7 @@ final class PartitionRun {
     }
 
     /**
-     * The source references of the failures carried from earlier runs that are to be fetched again:
+     * The source references of the failures carried from earlier crawls that are to be fetched again:
      * those with a reference that are not permanent, distinct, in the order they were recorded.
      */
     synchronized List<String> refetchRefs() {
@@ -135,7 +136,7 @@ final class PartitionRun {
     }
 
     /**
-     * The failures carried from earlier runs whose source reference is one of {@code refs}: after
+     * The failures carried from earlier crawls whose source reference is one of {@code refs}: after
      * those were fetched again and every write was processed, the items still failed (no document
      * of theirs was acknowledged, and they did not fail again under their own id).
      */
@@ -150,7 +151,7 @@ final class PartitionRun {
         current.put(PARTITION_ITEM, new FailureRecord(PARTITION_ITEM, kind, reason, before == null ? 0 : before.retries() + 1));
     }
 
-    /** An item landed: a failure carried over from an earlier run is resolved. */
+    /** An item landed: a failure carried over from an earlier crawl is resolved. */
     synchronized void acknowledged(String id) {
         carried.remove(id);
     }
@@ -165,21 +166,24 @@ final class PartitionRun {
      * @return {@code true} if nothing more is needed for the sweep to spare the document (it is
      *     also acknowledged), {@code false} if it must be re-stamped in the index
      */
-    synchronized boolean remember(String id) {
+    synchronized boolean unchanged(String id) {
         if (sweeps) {
-            if (kept.size() >= keptLimit && !kept.contains(id)) {
+            if (unchanged.size() >= unchangedLimit && !unchanged.contains(id)) {
                 return false;
             }
-            kept.add(id);
+            unchanged.add(id);
         }
         acknowledged(id);
         return true;
     }
 
-    /** The ids the sweep spares with their children: this run's failures and its remembered unchanged documents. */
+    /**
+     * The ids the sweep spares with their children: this crawl's failures and its remembered
+     * unchanged documents.
+     */
     synchronized Set<String> sweepExceptions() {
         Set<String> out = new HashSet<>(failedIds);
-        out.addAll(kept);
+        out.addAll(unchanged);
         return out;
     }
 
@@ -204,7 +208,7 @@ final class PartitionRun {
     }
 
     /**
-     * Notes how this run's FULL sweep ended, saved with the end of the attempt.
+     * Notes how this crawl's FULL sweep ended, saved with the end of the attempt.
      *
      * @param note why it deleted nothing, or {@code null} when it ran
      */
