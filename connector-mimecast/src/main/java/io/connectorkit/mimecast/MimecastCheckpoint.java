@@ -1,15 +1,16 @@
 package io.connectorkit.mimecast;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.connectorkit.api.Checkpoint;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * A mailbox's position, per view ({@code INBOX}, {@code SENT}): the delta token (the end of the
@@ -91,56 +92,43 @@ record MimecastCheckpoint(Map<String, View> views, long lateArrivals) {
             return empty();
         }
         try {
-            JsonObject root = JsonParser.parseString(checkpoint.value()).getAsJsonObject();
+            Stored stored = GSON.fromJson(checkpoint.value(), Stored.class);
+            if (stored == null) {
+                return empty();
+            }
             Map<String, View> views = new LinkedHashMap<>();
-            MimecastJson.object(root, "views").ifPresent(v -> v.entrySet().forEach(e -> {
-                JsonObject o = e.getValue().getAsJsonObject();
-                Instant delta = MimecastJson.string(o, "deltaToken").map(Instant::parse).orElse(null);
-                Window w = MimecastJson.object(o, "window").map(x -> new Window(
-                        Instant.parse(MimecastJson.string(x, "start").orElseThrow()),
-                        Instant.parse(MimecastJson.string(x, "end").orElseThrow()),
-                        MimecastJson.string(x, "next").orElse(null),
-                        x.has("late") && x.get("late").getAsBoolean())).orElse(null);
-                views.put(e.getKey(), new View(delta, w));
-            }));
-            long late = root.has("lateArrivals") ? root.get("lateArrivals").getAsLong() : 0;
+            if (stored.views() != null) {
+                stored.views().forEach((name, v) -> {
+                    StoredWindow w = Objects.requireNonNull(v, "view").window();
+                    views.put(name, new View(v.deltaToken() == null ? null : Instant.parse(v.deltaToken()),
+                            w == null ? null : new Window(Instant.parse(w.start()), Instant.parse(w.end()), w.next(),
+                                    Boolean.TRUE.equals(w.late()))));
+                });
+            }
+            long late = stored.lateArrivals() == null ? 0 : stored.lateArrivals();
             return new MimecastCheckpoint(views, Math.max(0, late));
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException
-                | java.time.format.DateTimeParseException
-                | java.util.NoSuchElementException e) {
+        } catch (JsonParseException | NullPointerException | DateTimeParseException e) {
             return empty();
         }
     }
 
     Checkpoint toCheckpoint() {
-        JsonObject root = new JsonObject();
-        JsonObject vs = new JsonObject();
-        views.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            JsonObject o = new JsonObject();
-            if (e.getValue().deltaToken() != null) {
-                o.addProperty("deltaToken", e.getValue().deltaToken().toString());
-            }
-            Window w = e.getValue().window();
-            if (w != null) {
-                JsonObject wo = new JsonObject();
-                wo.addProperty("start", w.start().toString());
-                wo.addProperty("end", w.end().toString());
-                if (w.next() != null) {
-                    wo.addProperty("next", w.next());
-                }
-                if (w.late()) {
-                    wo.addProperty("late", true);
-                }
-                o.add("window", wo);
-            }
-            vs.add(e.getKey(), o);
+        Map<String, StoredView> stored = new TreeMap<>();
+        views.forEach((name, v) -> {
+            Window w = v.window();
+            stored.put(name, new StoredView(v.deltaToken() == null ? null : v.deltaToken().toString(),
+                    w == null ? null : new StoredWindow(w.start().toString(), w.end().toString(), w.next(),
+                            w.late() ? Boolean.TRUE : null)));
         });
-        root.add("views", vs);
-        if (lateArrivals > 0) {
-            root.addProperty("lateArrivals", lateArrivals);
-        }
-        return new Checkpoint(GSON.toJson(root));
+        return new Checkpoint(GSON.toJson(new Stored(stored, lateArrivals > 0 ? lateArrivals : null)));
     }
+
+    // The stored form: Gson leaves out null components, so absent parts stay absent.
+    private record Stored(Map<String, StoredView> views, Long lateArrivals) { }
+
+    private record StoredView(String deltaToken, StoredWindow window) { }
+
+    private record StoredWindow(String start, String end, String next, Boolean late) { }
 
     /**
      * The position rewound so that the next incremental crawl lists again from {@code to}.

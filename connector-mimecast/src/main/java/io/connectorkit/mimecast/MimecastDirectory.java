@@ -2,8 +2,6 @@ package io.connectorkit.mimecast;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.Partition;
 import io.connectorkit.api.ScopeDecision;
@@ -22,9 +20,6 @@ import java.util.Set;
  * own, since the message list includes aliases), each decided by {@link MimecastScopeFilter}.
  */
 final class MimecastDirectory {
-    static final String DOMAINS = "/api/domain/get-internal-domain";
-    static final String USERS = "/api/user/get-internal-users";
-
     private final MimecastClient client;
     private final MimecastPager pager;
     private final MimecastScopeFilter filter;
@@ -48,12 +43,12 @@ final class MimecastDirectory {
 
     private List<ScopeDecision> decisions(boolean everyMailbox) throws ConnectorException {
         List<ScopeDecision> out = new ArrayList<>();
-        for (JsonObject d : domains()) {
-            String domain = MimecastJson.string(d, "domain").orElse("").toLowerCase(Locale.ROOT);
+        for (MimecastDomain d : client.domains()) {
+            String domain = d.name().toLowerCase(Locale.ROOT);
             if (domain.isEmpty()) {
                 continue;
             }
-            ScopeDecision decision = filter.domain(domain, MimecastJson.bool(d, "local"));
+            ScopeDecision decision = filter.domain(domain, d.local());
             out.add(decision);
             if (decision.included()) {
                 mailboxes(domain, null, out);
@@ -83,32 +78,26 @@ final class MimecastDirectory {
         return out;
     }
 
-    List<JsonObject> domains() throws ConnectorException {
-        JsonObject body = new JsonObject();
-        body.add("data", new JsonArray());
-        return MimecastJson.items(client.call(DOMAINS, body, "the internal domains"), "domains");
-    }
-
     private void mailboxes(String domain, String excludedBy, List<ScopeDecision> out) throws ConnectorException {
-        JsonObject item = new JsonObject();
-        item.addProperty("domain", domain);
-        // The pager may list again from the first page (an expired page token): each address counts once.
+        // The listing may start again from the first page (an expired page token): each address counts once.
         Set<String> seen = new HashSet<>();
-        pager.forEachPage(USERS, item, null, 0, "the users of domain " + domain, (users, next) -> {
-            for (JsonObject u : users) {
-                String address = MimecastJson.string(u, "emailAddress").orElse("").trim().toLowerCase(Locale.ROOT);
+        MimecastListing<MimecastUser> users = pager.list(MimecastClient.USERS, "the users of domain " + domain, null,
+                0, (size, token) -> client.users(domain, size, token));
+        while (users.hasNext()) {
+            for (MimecastUser u : users.next().items()) {
+                String address = u.emailAddress().trim().toLowerCase(Locale.ROOT);
                 if (address.isEmpty() || !address.contains("@") || !seen.add(address)) {
                     continue;
                 }
                 if (excludedBy != null) {
                     out.add(new ScopeDecision("mailbox", address, false, excludedBy));
-                } else if (MimecastJson.bool(u, "alias")) {
+                } else if (u.alias()) {
                     out.add(new ScopeDecision("mailbox", address, false,
                             "alias: covered by its primary mailbox (the message list includes aliases)"));
                 } else {
                     out.add(filter.mailbox(address));
                 }
             }
-        }, "users");
+        }
     }
 }

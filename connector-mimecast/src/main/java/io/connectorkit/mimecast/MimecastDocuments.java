@@ -1,6 +1,5 @@
 package io.connectorkit.mimecast;
 
-import com.google.gson.JsonObject;
 import io.connectorkit.api.Document;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Document ids, versions and the email document. Ids are deterministic: one document per
@@ -63,10 +63,10 @@ final class MimecastDocuments {
      * The version of a listed message: changes when the archive's copy or the settings that shape
      * its documents change.
      */
-    static String version(JsonObject listed, MimecastConfig config) {
-        return sha256(String.join("\n", MimecastJson.string(listed, "id").orElse(""),
-                MimecastJson.string(listed, "smash").orElse(""), MimecastJson.string(listed, "size").orElse(""),
-                MimecastJson.string(listed, "received").orElse(""), MimecastJson.string(listed, "status").orElse(""),
+    static String version(MimecastMessage listed, MimecastConfig config) {
+        return sha256(String.join("\n", listed.id(), Objects.toString(listed.smash(), ""),
+                Objects.toString(listed.size(), ""), Objects.toString(listed.received(), ""),
+                Objects.toString(listed.status(), ""),
                 config.messages().contentMode().name(), Boolean.toString(config.attachments().extract()),
                 config.messages().blankSubject())).substring(0, 32);
     }
@@ -82,10 +82,10 @@ final class MimecastDocuments {
      * @param config the configuration
      * @return the document
      */
-    static Document email(String mailbox, String view, JsonObject listed, MimecastMessageContent content,
+    static Document email(String mailbox, String view, MimecastMessage listed, MimecastMessageContent content,
             List<String> attachmentNames, MimecastConfig config) {
-        String messageId = MimecastJson.string(listed, "id").orElseThrow();
-        String subject = firstNonBlank(MimecastJson.string(listed, "subject").orElse(null),
+        String messageId = listed.id();
+        String subject = firstNonBlank(listed.subject(),
                 content == null ? null : content.subject(), config.messages().blankSubject());
         List<String> issues = new ArrayList<>(content == null ? List.of() : content.issues());
         String cut = cut(subject, MAX_SUBJECT_CHARS);
@@ -94,9 +94,9 @@ final class MimecastDocuments {
             issues.add(SUBJECT_TRUNCATED);
         }
         List<String> from = content != null && !content.from().isEmpty() ? content.from()
-                : lower(MimecastJson.addresses(listed, "from"));
+                : lower(listed.from());
         List<String> to = content != null && !content.to().isEmpty() ? content.to()
-                : lower(MimecastJson.addresses(listed, "to"));
+                : lower(listed.to());
         Document.Builder b = Document.builder(emailId(mailbox, messageId), mailbox, KIND_EMAIL)
                 .title(subject)
                 .field("subject", subject)
@@ -105,14 +105,13 @@ final class MimecastDocuments {
                 .field("from", from)
                 .field("to", to)
                 .field("cc", content == null ? null : content.cc())
-                .field("received", MimecastDates.parse(MimecastJson.string(listed, "received").orElse(null))
-                        .orElse(null))
+                .field("received", MimecastDates.parse(listed.received()).orElse(null))
                 .field("sent", content == null ? null : content.sent())
-                .field("size", MimecastJson.number(listed, "size").orElse(null))
-                .field("attachmentCount", MimecastJson.number(listed, "attachmentCount").orElse(null))
-                .field("status", MimecastJson.string(listed, "status").orElse(null))
+                .field("size", listed.sizeBytes())
+                .field("attachmentCount", listed.attachmentCount())
+                .field("status", listed.status())
                 .field("mimecastId", messageId)
-                .field("smash", MimecastJson.string(listed, "smash").orElse(null))
+                .field("smash", listed.smash())
                 .field("contentIssues", issues.isEmpty() ? null : issues)
                 .acl(List.of(mailbox))
                 .version(version(listed, config));

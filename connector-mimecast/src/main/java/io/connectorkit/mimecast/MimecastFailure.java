@@ -1,61 +1,20 @@
 package io.connectorkit.mimecast;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One error read from a Mimecast {@code fail[]} array, which comes in two shapes: {@code code}
- * and {@code message} directly on the item (gateway and auth errors), or an {@code errors[]}
- * array per failed data item (function errors, often with HTTP 200).
+ * One error read from a Mimecast {@code fail[]} array (see {@link MimecastWire#failures}), and
+ * the classification of a failed call.
  *
  * @param code the error code, such as {@code app_forbidden}
  * @param message the server's message
  * @param retryable whether the server said a retry may help
  */
 record MimecastFailure(String code, String message, boolean retryable) {
-
-    /**
-     * Reads every error of a response body.
-     *
-     * @param body the parsed body, or null
-     * @return the errors, empty when {@code fail} is absent or empty
-     */
-    static List<MimecastFailure> read(JsonObject body) {
-        List<MimecastFailure> out = new ArrayList<>();
-        if (body == null || !body.has("fail") || !body.get("fail").isJsonArray()) {
-            return out;
-        }
-        for (JsonElement item : body.getAsJsonArray("fail")) {
-            if (!item.isJsonObject()) {
-                continue;
-            }
-            JsonObject o = item.getAsJsonObject();
-            if (o.has("errors") && o.get("errors").isJsonArray()) {
-                JsonArray errors = o.getAsJsonArray("errors");
-                for (JsonElement e : errors) {
-                    if (e.isJsonObject()) {
-                        out.add(of(e.getAsJsonObject()));
-                    }
-                }
-            } else if (o.has("code") || o.has("message")) {
-                out.add(of(o));
-            }
-        }
-        return out;
-    }
-
-    private static MimecastFailure of(JsonObject o) {
-        return new MimecastFailure(MimecastJson.string(o, "code").orElse("unknown"),
-                MimecastJson.string(o, "message").orElse(""),
-                o.has("retryable") && o.get("retryable").isJsonPrimitive() && o.get("retryable").getAsBoolean());
-    }
 
     /** @return whether the code says the application lacks a product */
     boolean productMissing() {

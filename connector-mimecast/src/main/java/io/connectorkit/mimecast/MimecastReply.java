@@ -1,14 +1,11 @@
 package io.connectorkit.mimecast;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * One HTTP response: status, headers (looked up ignoring case), and either the text of a JSON or
- * error body or the spooled bytes of a binary body.
+ * error body or the spooled bytes of a binary body. What a text body says is the client's to read.
  *
  * @param status the HTTP status
  * @param headers header names in lower case to values
@@ -30,16 +27,4 @@ record MimecastReply(int status, Map<String, String> headers, String text, Mimec
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** @return the JSON body, or null when the body is empty, binary or not a JSON object */
-    JsonObject json() {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            var e = JsonParser.parseString(text);
-            return e.isJsonObject() ? e.getAsJsonObject() : null;
-        } catch (JsonParseException e) {
-            return null;
-        }
-    }
 }

@@ -7,6 +7,8 @@ import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,14 +79,14 @@ final class MimecastTokenSource {
             reply = http.send(() -> ClassicRequestBuilder.post(connection.tokenUrl())
                     .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED))
                     .addHeader("Accept", "application/json").build(), false, 0);
-            body = reply.json();
+            body = MimecastWire.parse(reply.text());
             // A 200 whose body is cut off is asked for again; one that stays unreadable is not a token service.
         } while (reply.status() == 200 && body == null && ++attempts < MimecastHttp.MAX_TRANSIENT);
         if (MimecastRedirects.is(reply.status())) {
             throw MimecastRedirects.refused("The token service " + connection.tokenUrl(), connection.tokenUrl(), reply,
                     MimecastKeys.AUTH_ENDPOINT);
         }
-        List<MimecastFailure> failures = MimecastFailure.read(body);
+        List<MimecastFailure> failures = MimecastWire.failures(body);
         if (reply.status() == 400 || reply.status() == 401 || reply.status() == 403
                 || failures.stream().anyMatch(MimecastFailure::authentication)) {
             String code = failures.stream().findFirst().map(MimecastFailure::code).orElse("none");
@@ -93,7 +95,7 @@ final class MimecastTokenSource {
                     + "): check mimecast.client-id and mimecast.client-secret against the API 2.0 application in the"
                     + " Mimecast console, and that mimecast.auth-endpoint is the right region");
         }
-        String access = body == null ? null : MimecastJson.string(body, "access_token").orElse(null);
+        String access = MimecastWire.accessToken(body).orElse(null);
         if (reply.status() != 200 || access == null || access.isBlank()) {
             ErrorKind kind = reply.status() >= 500 ? ErrorKind.TRANSIENT : ErrorKind.CONFIGURATION;
             throw new ConnectorException(kind, "The token service " + connection.tokenUrl() + " answered HTTP "
@@ -101,12 +103,12 @@ final class MimecastTokenSource {
                     + " https://api.services.mimecast.com, or the full token URL)");
         }
         trace.secret(access);
-        long expiresIn = MimecastJson.number(body, "expires_in").orElse(DEFAULT_EXPIRES_IN);
+        long expiresIn = MimecastWire.expiresIn(body).orElse(DEFAULT_EXPIRES_IN);
         token = access;
         refreshAt = requested.plusSeconds(expiresIn).plus(offset);
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

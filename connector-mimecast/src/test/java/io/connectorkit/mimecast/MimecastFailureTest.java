@@ -16,17 +16,17 @@ class MimecastFailureTest {
 
     @Test
     void readsCodesGivenDirectlyAndInsideErrors() {
-        assertThat(MimecastFailure.read(json("{\"fail\":[{\"code\":\"InvalidClientIdentifier\","
+        assertThat(MimecastWire.failures(json("{\"fail\":[{\"code\":\"InvalidClientIdentifier\","
                 + "\"message\":\"Client credentials are invalid\"}]}")))
                 .containsExactly(new MimecastFailure("InvalidClientIdentifier", "Client credentials are invalid", false));
-        assertThat(MimecastFailure.read(json("{\"meta\":{\"status\":200},\"data\":[],\"fail\":[{\"key\":{\"id\":\"x\"},"
+        assertThat(MimecastWire.failures(json("{\"meta\":{\"status\":200},\"data\":[],\"fail\":[{\"key\":{\"id\":\"x\"},"
                 + "\"errors\":[{\"code\":\"err_validation_value_not_allowed\",\"message\":\"m\",\"retryable\":false},"
                 + "{\"code\":\"err_other\",\"message\":\"n\",\"retryable\":true}]}]}")))
                 .extracting(MimecastFailure::code, MimecastFailure::retryable)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("err_validation_value_not_allowed", false),
                         org.assertj.core.groups.Tuple.tuple("err_other", true));
-        assertThat(MimecastFailure.read(json("{\"fail\":[]}"))).isEmpty();
-        assertThat(MimecastFailure.read(null)).isEmpty();
+        assertThat(MimecastWire.failures(json("{\"fail\":[]}"))).isEmpty();
+        assertThat(MimecastWire.failures(null)).isEmpty();
     }
 
     @Test
@@ -53,10 +53,10 @@ class MimecastFailureTest {
         assertThat(MimecastJson.items(json("{\"data\":[{\"users\":[{\"emailAddress\":\"a@x\"},"
                 + "{\"emailAddress\":\"b@x\"}],\"userCount\":2}]}"), "users")).hasSize(2);
         assertThat(MimecastJson.items(json("{\"data\":[{\"emailAddress\":\"a@x\"}]}"), "users")).hasSize(1);
-        assertThat(MimecastClient.downloadUrl(json("{\"data\":[{\"urls\":[\"https://d/1?c=s\"]}]}")))
+        assertThat(MimecastWire.downloadUrl(json("{\"data\":[{\"urls\":[\"https://d/1?c=s\"]}]}")))
                 .contains("https://d/1?c=s");
-        assertThat(MimecastClient.downloadUrl(json("{\"data\":[{\"url\":\"https://d/2\"}]}"))).contains("https://d/2");
-        assertThat(MimecastClient.downloadUrl(json("{\"data\":[{}]}"))).isEmpty();
+        assertThat(MimecastWire.downloadUrl(json("{\"data\":[{\"url\":\"https://d/2\"}]}"))).contains("https://d/2");
+        assertThat(MimecastWire.downloadUrl(json("{\"data\":[{}]}"))).isEmpty();
         assertThat(MimecastJson.addresses(json("{\"to\":[{\"emailAddress\":\"a@x\"},\"b@x\"],\"from\":"
                 + "{\"emailAddress\":\"c@x\"}}"), "to")).containsExactly("a@x", "b@x");
     }
