@@ -1,9 +1,0 @@
-package io.connectorkit.mimecast;
-
-/**
- * One internal domain of {@code get-internal-domain}.
- *
- * @param name {@code domain}, or empty when the answer has none
- * @param local whether Mimecast flags it {@code local}
- */
-record MimecastDomain(String name, boolean local) { }
