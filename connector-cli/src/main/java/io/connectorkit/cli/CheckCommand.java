@@ -47,8 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         context.err().flush();
         CheckReport report;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             report = host.check();
         }
         print(report);

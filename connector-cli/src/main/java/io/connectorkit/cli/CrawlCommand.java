@@ -46,8 +46,7 @@ public final class CrawlCommand implements Callable<Integer> {
             context.err().println("warning: " + context.redactor().redact(warning));
         }
         context.err().flush();
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             return new CrawlRun(context, context.commandName() + " crawl --config " + config.file()).run(host, full, json).code();
         }
     }

@@ -76,8 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
             String shownConfig = context.display(configFile);
             ConnectorRegistry registry = ConnectorRegistry.load();
             SourceConfig source = new SourceFiles(context, registry).load(configFile);
-            try (OpenHost open = OpenHost.open(source, registry)) {
-                Host host = open.host();
+            try (Host host = Host.open(source, registry)) {
                 out.printf("Simulator at %s, index at %s. Crawling %d mailboxes...%n", server.baseUrl(), host.indexUrl(),
                         domains * users);
                 out.flush();

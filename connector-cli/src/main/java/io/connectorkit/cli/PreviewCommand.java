@@ -44,8 +44,7 @@ public final class PreviewCommand implements Callable<Integer> {
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         List<ScopeDecision> decisions;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             decisions = host.preview();
         }
         PrintWriter out = context.out();

@@ -58,8 +58,7 @@ public final class ResetCommand implements Callable<Integer> {
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         ResetOutcome outcome;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             outcome = host.rewind(Optional.ofNullable(mailbox), when);
         }
         if (mailbox != null && outcome.matched() == 0) {

@@ -59,8 +59,7 @@ public final class SearchCommand implements Callable<Integer> {
         ConnectorRegistry registry = ConnectorRegistry.load();
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         SearchResults results;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             results = host.search(String.join(" ", query), Optional.ofNullable(as), size);
         }
         if (json) {

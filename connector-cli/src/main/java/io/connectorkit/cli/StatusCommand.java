@@ -66,8 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         List<PartitionStatus> statuses;
         Optional<LastCrawl> last;
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            Host host = open.host();
+        try (Host host = Host.open(source, registry)) {
             statuses = host.status();
             last = host.lastCrawl();
         }

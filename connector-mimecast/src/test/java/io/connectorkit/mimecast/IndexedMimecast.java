@@ -10,7 +10,7 @@ import io.connectorkit.runtime.SearchHit;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
-import io.connectorkit.runtime.sink.RetryPolicy;
+import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;

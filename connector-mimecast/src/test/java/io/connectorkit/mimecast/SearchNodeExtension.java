@@ -1,5 +1,6 @@
 package io.connectorkit.mimecast;
 
+import io.connectorkit.extract.MetadataOnlyContentExtractor;
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
 import io.connectorkit.runtime.extract.ContentExtractors;
 import io.connectorkit.runtime.extract.ExtractionConfig;
@@ -55,7 +56,8 @@ final class SearchNodeExtension implements ParameterResolver {
             port = node.port();
             ExtractionConfig tika = ExtractionConfig.defaults();
             extractors = new Extractors(ContentExtractors.create(tika),
-                    ContentExtractors.create(new ExtractionConfig(false, tika.maxChars(), tika.timeoutSeconds())));
+                    new MetadataOnlyContentExtractor(new ExtractionConfig(false, tika.maxChars(), tika.timeoutSeconds()),
+                            Runtime.getRuntime().availableProcessors()));
         }
 
         synchronized void stop() {

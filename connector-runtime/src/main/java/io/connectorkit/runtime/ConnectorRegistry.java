@@ -9,8 +9,11 @@ import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.config.SinkUrlCheck;
+import io.connectorkit.runtime.extract.ContentExtractors;
+import io.connectorkit.runtime.extract.ExtractionConfig;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -115,7 +118,9 @@ public final class ConnectorRegistry {
     /**
      * Validates a source configuration: the host's keys and those of the connector that
      * {@code connector.type} names, and the credentials written inside {@code sink.elasticsearch.url}
-     * against the credential keys, reporting every problem at once with any URL password masked.
+     * against the credential keys, and that text asked for with {@code extract.text=true} can be
+     * extracted (a text extractor is installed), reporting every problem at once with any URL
+     * password masked.
      *
      * @param values key to (interpolated) value
      * @return the validated configuration with defaults applied
@@ -147,6 +152,11 @@ public final class ConnectorRegistry {
                 problems.add(unknownType(type));
             }
         }
+        if (problems.stream().noneMatch(p -> p.key().equals(ExtractionConfig.TEXT))) {
+            // Text asked for explicitly that no installed extractor could give is a mistake to name
+            // now, not an index without text discovered later.
+            problems.addAll(ContentExtractors.problems(values));
+        }
         if (problems.stream().noneMatch(p -> p.key().equals(RuntimeConfig.SINK_URL))) {
             problems.addAll(SinkUrlCheck.problems(values));
         }
@@ -163,7 +173,7 @@ public final class ConnectorRegistry {
         }
         // A URL may carry a password: no problem may show it.
         throw new InvalidConfigException(problems.stream().map(SinkUrlCheck::masked)
-                .sorted(java.util.Comparator.comparing(ConfigProblem::key)).toList());
+                .sorted(Comparator.comparing(ConfigProblem::key)).toList());
     }
 
     private ConfigProblem unknownType(String type) {

@@ -17,14 +17,19 @@ import io.connectorkit.runtime.config.SinkUrlCheck;
 import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.runtime.embedded.EmbeddedIndex;
 import io.connectorkit.runtime.extract.ContentExtractor;
+import io.connectorkit.runtime.extract.ContentExtractors;
+import io.connectorkit.runtime.extract.ExtractionConfig;
+import io.connectorkit.runtime.index.DocumentReader;
+import io.connectorkit.runtime.index.IndexCertificateException;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexProbe;
+import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.SinkException;
+import io.connectorkit.runtime.index.documents.ContentIndex;
+import io.connectorkit.runtime.index.documents.IndexDisk;
 import io.connectorkit.runtime.pipeline.CrawlPipeline;
+import io.connectorkit.runtime.pipeline.CrawlPipeline.SessionNotOpenedException;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
-import io.connectorkit.runtime.sink.ElasticsearchSink;
-import io.connectorkit.runtime.sink.IndexCertificateException;
-import io.connectorkit.runtime.sink.IndexClient;
-import io.connectorkit.runtime.sink.IndexDisk;
-import io.connectorkit.runtime.sink.RetryPolicy;
-import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.CrawlLease;
 import io.connectorkit.runtime.state.ElasticsearchStateStore;
 import io.connectorkit.runtime.state.FailureRecord;
@@ -41,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -57,48 +63,77 @@ public final class Host implements AutoCloseable {
     private final SourceConnector connector;
     private final EmbeddedIndex node;
     private final IndexClient client;
-    private final ElasticsearchSink sink;
+    private final DocumentReader documents;
     private final ElasticsearchStateStore store;
     private final CrawlPipeline pipeline;
     private final Clock clock;
     private final String url;
+    /** The extractor this host built from the configuration, closed with it; {@code null} when borrowed. */
+    private final ContentExtractor ownExtractor;
 
     private Host(SourceConfig config, RuntimeConfig runtime, SourceConnector connector, EmbeddedIndex node,
-            IndexClient client, ElasticsearchSink sink, ElasticsearchStateStore store, CrawlPipeline pipeline,
-            Clock clock, String url) {
+            IndexClient client, DocumentReader documents, ElasticsearchStateStore store, CrawlPipeline pipeline,
+            Clock clock, String url, ContentExtractor ownExtractor) {
         this.config = config;
         this.runtime = runtime;
         this.connector = connector;
         this.node = node;
         this.client = client;
-        this.sink = sink;
+        this.documents = documents;
         this.store = store;
         this.pipeline = pipeline;
         this.clock = clock;
         this.url = url;
+        this.ownExtractor = ownExtractor;
     }
 
     /**
      * Opens a host: when no cluster is configured, uses the embedded node another process runs on the
-     * data directory or starts one; creates the content and state indices if needed.
+     * data directory or starts one; creates the content and state indices if needed. The host builds
+     * its text extractor from the {@code extract.*} keys ({@link ContentExtractors}) and closes it.
      *
      * @param config a configuration validated by {@link ConnectorRegistry#validate}
      * @param registry where the connector is found
-     * @param extractor extracts text from binary content (owned by the caller)
      * @return the host; close it
      * @throws ConnectorException if the index cannot be reached or prepared
      */
-    public static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor)
-            throws ConnectorException {
-        return open(config, registry, extractor, Clock.systemUTC(), RetryPolicy.standard(), null);
+    public static Host open(SourceConfig config, ConnectorRegistry registry) throws ConnectorException {
+        return open(config, registry, Clock.systemUTC(), RetryPolicy.standard(), null);
     }
 
     /**
-     * Opens a host with a chosen clock and retry behaviour (for tests and embedding hosts).
+     * Opens a host with a chosen clock and retry behaviour (for tests and embedding hosts); the host
+     * builds its text extractor from the configuration and closes it.
      *
      * @param config a validated configuration
      * @param registry where the connector is found
-     * @param extractor extracts text from binary content (owned by the caller)
+     * @param clock the clock for connectors and timestamps
+     * @param retry how requests to the index are retried; how long they wait for an unavailable index
+     *     comes from {@code sink.retry.max-wait-seconds}
+     * @param options pipeline tuning, or {@code null} for the defaults
+     * @return the host; close it
+     * @throws ConnectorException if the index cannot be reached or prepared
+     */
+    public static Host open(SourceConfig config, ConnectorRegistry registry, Clock clock, RetryPolicy retry,
+            PipelineOptions options) throws ConnectorException {
+        requireNonNull(config, "config");
+        ContentExtractor extractor = ContentExtractors.create(ExtractionConfig.from(config));
+        try {
+            return open(config, registry, extractor, extractor, clock, retry, options);
+        } catch (ConnectorException | RuntimeException e) {
+            extractor.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a host that uses an extractor of the caller's instead of building one from the
+     * {@code extract.*} keys: for tests and embedding hosts that share one extractor (Tika's parsers
+     * take seconds to load) between hosts.
+     *
+     * @param config a validated configuration
+     * @param registry where the connector is found
+     * @param extractor extracts text from binary content; owned by the caller, who closes it
      * @param clock the clock for connectors and timestamps
      * @param retry how requests to the index are retried; how long they wait for an unavailable index
      *     comes from {@code sink.retry.max-wait-seconds}
@@ -108,6 +143,12 @@ public final class Host implements AutoCloseable {
      */
     public static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor, Clock clock,
             RetryPolicy retry, PipelineOptions options) throws ConnectorException {
+        return open(config, registry, extractor, null, clock, retry, options);
+    }
+
+    private static Host open(SourceConfig config, ConnectorRegistry registry, ContentExtractor extractor,
+            ContentExtractor ownExtractor, Clock clock, RetryPolicy retry, PipelineOptions options)
+            throws ConnectorException {
         requireNonNull(config, "config");
         requireNonNull(registry, "registry");
         requireNonNull(extractor, "extractor");
@@ -124,10 +165,12 @@ public final class Host implements AutoCloseable {
                 urls = List.of(node.url());
                 authorization = node.credential().map(EmbeddedCredential::authorization);
             }
+            IndexProbe probe = node == null ? IndexProbe.cluster() : IndexProbe.embedded(node.dataDir(),
+                    EmbeddedCredential.file(node.dataDir()), node.credential().isPresent(), node.record().pid());
             // Opening fails fast on a wrong URL; only the crawl that follows waits out an outage.
             try (IndexClient quick = new IndexClient(urls, runtime.sink(), retry.withMaxWait(Duration.ZERO),
                     authorization)) {
-                probe(quick, node);
+                probe.check(quick);
             }
             client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()),
                     authorization);
@@ -135,18 +178,17 @@ public final class Host implements AutoCloseable {
             // The embedded index's disk is watched here: the node would fill it and fail its shards.
             IndexDisk disk = node != null ? IndexDisk.embedded(node.dataDir(), runtime.sink().bulkMaxBytes())
                     : IndexDisk.cluster();
-            ElasticsearchSink sink = new ElasticsearchSink(client, runtime.sink().index(), runtime.connectorId(), disk);
-            sink.start(replicas);
+            ContentIndex content = new ContentIndex(client, runtime.sink().index(), runtime.connectorId(), disk);
+            content.start(replicas);
             ElasticsearchStateStore store = new ElasticsearchStateStore(client, runtime.sink().stateIndex(),
                     runtime.connectorId());
             store.start(replicas);
-            boolean extract = config.getBoolean("extract.text");
-            CrawlPipeline pipeline = new CrawlPipeline(runtime, extract ? extractor : null, sink, store, clock,
-                    options != null ? options : PipelineOptions.defaults(runtime.sink().bulkMaxBytes()));
+            CrawlPipeline pipeline = new CrawlPipeline(runtime, extractor, content.sink(), content.reader(), store,
+                    clock, options != null ? options : PipelineOptions.defaults(runtime.sink().bulkMaxBytes()));
             // The connector and callers see the URLs without credentials: a configuration shown or
-            // logged anywhere cannot reveal them (the sink holds them apart).
-            return new Host(SinkUrlCheck.withoutCredentials(config), runtime, connector, node, client, sink, store,
-                    pipeline, clock, urls.get(0));
+            // logged anywhere cannot reveal them (the index client holds them apart).
+            return new Host(SinkUrlCheck.withoutCredentials(config), runtime, connector, node, client,
+                    content.reader(), store, pipeline, clock, urls.get(0), ownExtractor);
         } catch (IOException | SinkException | StateStoreException | RuntimeException e) {
             if (client != null) {
                 client.close();
@@ -163,29 +205,9 @@ public final class Host implements AutoCloseable {
         }
     }
 
-    private static void probe(IndexClient client, EmbeddedIndex node) throws IOException, ConnectorException {
-        IndexClient.Reply r = client.json("GET", "/", Map.of(), null);
-        if (r.status() == 401 && node != null) {
-            throw new ConnectorException(ErrorKind.AUTHENTICATION, "The embedded index at " + client.description()
-                    + " rejected the credential in " + EmbeddedCredential.file(node.dataDir()) + (node.credential()
-                            .isPresent() ? "" : " (which this user cannot read)") + "; run this command as the user"
-                    + " that owns sink.embedded.data-dir " + node.dataDir() + ", or stop the process that runs the index"
-                    + " (pid " + node.record().pid() + ") so that this command starts its own");
-        }
-        if (r.status() == 401) {
-            throw new ConnectorException(ErrorKind.AUTHENTICATION, "The index at " + client.description()
-                    + " rejected the credentials; check sink.elasticsearch.username/password, api-key"
-                    + " or the user:password written in sink.elasticsearch.url");
-        }
-        if (r.status() == 403) {
-            throw new ConnectorException(ErrorKind.PERMISSION, "The index at " + client.description()
-                    + " denied access; grant the user the monitor, create_index and write privileges");
-        }
-    }
-
     /**
      * @return the {@code Authorization} header value that the embedded index requires, empty with a
-     *     cluster (whose credentials stay with the sink)
+     *     cluster (whose credentials stay with the index client)
      */
     public Optional<String> embeddedAuthorization() {
         return node == null ? Optional.empty() : node.credential().map(EmbeddedCredential::authorization);
@@ -212,7 +234,7 @@ public final class Host implements AutoCloseable {
 
     /** @return the content index name */
     public String indexName() {
-        return sink.indexName();
+        return documents.indexName();
     }
 
     /**
@@ -235,12 +257,10 @@ public final class Host implements AutoCloseable {
      * @throws ConnectorException if the connector's check could not run
      */
     public CheckReport check() throws ConnectorException {
-        try (RunScope scope = newScope(new CancellationSignal())) {
-            List<CheckResult> results = new ArrayList<>();
-            results.add(CheckResult.ok("index", "Index '" + indexName() + "' is ready at " + url));
-            results.addAll(connector.check(config, scope.context()).results());
-            return new CheckReport(results);
-        }
+        List<CheckResult> results = new ArrayList<>();
+        results.add(CheckResult.ok("index", "Index '" + indexName() + "' is ready at " + url));
+        results.addAll(pipeline.inContext(context -> connector.check(config, context)).results());
+        return new CheckReport(results);
     }
 
     /**
@@ -250,10 +270,11 @@ public final class Host implements AutoCloseable {
      * @throws ConnectorException if the source cannot be listed
      */
     public List<ScopeDecision> preview() throws ConnectorException {
-        try (RunScope scope = newScope(new CancellationSignal());
-                ConnectorSession session = connector.open(config, scope.context())) {
-            return session.preview();
-        }
+        return pipeline.inContext(context -> {
+            try (ConnectorSession session = connector.open(config, context)) {
+                return session.preview();
+            }
+        });
     }
 
     /**
@@ -271,18 +292,18 @@ public final class Host implements AutoCloseable {
     @SuppressWarnings("try") // the lease is held for the block's extent, not used in it
     public CrawlReport crawl(boolean full, ProgressListener listener, CancellationSignal cancel) throws ConnectorException {
         requireNonNull(listener, "listener");
+        requireNonNull(cancel, "cancel");
         CrawlMode mode = full ? CrawlMode.FULL : CrawlMode.INCREMENTAL;
         // One run of a source at a time, whichever process and index: the second is told who runs.
-        try (CrawlLease lease = CrawlLease.acquire(client, runtime.sink().stateIndex(), runtime.connectorId());
-                RunScope scope = newScope(requireNonNull(cancel, "cancel"))) {
+        try (CrawlLease lease = CrawlLease.acquire(client, runtime.sink().stateIndex(), runtime.connectorId())) {
             Instant started = clock.instant();
             CrawlReport report;
-            try (ConnectorSession session = connector.open(config, scope.context())) {
-                report = pipeline.run(session, mode, listener, scope.control(), scope.metrics());
-            } catch (ConnectorException e) {
-                record(LastCrawl.failed(mode, started, clock.instant(), e.kind(), e.getMessage(),
-                        scope.metrics().snapshot()));
-                throw e;
+            try {
+                report = pipeline.crawl(context -> connector.open(config, context), mode, listener, cancel);
+            } catch (SessionNotOpenedException e) {
+                record(LastCrawl.failed(mode, started, clock.instant(), e.error().kind(), e.error().getMessage(),
+                        e.metrics()));
+                throw e.error();
             }
             record(LastCrawl.of(report, mode, started, clock.instant()));
             return report;
@@ -335,8 +356,8 @@ public final class Host implements AutoCloseable {
      */
     public List<PartitionStatus> status() throws ConnectorException {
         try {
-            sink.refresh();
-            Map<String, Long> counts = sink.countByPartition();
+            documents.refresh();
+            Map<String, Long> counts = documents.countByPartition();
             List<PartitionStatus> out = new ArrayList<>();
             for (PartitionState s : store.list()) {
                 List<String> recent = s.failures().stream().skip(Math.max(0, s.failures().size() - 5))
@@ -344,7 +365,7 @@ public final class Host implements AutoCloseable {
                                 ? " (permanent after " + f.tries() + " tries; a FULL crawl tries it again)" : ""))
                         .toList();
                 out.add(new PartitionStatus(s.partition(),
-                        s.checkpoint() == null ? "" : connector.describe(new Checkpoint(s.checkpoint())),
+                        s.checkpoint() == null ? "" : connector.describe(s.checkpoint()),
                         s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent,
                         s.sweepNote(), s.failures().stream().filter(FailureRecord::retriedByNextCrawl).count(),
                         s.failures().stream().filter(FailureRecord::permanent).count()));
@@ -384,11 +405,11 @@ public final class Host implements AutoCloseable {
                 if (partition.isPresent() && !partition.get().equals(s.partition())) {
                     continue;
                 }
-                String rewound = null;
+                Checkpoint rewound = null;
                 if (to.isPresent() && s.checkpoint() != null) {
-                    rewound = connector.rewind(new Checkpoint(s.checkpoint()), to.get()).map(Checkpoint::value).orElse(null);
+                    rewound = connector.rewind(s.checkpoint(), to.get()).orElse(null);
                 }
-                if (java.util.Objects.equals(rewound, s.checkpoint())) {
+                if (Objects.equals(rewound, s.checkpoint())) {
                     unchanged.add(s.partition());
                 } else {
                     store.save(s.withCheckpoint(rewound));
@@ -412,22 +433,24 @@ public final class Host implements AutoCloseable {
      */
     public SearchResults search(String query, Optional<String> asPrincipal, int size) throws ConnectorException {
         try {
-            sink.refresh();
-            return sink.search(requireNonNull(query, "query"), asPrincipal, size);
+            documents.refresh();
+            return documents.search(requireNonNull(query, "query"), asPrincipal, size);
         } catch (SinkException e) {
             throw new ConnectorException(ErrorKind.TRANSIENT, e.getMessage(), e);
         }
     }
 
-    private RunScope newScope(CancellationSignal cancel) throws ConnectorException {
-        return new RunScope(runtime.connectorId(), pipeline.knownDocuments(), clock, cancel);
-    }
-
     @Override
     public void close() {
-        client.close();
-        if (node != null) {
-            node.close();
+        try {
+            client.close();
+            if (node != null) {
+                node.close();
+            }
+        } finally {
+            if (ownExtractor != null) {
+                ownExtractor.close();
+            }
         }
     }
 }

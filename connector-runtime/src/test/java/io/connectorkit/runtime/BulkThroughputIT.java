@@ -3,8 +3,10 @@ package io.connectorkit.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.runtime.embedded.EmbeddedSearchNode;
+import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.testing.EmbeddedNodeExtension;
 import io.connectorkit.runtime.testing.PlainTextExtractor;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +20,8 @@ class BulkThroughputIT {
         Map<String, String> values = Map.of("connector.type", "scripted", "connector.id", id,
                 "sink.elasticsearch.url", node.url(), "test.partitions", "a,b,c,d",
                 "test.documents", Integer.toString(documents), "test.checkpoint-every", "200");
-        try (Host host = Host.open(registry.validate(values), registry, new PlainTextExtractor())) {
+        try (Host host = Host.open(registry.validate(values), registry, new PlainTextExtractor(), Clock.systemUTC(),
+                RetryPolicy.standard(), null)) {
             return host.crawl(true, ProgressListener.none(), new CancellationSignal());
         }
     }

@@ -15,6 +15,7 @@ import io.connectorkit.api.SourceConnector;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.testing.ScriptedConnector;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,6 +85,25 @@ class ConnectorRegistryTest {
         assertThat(config.getBoolean("extract.text")).isTrue();
         assertThat(runtime.sink().toString()).doesNotContain("hunter2");
         assertThat(config.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void anExplicitRequestForTextIsRefusedWhenNoTextExtractorIsInstalled() throws Exception {
+        Map<String, String> values = Map.of("connector.type", "scripted", "connector.id", "demo");
+        assertThatThrownBy(() -> registry.validate(withKey(values, "extract.text", "true")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e ->
+                        assertThat(e.problems()).singleElement().satisfies(p -> {
+                            assertThat(p.key()).isEqualTo("extract.text");
+                            assertThat(p.message()).contains("connector-extract", "extract.text=false");
+                        }));
+        assertThat(registry.validate(withKey(values, "extract.text", "false")).getBoolean("extract.text")).isFalse();
+        assertThat(registry.validate(values).getBoolean("extract.text")).isTrue();
+    }
+
+    private static Map<String, String> withKey(Map<String, String> values, String key, String value) {
+        Map<String, String> out = new HashMap<>(values);
+        out.put(key, value);
+        return out;
     }
 
     @Test

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
-import io.connectorkit.cli.OpenHost;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.embedded.EmbeddedCredential;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
@@ -118,11 +118,11 @@ final class BenchEnvironment {
         ConnectorRegistry registry = new ConnectorRegistry(List.of(mimecast, new ArchiveConnector(archive)));
         SourceConfig source = registry.validate(config);
         String id = config.get("connector.id");
-        try (OpenHost open = OpenHost.open(source, registry)) {
+        try (Host host = Host.open(source, registry)) {
             CallCounts before = server == null ? CallCounts.none() : CallCounts.of(server);
             long[] lastLine = {System.nanoTime()};
             long started = System.nanoTime();
-            CrawlReport report = open.host().crawl(false, p -> {
+            CrawlReport report = host.crawl(false, p -> {
                 long now = System.nanoTime();
                 if (now - lastLine[0] > PROGRESS_EVERY_NANOS) {
                     lastLine[0] = now;
@@ -136,7 +136,7 @@ final class BenchEnvironment {
                 say("  " + id + ": the crawl stopped: " + report.fatalMessage());
             }
             IndexTally tally = tally();
-            String index = open.host().indexName();
+            String index = host.indexName();
             CrawlOutcome outcome = new CrawlOutcome(wall, report, calls, tally.count(index, "email"),
                     tally.count(index, "attachment"));
             say(String.format("  %s: %,d documents in %.1f s (%,.0f docs/s), %d item failures", id,

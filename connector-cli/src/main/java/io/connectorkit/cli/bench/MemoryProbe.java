@@ -1,10 +1,10 @@
 package io.connectorkit.cli.bench;
 
 import io.connectorkit.api.SourceConfig;
-import io.connectorkit.cli.OpenHost;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.Host;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -63,8 +63,8 @@ public final class MemoryProbe {
         SourceConfig source = registry.validate(values);
         Properties out = new Properties();
         long started = System.nanoTime();
-        try (OpenHost open = OpenHost.open(source, registry)) {
-            CrawlReport report = open.host().crawl(false, p -> { }, new CancellationSignal());
+        try (Host host = Host.open(source, registry)) {
+            CrawlReport report = host.crawl(false, p -> { }, new CancellationSignal());
             out.setProperty("seconds", Double.toString((System.nanoTime() - started) / 1e9));
             out.setProperty("documents", Long.toString(report.documentsUpserted()));
             out.setProperty("itemFailures", Long.toString(report.itemFailures()));

@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.ProgressListener;
-import io.connectorkit.runtime.sink.DocumentJson;
-import io.connectorkit.runtime.sink.DocumentSink;
-import io.connectorkit.runtime.sink.IndexDiskFullException;
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.index.DocumentSink;
+import io.connectorkit.runtime.index.IndexDiskFullException;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.documents.DocumentJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -287,7 +287,7 @@ final class BulkWriter implements Runnable {
         for (Map.Entry<PartitionRun, List<String>> e : byRun.entrySet()) {
             PartitionRun run = e.getKey();
             try {
-                sink.keep(run.partition(), run.generation(), e.getValue());
+                sink.stampUnchanged(run.partition(), run.generation(), e.getValue());
                 metrics.add(KEEP_REQUESTS, 1);
                 e.getValue().forEach(run::acknowledged);
             } catch (Exception ex) {

@@ -2,19 +2,22 @@ package io.connectorkit.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.KnownDocuments;
 import io.connectorkit.api.Partition;
+import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.ProgressListener;
 import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.extract.ContentExtractor;
-import io.connectorkit.runtime.sink.DocumentSink;
-import io.connectorkit.runtime.sink.IndexKnownDocuments;
+import io.connectorkit.runtime.index.DocumentReader;
+import io.connectorkit.runtime.index.DocumentSink;
+import io.connectorkit.runtime.index.IndexKnownDocuments;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStore;
 import io.connectorkit.runtime.state.StateStoreException;
@@ -29,16 +32,63 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Runs a crawl: lists partitions, crawls them on a bounded pool into one bulk writer, sweeps
  * after complete FULL listings and removes partitions that are no longer listed. See
  * {@code docs/architecture.md} for the rules it keeps (checkpoints after acknowledgement,
  * sweeps only after complete listings, the mass-deletion breaker).
+ *
+ * <p>A crawl is one call, {@link #crawl}: the pipeline gives the connector its context (the
+ * index look-up, counters, a private temporary directory, the stop signal), opens the session
+ * through the caller, runs it and closes all of it before it returns the report.
  */
 public final class CrawlPipeline {
-    private static final org.apache.logging.log4j.Logger LOG =
-            org.apache.logging.log4j.LogManager.getLogger(CrawlPipeline.class);
+    private static final Logger LOG = LogManager.getLogger(CrawlPipeline.class);
+
+    /**
+     * What the caller does with a connector in a context the pipeline provides: open a session,
+     * run a check or a preview.
+     *
+     * @param <T> what it returns
+     */
+    @FunctionalInterface
+    public interface ContextCall<T> {
+        /**
+         * Calls the connector.
+         *
+         * @param context the host's services for this call; valid until it returns
+         * @return the result
+         * @throws ConnectorException what the connector throws
+         */
+        T call(ConnectorContext context) throws ConnectorException;
+    }
+
+    /**
+     * The connector's session did not open, so no crawl ran: the connector's error, and the
+     * counters it kept while it tried (a record of the crawl shows them).
+     */
+    public static final class SessionNotOpenedException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<String, Long> metrics;
+
+        SessionNotOpenedException(ConnectorException error, Map<String, Long> metrics) {
+            super(error.getMessage(), error);
+            this.metrics = Map.copyOf(metrics);
+        }
+
+        /** @return the connector's error, as it threw it */
+        public ConnectorException error() {
+            return (ConnectorException) getCause();
+        }
+
+        /** @return the connector's counters when it failed, by name */
+        public Map<String, Long> metrics() {
+            return metrics;
+        }
+    }
 
     private final RuntimeConfig config;
     private final DocumentSink sink;
@@ -53,46 +103,74 @@ public final class CrawlPipeline {
      * Creates the pipeline.
      *
      * @param config the runtime configuration
-     * @param extractor extracts text from binary content, or {@code null} to index binary
-     *     content's metadata only ({@code extract.text=false})
-     * @param sink the content index
+     * @param extractor extracts text from binary content (with {@code extract.text=false}, one that
+     *     records the content's declared metadata only)
+     * @param sink the content index, written
+     * @param documents the content index, read: the versions of known documents for connectors
      * @param store the partition state
      * @param clock the clock
      * @param options tuning
      */
-    public CrawlPipeline(RuntimeConfig config, ContentExtractor extractor, DocumentSink sink, StateStore store, Clock clock,
-            PipelineOptions options) {
+    public CrawlPipeline(RuntimeConfig config, ContentExtractor extractor, DocumentSink sink,
+            DocumentReader documents, StateStore store, Clock clock, PipelineOptions options) {
         this.config = requireNonNull(config, "config");
-        this.extractor = extractor;
+        this.extractor = requireNonNull(extractor, "extractor");
         this.sink = requireNonNull(sink, "sink");
         this.store = requireNonNull(store, "store");
         this.clock = requireNonNull(clock, "clock");
         this.options = requireNonNull(options, "options");
         this.indexQueries = new Semaphore(config.crawl().parallelIndexQueries());
-        this.knownDocuments = new IndexKnownDocuments(sink, indexQueries);
+        this.knownDocuments = new IndexKnownDocuments(requireNonNull(documents, "documents"), indexQueries);
     }
 
     /**
-     * The index look-up for connector contexts, sharing this pipeline's query bound.
+     * Calls the connector in a context of its own that is never cancelled (a check, a preview),
+     * and deletes the context's temporary directory when the call returns.
      *
-     * @return the look-up
+     * @param <T> what the call returns
+     * @param call what to do with the context
+     * @return what the call returned
+     * @throws ConnectorException if the call fails, or the temporary directory cannot be created
      */
-    public KnownDocuments knownDocuments() {
-        return knownDocuments;
+    public <T> T inContext(ContextCall<T> call) throws ConnectorException {
+        try (HostContext context = HostContext.open(config.connectorId(), knownDocuments, clock, () -> false)) {
+            return call.call(context);
+        }
     }
 
     /**
-     * Runs one crawl.
+     * Runs one crawl: opens the session in a context of the crawl's own, crawls, and closes the
+     * session and the context.
      *
-     * @param session an open session
+     * @param session opens the connector's session in the context given
      * @param mode FULL or INCREMENTAL
      * @param listener receives progress
-     * @param control cancellation
-     * @param metrics the connector's counters (from the session's context)
-     * @return the report
+     * @param cancel stops the crawl when cancelled
+     * @return the report; errors of partitions and items are in it
+     * @throws SessionNotOpenedException if the session did not open
+     * @throws ConnectorException if the temporary directory cannot be created
      * @throws InterruptedException if the calling thread is interrupted
      */
-    public CrawlReport run(ConnectorSession session, CrawlMode mode, ProgressListener listener, RunControl control,
+    public CrawlReport crawl(ContextCall<ConnectorSession> session, CrawlMode mode, ProgressListener listener,
+            CancellationSignal cancel) throws SessionNotOpenedException, ConnectorException, InterruptedException {
+        requireNonNull(session, "session");
+        requireNonNull(mode, "mode");
+        requireNonNull(listener, "listener");
+        RunControl control = new RunControl(cancel);
+        try (HostContext context = HostContext.open(config.connectorId(), knownDocuments, clock, control::cancelled)) {
+            ConnectorSession opened;
+            try {
+                opened = session.call(context);
+            } catch (ConnectorException e) {
+                throw new SessionNotOpenedException(e, context.counters().snapshot());
+            }
+            try (opened) {
+                return crawl(opened, mode, listener, control, context.counters());
+            }
+        }
+    }
+
+    private CrawlReport crawl(ConnectorSession session, CrawlMode mode, ProgressListener listener, RunControl control,
             MetricCounters metrics) throws InterruptedException {
         RunTotals totals = new RunTotals();
         RunServices services = new RunServices(sink, indexQueries, options, config.crawl());

@@ -13,7 +13,7 @@ import java.util.Set;
  * before it, and a connector that finds the root at its version there may skip the whole unit.
  *
  * <p>A unit whose child could not be indexed (reported as a failure, or refused by the index)
- * still writes its root, marked {@link io.connectorkit.runtime.sink.DocumentJson#CHILDREN_INCOMPLETE}
+ * still writes its root, marked {@link io.connectorkit.runtime.index.documents.DocumentJson#CHILDREN_INCOMPLETE}
  * so that the next crawl does not take it for unchanged. A unit whose child write failed, or that
  * was cut short (cancelled, or the crawl failed mid-unit), writes no root at all.
  */

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Connector counters aggregated over every crawl thread of a run. */
-public final class MetricCounters implements ConnectorMetrics {
+final class MetricCounters implements ConnectorMetrics {
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
 
     @Override
@@ -20,7 +20,7 @@ public final class MetricCounters implements ConnectorMetrics {
      *
      * @return counter name to value, sorted by name
      */
-    public Map<String, Long> snapshot() {
+    Map<String, Long> snapshot() {
         Map<String, Long> out = new TreeMap<>();
         counters.forEach((k, v) -> out.put(k, v.sum()));
         return out;

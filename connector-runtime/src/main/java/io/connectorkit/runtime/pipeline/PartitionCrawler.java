@@ -3,7 +3,6 @@ package io.connectorkit.runtime.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.CancelledException;
-import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
@@ -12,9 +11,12 @@ import io.connectorkit.api.Partition;
 import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.ShareLimit;
-import io.connectorkit.runtime.sink.DocumentSink;
-import io.connectorkit.runtime.sink.IndexDiskFullException;
-import io.connectorkit.runtime.sink.SweepCount;
+import io.connectorkit.runtime.index.DocumentSink;
+import io.connectorkit.runtime.index.IndexDiskFullException;
+import io.connectorkit.runtime.index.SinkException;
+import io.connectorkit.runtime.index.SweepCount;
+import io.connectorkit.runtime.state.StateConflictException;
+import io.connectorkit.runtime.state.StateStoreException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -68,12 +70,11 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
                 return Outcome.CANCELLED;
             }
             run.startAttempt();
-            String committed = run.committedCheckpoint();
             Exception error = null;
             boolean cancelled = false;
             try {
                 retry.refetchOnce();
-                session.crawl(partition, committed == null ? null : new Checkpoint(committed), mode, emitter);
+                session.crawl(partition, run.committedCheckpoint(), mode, emitter);
             } catch (CancelledException e) {
                 cancelled = true;
             } catch (ConnectorException | RuntimeException e) {
@@ -197,9 +198,9 @@ final class PartitionCrawler implements Callable<PartitionCrawler.Outcome> {
             return c.kind();
         }
         // A failed index write may pass; any other runtime exception is a connector bug.
-        return e instanceof IndexWriteFailedException || e instanceof io.connectorkit.runtime.sink.SinkException
-                || (e instanceof io.connectorkit.runtime.state.StateStoreException
-                        && !(e instanceof io.connectorkit.runtime.state.StateConflictException))
+        return e instanceof IndexWriteFailedException || e instanceof SinkException
+                || (e instanceof StateStoreException
+                        && !(e instanceof StateConflictException))
                 ? ErrorKind.TRANSIENT : ErrorKind.PERMANENT;
     }
 }

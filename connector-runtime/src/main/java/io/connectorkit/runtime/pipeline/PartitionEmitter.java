@@ -10,10 +10,11 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.extract.Extraction;
-import io.connectorkit.runtime.sink.DocumentJson;
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.documents.DocumentJson;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The emitter of one partition: extracts binary content before {@link #upsert} returns, then
@@ -46,7 +47,7 @@ final class PartitionEmitter implements Emitter {
             String connectorId, Clock clock, RunTotals totals, RunControl control) {
         this.run = requireNonNull(run, "run");
         this.queue = requireNonNull(queue, "queue");
-        this.extractor = extractor;
+        this.extractor = requireNonNull(extractor, "extractor");
         this.connectorId = requireNonNull(connectorId, "connectorId");
         this.clock = requireNonNull(clock, "clock");
         this.totals = requireNonNull(totals, "totals");
@@ -79,16 +80,11 @@ final class PartitionEmitter implements Emitter {
         }
         Extraction extraction = null;
         if (document.binary() != null) {
-            if (extractor != null) {
-                extraction = extractor.extract(document.id(), document.binary());
-                if (extraction.failed()) {
-                    // The document is still indexed (without its text), so its unit stays complete.
-                    recordFailure(new ItemFailure(document.id(), run.partition(), ErrorKind.PERMANENT,
-                            extraction.failure()));
-                }
-            } else {
-                extraction = new Extraction("", document.binary().mediaType().orElse(null), null, false,
-                        document.binary().sha256().orElse(null), Math.max(0, document.binary().length()), null);
+            extraction = extractor.extract(document.id(), document.binary());
+            if (extraction.failed()) {
+                // The document is still indexed (without its text), so its unit stays complete.
+                recordFailure(new ItemFailure(document.id(), run.partition(), ErrorKind.PERMANENT,
+                        extraction.failure()));
             }
         }
         String json = DocumentJson.toJson(document, connectorId, run.generation(), extraction, clock.instant());
@@ -147,7 +143,7 @@ final class PartitionEmitter implements Emitter {
             return;
         }
         // Accepted even after cancellation: a connector checkpoints what it did before returning.
-        enqueue(new WriteEntry.Mark(run, checkpoint.value()));
+        enqueue(new WriteEntry.Mark(run, checkpoint));
     }
 
     @Override
@@ -181,7 +177,7 @@ final class PartitionEmitter implements Emitter {
         queue.put(new WriteEntry.Flush(run, done), 0, () -> false);
         try {
             done.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Flush failed", e.getCause());
         }
     }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.ShareLimit;
-import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.index.DocumentSink;
 import io.connectorkit.runtime.state.StateStore;
 import java.util.ArrayList;
 import java.util.List;

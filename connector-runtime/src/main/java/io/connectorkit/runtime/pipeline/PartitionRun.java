@@ -2,9 +2,9 @@ package io.connectorkit.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ItemFailure;
-import io.connectorkit.runtime.sink.SinkException;
 import io.connectorkit.runtime.state.FailureRecord;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStore;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +82,7 @@ final class PartitionRun {
         return generation;
     }
 
-    synchronized String committedCheckpoint() {
+    synchronized Checkpoint committedCheckpoint() {
         return state.checkpoint();
     }
 
@@ -128,7 +129,7 @@ final class PartitionRun {
      * those with a reference that are not permanent, distinct, in the order they were recorded.
      */
     synchronized List<String> refetchRefs() {
-        Set<String> refs = new java.util.LinkedHashSet<>();
+        Set<String> refs = new LinkedHashSet<>();
         carried.values().stream().filter(FailureRecord::retrying).forEach(f -> refs.add(f.sourceRef()));
         return List.copyOf(refs);
     }
@@ -183,7 +184,7 @@ final class PartitionRun {
     }
 
     /** Persists a checkpoint; every write before it has been acknowledged. */
-    synchronized void commit(String checkpoint) throws StateStoreException {
+    synchronized void commit(Checkpoint checkpoint) throws StateStoreException {
         if (writeFailure != null) {
             return;
         }
@@ -222,9 +223,5 @@ final class PartitionRun {
         PartitionState next = new PartitionState(partition, base.checkpoint(), generation, lastSuccess, kept,
                 all.size() + carriedBeyondKept, base.seqNo(), base.primaryTerm(), sweepNote);
         state = store.save(next);
-    }
-
-    static SinkException asSinkException(Exception e) {
-        return e instanceof SinkException s ? s : new SinkException(e.getMessage(), e);
     }
 }

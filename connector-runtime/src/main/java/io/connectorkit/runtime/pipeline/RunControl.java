@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Whether a run should stop: because the user cancelled it, or because an error ended it.
  * Thread-safe.
  */
-public final class RunControl {
+final class RunControl {
     private final CancellationSignal user;
     private final AtomicBoolean aborted = new AtomicBoolean();
 
@@ -18,17 +18,17 @@ public final class RunControl {
      *
      * @param user the caller's signal
      */
-    public RunControl(CancellationSignal user) {
+    RunControl(CancellationSignal user) {
         this.user = requireNonNull(user, "user");
     }
 
     /** @return whether the run should stop, for any reason */
-    public boolean cancelled() {
+    boolean cancelled() {
         return aborted.get() || user.isCancelled();
     }
 
     /** @return whether the user cancelled the run */
-    public boolean userCancelled() {
+    boolean userCancelled() {
         return user.isCancelled();
     }
 

@@ -3,7 +3,7 @@ package io.connectorkit.runtime.pipeline;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.config.CrawlConfig;
-import io.connectorkit.runtime.sink.DocumentSink;
+import io.connectorkit.runtime.index.DocumentSink;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;

@@ -1,6 +1,7 @@
 package io.connectorkit.runtime.pipeline;
 
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.runtime.index.SinkAction;
 import java.util.concurrent.CompletableFuture;
 
 /** What a partition puts in the write queue, in emission order. */
@@ -40,7 +41,7 @@ sealed interface WriteEntry {
     }
 
     /** A checkpoint, to commit once every earlier write is acknowledged. */
-    record Mark(PartitionRun run, String checkpoint) implements WriteEntry {
+    record Mark(PartitionRun run, Checkpoint checkpoint) implements WriteEntry {
     }
 
     /** Completed once every earlier write of the run is processed. */

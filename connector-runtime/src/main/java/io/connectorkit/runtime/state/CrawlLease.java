@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
-import io.connectorkit.runtime.sink.IndexClient;
+import io.connectorkit.runtime.index.IndexClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;

@@ -5,11 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.connectorkit.runtime.sink.IndexClient;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.connectorkit.api.Checkpoint;
+import io.connectorkit.runtime.index.IndexClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +83,9 @@ public final class ElasticsearchStateStore implements StateStore {
             while (true) {
                 JsonObject body = new JsonObject();
                 body.addProperty("size", 1000);
-                body.add("query", com.google.gson.JsonParser.parseString(
-                        "{\"term\":{\"connector_id\":" + new com.google.gson.JsonPrimitive(connectorId) + "}}"));
-                body.add("sort", com.google.gson.JsonParser.parseString("[{\"partition\":\"asc\"}]"));
+                body.add("query", JsonParser.parseString(
+                        "{\"term\":{\"connector_id\":" + new JsonPrimitive(connectorId) + "}}"));
+                body.add("sort", JsonParser.parseString("[{\"partition\":\"asc\"}]"));
                 body.addProperty("seq_no_primary_term", true);
                 if (after != null) {
                     body.add("search_after", after);
@@ -127,7 +131,8 @@ public final class ElasticsearchStateStore implements StateStore {
         doc.addProperty("connector_id", connectorId);
         doc.addProperty("partition", state.partition());
         if (state.checkpoint() != null) {
-            doc.addProperty("checkpoint", state.checkpoint());
+            // The connector's string as it gave it: the document stays what earlier versions wrote and read.
+            doc.addProperty("checkpoint", state.checkpoint().value());
         }
         doc.addProperty("generation", state.generation());
         if (state.lastSuccess() != null) {
@@ -218,7 +223,7 @@ public final class ElasticsearchStateStore implements StateStore {
 
     private String docId(String partition) {
         // Base64url keeps any partition id (addresses, paths) safe inside a URL path.
-        return java.util.Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((connectorId + "/" + partition).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -235,7 +240,7 @@ public final class ElasticsearchStateStore implements StateStore {
             }
         }
         return new PartitionState(s.get("partition").getAsString(),
-                s.has("checkpoint") ? s.get("checkpoint").getAsString() : null,
+                s.has("checkpoint") ? new Checkpoint(s.get("checkpoint").getAsString()) : null,
                 s.has("generation") ? s.get("generation").getAsLong() : 0,
                 s.has("last_success") ? Instant.parse(s.get("last_success").getAsString()) : null,
                 failures, s.has("failure_count") ? s.get("failure_count").getAsLong() : failures.size(),

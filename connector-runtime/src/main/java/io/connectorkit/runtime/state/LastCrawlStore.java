@@ -6,7 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
-import io.connectorkit.runtime.sink.IndexClient;
+import io.connectorkit.runtime.index.IndexClient;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.state;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.api.Checkpoint;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,7 @@ import java.util.List;
  * @param sweepNote why the last FULL sweep of the partition deleted nothing (the sweep breaker
  *     refused it, or a dry run), or {@code null} when it ran or none was due
  */
-public record PartitionState(String partition, String checkpoint, long generation, Instant lastSuccess,
+public record PartitionState(String partition, Checkpoint checkpoint, long generation, Instant lastSuccess,
         List<FailureRecord> failures, long failureCount, long seqNo, long primaryTerm, String sweepNote) {
     /**
      * Copies the failures.
@@ -43,7 +44,7 @@ public record PartitionState(String partition, String checkpoint, long generatio
      * @param seqNo the stored document's sequence number, or -1 when not stored yet
      * @param primaryTerm the stored document's primary term, or -1 when not stored yet
      */
-    public PartitionState(String partition, String checkpoint, long generation, Instant lastSuccess,
+    public PartitionState(String partition, Checkpoint checkpoint, long generation, Instant lastSuccess,
             List<FailureRecord> failures, long failureCount, long seqNo, long primaryTerm) {
         this(partition, checkpoint, generation, lastSuccess, failures, failureCount, seqNo, primaryTerm, null);
     }
@@ -64,7 +65,7 @@ public record PartitionState(String partition, String checkpoint, long generatio
      * @param value the checkpoint, or {@code null}
      * @return the copy
      */
-    public PartitionState withCheckpoint(String value) {
+    public PartitionState withCheckpoint(Checkpoint value) {
         return new PartitionState(partition, value, generation, lastSuccess, failures, failureCount, seqNo, primaryTerm,
                 sweepNote);
     }

@@ -1,54 +1,77 @@
 package io.connectorkit.runtime.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import io.connectorkit.api.ConfigProblem;
+import io.connectorkit.api.ContentSource;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The core runtime's choice of extractor, with no text extractor on its class path. */
 class ContentExtractorsTest {
     @Test
-    void usesTikaWhenTextExtractionIsOn() throws IOException {
-        byte[] pdf = TestDocuments.pdf("Parsed because extract.text is true");
+    void theCoreRuntimeHasNoTextExtractorOnItsClassPath() {
+        assertThatThrownBy(() -> Class.forName("org.apache.tika.parser.AutoDetectParser"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(ContentExtractors.textExtractionInstalled()).isFalse();
+    }
+
+    @Test
+    void withoutATextExtractorTheDefaultIndexesDeclaredMetadataWithoutOpeningTheContent() {
         try (ContentExtractor extractor = ContentExtractors.create(ExtractionConfig.defaults())) {
-            Extraction e = extractor.extract("doc-1", TestContent.of(pdf, "application/pdf", "a.pdf"));
+            Extraction e = extractor.extract("doc-1", new Unopenable("Application/PDF; name=a.pdf", "AB12", 42));
 
-            assertThat(extractor).isInstanceOf(TikaContentExtractor.class);
-            assertThat(e.text()).contains("Parsed because extract.text is true");
-            assertThat(extractor.stats().parses()).isEqualTo(1);
+            assertThat(e).isEqualTo(new Extraction("", "Application/PDF; name=a.pdf", null, false, "AB12", 42, null));
+            assertThat(extractor.stats()).isEqualTo(ExtractionStats.NONE);
         }
     }
 
     @Test
-    void recordsHashSizeAndDeclaredTypeWithoutParsingWhenTextExtractionIsOff() throws IOException {
-        byte[] pdf = TestDocuments.pdf("Never parsed");
+    void textExtractionOffIndexesDeclaredMetadataAndAnUnknownLengthAsZero() {
         try (ContentExtractor extractor = ContentExtractors.create(new ExtractionConfig(false, 1_000_000, 60))) {
-            TestContent source = TestContent.of(pdf, "Application/PDF; name=a.pdf", "a.pdf");
+            Extraction e = extractor.extract("doc-1", new Unopenable(null, null, -1));
 
-            Extraction e = extractor.extract("doc-1", source);
-
-            assertThat(e.failure()).isNull();
-            assertThat(e.text()).isEmpty();
-            assertThat(e.mediaType()).isEqualTo("application/pdf");
-            assertThat(e.sha256()).isEqualTo(TestContent.sha256(pdf));
-            assertThat(e.bytes()).isEqualTo(pdf.length);
-            assertThat(e.truncated()).isFalse();
-            assertThat(source.opens()).isEqualTo(1);
-            assertThat(extractor.stats().parses()).isZero();
+            assertThat(e).isEqualTo(new Extraction("", null, null, false, null, 0, null));
         }
     }
 
     @Test
-    void doesNotOpenContentWhoseHashAndLengthAreDeclaredWhenTextExtractionIsOff() throws IOException {
-        byte[] pdf = TestDocuments.pdf("Never read");
-        try (ContentExtractor extractor = ContentExtractors.create(new ExtractionConfig(false, 1_000_000, 60))) {
-            TestContent source = TestContent.of(pdf, null, "a.pdf").withDeclaredSha256();
+    void anExplicitRequestForTextWithoutATextExtractorIsAConfigurationProblem() {
+        List<ConfigProblem> problems = ContentExtractors.problems(Map.of("extract.text", " TRUE "));
 
-            Extraction e = extractor.extract("doc-1", source);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("extract.text");
+            assertThat(p.value()).isEqualTo(" TRUE ");
+            assertThat(p.message()).isEqualTo("no text extractor is installed; add connector-extract (Apache Tika)"
+                    + " to the class path, or set extract.text=false to index binary content with its metadata only");
+        });
+    }
 
-            assertThat(e.sha256()).isEqualTo(TestContent.sha256(pdf));
-            assertThat(e.bytes()).isEqualTo(pdf.length);
-            assertThat(e.mediaType()).isNull();
-            assertThat(source.opens()).isZero();
+    @Test
+    void theDefaultAndAnExplicitFalseAreNoProblem() {
+        assertThat(ContentExtractors.problems(Map.of())).isEmpty();
+        assertThat(ContentExtractors.problems(Map.of("extract.text", "false"))).isEmpty();
+    }
+
+    /** A source that declares its metadata and fails the test if it is ever opened. */
+    private record Unopenable(String declaredType, String declaredSha256, long length) implements ContentSource {
+        @Override
+        public InputStream open() {
+            throw new AssertionError("metadata-only extraction opened the content");
+        }
+
+        @Override
+        public Optional<String> mediaType() {
+            return Optional.ofNullable(declaredType);
+        }
+
+        @Override
+        public Optional<String> sha256() {
+            return Optional.ofNullable(declaredSha256);
         }
     }
 }

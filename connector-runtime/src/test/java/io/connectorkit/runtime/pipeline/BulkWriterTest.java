@@ -2,9 +2,10 @@ package io.connectorkit.runtime.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.runtime.ProgressListener;
-import io.connectorkit.runtime.sink.SinkAction;
+import io.connectorkit.runtime.index.SinkAction;
 import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.testing.InMemorySink;
 import io.connectorkit.runtime.testing.InMemoryStateStore;
@@ -78,11 +79,11 @@ class BulkWriterTest {
             put(upsert(run, "d" + i));
             Thread.sleep(20);
         }
-        put(new WriteEntry.Mark(run, "5"));
+        put(new WriteEntry.Mark(run, new Checkpoint("5")));
         flush(run);
         assertThat(sink.writeCalls()).isEqualTo(1);
         assertThat(sink.ids()).containsExactlyInAnyOrder("d0", "d1", "d2", "d3", "d4");
-        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("5");
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo(new Checkpoint("5"));
         assertThat(metrics.snapshot()).containsEntry(BulkWriter.BULK_REQUESTS, 1L);
     }
 
@@ -107,7 +108,7 @@ class BulkWriterTest {
         PartitionRun run = run(CrawlMode.INCREMENTAL, 0);
         sink.failWrites(true);
         put(upsert(run, "d0"));
-        put(new WriteEntry.Mark(run, "1"));
+        put(new WriteEntry.Mark(run, new Checkpoint("1")));
         put(upsert(run, "d1"));
         flush(run);
         assertThat(run.writeFailure()).isNotNull();
@@ -122,7 +123,7 @@ class BulkWriterTest {
             put(new WriteEntry.Keep(run, "k" + i));
         }
         flush(run);
-        assertThat(sink.keepCalls()).isZero();
+        assertThat(sink.stampUnchangedCalls()).isZero();
         assertThat(run.sweepExceptions()).isEmpty();
     }
 
@@ -137,7 +138,7 @@ class BulkWriterTest {
         start(100, 0);
         flush(run);
         assertThat(run.sweepExceptions()).containsExactlyInAnyOrder("k0", "k1", "k2");
-        assertThat(sink.keepCalls()).as("k3 and k4 re-stamped in one request").isEqualTo(1);
+        assertThat(sink.stampUnchangedCalls()).as("k3 and k4 re-stamped in one request").isEqualTo(1);
         assertThat(metrics.snapshot()).containsEntry(BulkWriter.KEEP_REQUESTS, 1L);
     }
 
@@ -148,7 +149,7 @@ class BulkWriterTest {
         for (WriteEntry.Write w : unit(run, "email", "email-att-1", "email-att-2")) {
             put(w);
         }
-        put(new WriteEntry.Mark(run, "1"));
+        put(new WriteEntry.Mark(run, new Checkpoint("1")));
         for (WriteEntry.Write w : unit(run, "next", "next-att-1")) {
             put(w);
         }
@@ -157,7 +158,7 @@ class BulkWriterTest {
         flush(run);
         assertThat(sink.requests()).containsExactly(List.of("lone", "email-att-1", "email-att-2", "next-att-1"),
                 List.of("email", "next"));
-        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("1");
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo(new Checkpoint("1"));
     }
 
     @Test
@@ -166,7 +167,7 @@ class BulkWriterTest {
         for (WriteEntry.Write w : unit(run, "email", "email-att-1")) {
             put(w);
         }
-        put(new WriteEntry.Mark(run, "1"));
+        put(new WriteEntry.Mark(run, new Checkpoint("1")));
         start(100, 0);
         flush(run);
         assertThat(sink.requests()).hasSize(2);
@@ -174,10 +175,10 @@ class BulkWriterTest {
         for (WriteEntry.Write w : unit(run, "later", "later-att-1")) {
             put(w);
         }
-        put(new WriteEntry.Mark(run, "2"));
+        put(new WriteEntry.Mark(run, new Checkpoint("2")));
         flush(run);
         assertThat(sink.ids()).as("a root whose child's write failed is not written").doesNotContain("later");
-        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("1");
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo(new Checkpoint("1"));
     }
 
     @Test

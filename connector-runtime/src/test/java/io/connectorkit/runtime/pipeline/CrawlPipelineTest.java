@@ -3,7 +3,7 @@ package io.connectorkit.runtime.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.api.ConnectorSession;
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.runtime.CancellationSignal;
@@ -16,13 +16,11 @@ import io.connectorkit.runtime.state.StateConflictException;
 import io.connectorkit.runtime.testing.InMemorySink;
 import io.connectorkit.runtime.testing.InMemoryStateStore;
 import io.connectorkit.runtime.testing.PlainTextExtractor;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class CrawlPipelineTest {
     private final ConnectorRegistry registry = ConnectorRegistry.load();
@@ -30,9 +28,6 @@ class CrawlPipelineTest {
     private final InMemoryStateStore store = new InMemoryStateStore();
 
     private PipelineOptions options = new PipelineOptions(2, Duration.ofMillis(1), 4096);
-
-    @TempDir
-    Path temp;
 
     private CrawlReport crawl(CrawlMode mode, ProgressListener listener, CancellationSignal cancel, String... keyValues)
             throws Exception {
@@ -42,15 +37,9 @@ class CrawlPipelineTest {
             values.put(keyValues[i], keyValues[i + 1]);
         }
         SourceConfig config = registry.validate(values);
-        CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, store,
-                Clock.systemUTC(), options);
-        RunControl control = new RunControl(cancel);
-        MetricCounters metrics = new MetricCounters();
-        HostContext context = new HostContext("unit", pipeline.knownDocuments(), Clock.systemUTC(), metrics, temp,
-                control::cancelled);
-        try (ConnectorSession session = registry.connector("scripted").open(config, context)) {
-            return pipeline.run(session, mode, listener, control, metrics);
-        }
+        CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, sink,
+                store, Clock.systemUTC(), options);
+        return pipeline.crawl(context -> registry.connector("scripted").open(config, context), mode, listener, cancel);
     }
 
     @Test
@@ -64,7 +53,7 @@ class CrawlPipelineTest {
         assertThat(report.cancelled()).isTrue();
         assertThat(report.documentsUpserted()).isLessThan(110_000);
         PartitionState state = store.get("a").orElseThrow();
-        int next = Integer.parseInt(state.checkpoint());
+        int next = Integer.parseInt(state.checkpoint().value());
         assertThat(next).isPositive();
         for (int i = 0; i < next; i++) {
             assertThat(sink.ids()).as("every document before the checkpoint is indexed").contains("a-" + i);
@@ -83,7 +72,7 @@ class CrawlPipelineTest {
         CrawlReport again = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
                 "test.documents", "30");
         assertThat(again.clean()).isTrue();
-        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo("30");
+        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo(new Checkpoint("30"));
         assertThat(sink.ids()).hasSize(33);
     }
 
@@ -124,7 +113,7 @@ class CrawlPipelineTest {
         java.util.Set<String> before = sink.ids();
         CrawlReport report = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
                 "test.documents", "20", "test.skip-known", "true");
-        assertThat(sink.keepCalls()).as("15 of 20 unchanged documents re-stamped").isPositive();
+        assertThat(sink.stampUnchangedCalls()).as("15 of 20 unchanged documents re-stamped").isPositive();
         assertThat(report.deletions()).as("nothing swept").isZero();
         assertThat(sink.ids()).isEqualTo(before);
     }
@@ -137,7 +126,7 @@ class CrawlPipelineTest {
         CrawlReport again = crawl(CrawlMode.INCREMENTAL, ProgressListener.none(), new CancellationSignal(),
                 "test.documents", "20", "test.skip-known", "true");
         assertThat(again.clean()).isTrue();
-        assertThat(sink.writeCalls() - writes + sink.keepCalls()).as("index writes of an unchanged recrawl").isZero();
+        assertThat(sink.writeCalls() - writes + sink.stampUnchangedCalls()).as("index writes of an unchanged recrawl").isZero();
         CrawlReport full = crawl(CrawlMode.FULL, ProgressListener.none(), new CancellationSignal(),
                 "test.documents", "20", "test.skip-known", "true", "test.skip", "a-10");
         assertThat(full.deletions()).as("only a-10 and its attachment, gone from the source").isEqualTo(2);
@@ -151,7 +140,7 @@ class CrawlPipelineTest {
         assertThat(report.clean()).as(report.toString()).isTrue();
         // First attempt: documents 0..14 (checkpoint 10 committed); retry: 10..29.
         assertThat(report.metrics()).containsEntry("emitted", 35L);
-        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo("30");
+        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo(new Checkpoint("30"));
         assertThat(sink.ids()).hasSize(33);
     }
 
@@ -162,7 +151,7 @@ class CrawlPipelineTest {
         assertThat(report.partitionsFailed()).isEqualTo(1);
         assertThat(report.fatalKind()).isNull();
         // Attempt 1 commits 10, attempt 2 resumes there and commits 20 before failing again.
-        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo("20");
+        assertThat(store.get("a").orElseThrow().checkpoint()).isEqualTo(new Checkpoint("20"));
         assertThat(store.get("a").orElseThrow().failures()).singleElement()
                 .satisfies(f -> assertThat(f.reason()).contains("after 2 attempt(s)").contains("connection dropped"));
     }
@@ -170,8 +159,9 @@ class CrawlPipelineTest {
     @Test
     void aStaleStateWriteIsAConflict() throws Exception {
         PartitionState saved = store.save(PartitionState.initial("p"));
-        store.save(saved.withCheckpoint("1"));
-        assertThatThrownBy(() -> store.save(saved.withCheckpoint("2"))).isInstanceOf(StateConflictException.class);
+        store.save(saved.withCheckpoint(new Checkpoint("1")));
+        assertThatThrownBy(() -> store.save(saved.withCheckpoint(new Checkpoint("2"))))
+                .isInstanceOf(StateConflictException.class);
     }
     @Test
     void anEmptyListingRemovesNothingWhateverTheShareAllows() throws Exception {

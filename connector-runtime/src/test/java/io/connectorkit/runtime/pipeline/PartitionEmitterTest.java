@@ -89,7 +89,7 @@ class PartitionEmitterTest {
         if (e instanceof WriteEntry.Write w) {
             return (w.followsChildren() ? "root " : "") + w.action().id();
         }
-        return e instanceof WriteEntry.Mark m ? "checkpoint " + m.checkpoint() : e.toString();
+        return e instanceof WriteEntry.Mark m ? "checkpoint " + m.checkpoint().value() : e.toString();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.state.FailureRecord;
@@ -15,7 +16,8 @@ class PartitionRunTest {
     private final InMemoryStateStore store = new InMemoryStateStore();
 
     private PartitionRun runWith(List<FailureRecord> failures) throws Exception {
-        PartitionState stored = store.save(new PartitionState("p", "7", 1, null, failures, failures.size(), -1, -1));
+        PartitionState stored = store.save(new PartitionState("p", new Checkpoint("7"), 1, null, failures,
+                failures.size(), -1, -1));
         return new PartitionRun("p", stored, store, 2);
     }
 
@@ -26,9 +28,9 @@ class PartitionRunTest {
         run.recordFailure(new ItemFailure("x", "p", ErrorKind.PERMANENT, "again"));
         run.acknowledged("y");
         run.recordFailure(new ItemFailure("z", "p", ErrorKind.TRANSIENT, "new"));
-        run.commit("8");
+        run.commit(new Checkpoint("8"));
         PartitionState state = store.get("p").orElseThrow();
-        assertThat(state.checkpoint()).isEqualTo("8");
+        assertThat(state.checkpoint()).isEqualTo(new Checkpoint("8"));
         assertThat(state.generation()).isEqualTo(2);
         assertThat(state.failures()).containsExactly(new FailureRecord("x", "PERMANENT", "again", 1),
                 new FailureRecord("z", "TRANSIENT", "new", 0));
@@ -40,11 +42,11 @@ class PartitionRunTest {
     void noCheckpointIsCommittedAfterAWriteFailed() throws Exception {
         PartitionRun run = runWith(List.of());
         run.writeFailed(new IllegalStateException("bulk failed"));
-        run.commit("9");
-        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("7");
+        run.commit(new Checkpoint("9"));
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo(new Checkpoint("7"));
         run.startAttempt();
-        run.commit("9");
-        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo("9");
+        run.commit(new Checkpoint("9"));
+        assertThat(store.get("p").orElseThrow().checkpoint()).isEqualTo(new Checkpoint("9"));
     }
 
     @Test
@@ -63,7 +65,7 @@ class PartitionRunTest {
 
     @Test
     void aFailedItemIsTriedFiveTimesThenDeclaredPermanentAndNoLongerFetchedAgain() throws Exception {
-        store.save(new PartitionState("p", "7", 1, null, List.of(), 0, -1, -1));
+        store.save(new PartitionState("p", new Checkpoint("7"), 1, null, List.of(), 0, -1, -1));
         for (int tries = 1; tries <= FailureRecord.ITEM_TRIES; tries++) {
             PartitionRun run = new PartitionRun("p", store.get("p").orElseThrow(), store, 1 + tries);
             assertThat(run.refetchRefs()).as("try %d", tries).isEqualTo(tries == 1 ? List.of() : List.of("INBOX:m1"));

@@ -1,11 +1,14 @@
 package io.connectorkit.runtime.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
+import io.connectorkit.api.Checkpoint;
 import io.connectorkit.runtime.config.SinkConfig;
-import io.connectorkit.runtime.sink.IndexClient;
-import io.connectorkit.runtime.sink.RetryPolicy;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.RetryPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class ElasticsearchStateStoreTest {
     private final AtomicInteger readStatus = new AtomicInteger();
     private final AtomicReference<String> readBody = new AtomicReference<>();
+    private final AtomicReference<String> written = new AtomicReference<>();
     private HttpServer server;
     private String url;
 
@@ -32,8 +36,11 @@ class ElasticsearchStateStoreTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean write = exchange.getRequestMethod().equals("PUT");
+            if (write) {
+                written.set(request);
+            }
             int status = write ? 409 : readStatus.get();
             byte[] body = (write ? "{\"error\":{\"type\":\"version_conflict_engine_exception\",\"reason\":\"required"
                     + " seqNo [3]\"},\"status\":409}" : readBody.get()).getBytes(StandardCharsets.UTF_8);
@@ -56,7 +63,7 @@ class ElasticsearchStateStoreTest {
                 new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
                 new RetryPolicy(0, Duration.ofMillis(5), Duration.ofMillis(20)))) {
             new ElasticsearchStateStore(client, "i-state", "src")
-                    .save(new PartitionState("p", "c2", 1, null, List.of(), 0, 3, 1, null));
+                    .save(new PartitionState("p", new Checkpoint("c2"), 1, null, List.of(), 0, 3, 1, null));
         }
     }
 
@@ -78,5 +85,23 @@ class ElasticsearchStateStoreTest {
                 + "\"checkpoint\":\"other\"}}");
         assertThatThrownBy(this::save).isInstanceOf(StateConflictException.class)
                 .hasMessageContaining("another writer");
+    }
+
+    @Test
+    void theCheckpointIsStoredAndReadAsThePlainStringTheConnectorGave() throws Exception {
+        // A state document as every version of the host wrote it: the checkpoint is the connector's string.
+        readStatus.set(200);
+        readBody.set("{\"_seq_no\":4,\"_primary_term\":1,\"found\":true,\"_source\":{\"connector_id\":\"src\","
+                + "\"partition\":\"p\",\"checkpoint\":\"{\\\"t\\\":1}\",\"generation\":3,\"failure_count\":0,"
+                + "\"failures\":[]}}");
+        try (IndexClient client = new IndexClient(List.of(url),
+                new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
+                new RetryPolicy(0, Duration.ofMillis(5), Duration.ofMillis(20)))) {
+            assertThat(new ElasticsearchStateStore(client, "i-state", "src").get("p").orElseThrow().checkpoint())
+                    .isEqualTo(new Checkpoint("{\"t\":1}"));
+        }
+        assertThatThrownBy(this::save).isInstanceOf(StateConflictException.class);
+        assertThat(JsonParser.parseString(written.get()).getAsJsonObject().get("checkpoint").getAsString())
+                .isEqualTo("c2");
     }
 }

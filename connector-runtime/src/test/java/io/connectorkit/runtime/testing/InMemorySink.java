@@ -3,10 +3,11 @@ package io.connectorkit.runtime.testing;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connectorkit.runtime.SearchResults;
-import io.connectorkit.runtime.sink.DocumentSink;
-import io.connectorkit.runtime.sink.SinkAction;
-import io.connectorkit.runtime.sink.SinkException;
-import io.connectorkit.runtime.sink.SweepCount;
+import io.connectorkit.runtime.index.DocumentReader;
+import io.connectorkit.runtime.index.DocumentSink;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.SinkException;
+import io.connectorkit.runtime.index.SweepCount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,18 +16,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
- * A content index in memory, for pipeline tests; {@link #failWrites} makes every write fail and
+ * A content index in memory, for pipeline tests, written and read through both ports; {@link #failWrites} makes every write fail and
  * {@link #refuse} makes it reject one document.
  */
-public final class InMemorySink implements DocumentSink {
+public final class InMemorySink implements DocumentSink, DocumentReader {
     private final Map<String, JsonObject> documents = new ConcurrentHashMap<>();
-    private final List<List<String>> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<List<String>> requests = new CopyOnWriteArrayList<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final AtomicInteger writeCalls = new AtomicInteger();
-    private final AtomicInteger keepCalls = new AtomicInteger();
+    private final AtomicInteger stampUnchangedCalls = new AtomicInteger();
     private volatile boolean failWrites;
 
     public void failWrites(boolean value) {
@@ -53,9 +56,9 @@ public final class InMemorySink implements DocumentSink {
         return writeCalls.get();
     }
 
-    /** @return how many times {@link #keep} was called */
-    public int keepCalls() {
-        return keepCalls.get();
+    /** @return how many times {@link #stampUnchanged} was called */
+    public int stampUnchangedCalls() {
+        return stampUnchangedCalls.get();
     }
 
     public Set<String> ids() {
@@ -86,8 +89,8 @@ public final class InMemorySink implements DocumentSink {
     }
 
     @Override
-    public synchronized void keep(String partition, long generation, Collection<String> ids) {
-        keepCalls.incrementAndGet();
+    public synchronized void stampUnchanged(String partition, long generation, Collection<String> ids) {
+        stampUnchangedCalls.incrementAndGet();
         documents.values().stream()
                 .filter(d -> d.get("partition").getAsString().equals(partition))
                 .filter(d -> ids.contains(d.get("id").getAsString())
@@ -101,20 +104,20 @@ public final class InMemorySink implements DocumentSink {
     }
 
     @Override
-    public long sweep(String partition, long generation, Set<String> keep) {
-        return removeIf(swept(partition, generation, keep));
+    public long sweep(String partition, long generation, Set<String> spared) {
+        return removeIf(swept(partition, generation, spared));
     }
 
     @Override
-    public synchronized SweepCount countSweep(String partition, long generation, Set<String> keep) {
-        return new SweepCount(documents.values().stream().filter(swept(partition, generation, keep)).count(),
+    public synchronized SweepCount countSweep(String partition, long generation, Set<String> spared) {
+        return new SweepCount(documents.values().stream().filter(swept(partition, generation, spared)).count(),
                 documents.values().stream().filter(d -> d.get("partition").getAsString().equals(partition)).count());
     }
 
-    private static java.util.function.Predicate<JsonObject> swept(String partition, long generation, Set<String> keep) {
+    private static Predicate<JsonObject> swept(String partition, long generation, Set<String> spared) {
         return d -> d.get("partition").getAsString().equals(partition)
-                && d.get("generation").getAsLong() < generation && !keep.contains(d.get("id").getAsString())
-                && !(d.has("parent_id") && keep.contains(d.get("parent_id").getAsString()));
+                && d.get("generation").getAsLong() < generation && !spared.contains(d.get("id").getAsString())
+                && !(d.has("parent_id") && spared.contains(d.get("parent_id").getAsString()));
     }
 
     @Override
@@ -122,7 +125,7 @@ public final class InMemorySink implements DocumentSink {
         return removeIf(d -> d.get("partition").getAsString().equals(partition));
     }
 
-    private synchronized long removeIf(java.util.function.Predicate<JsonObject> test) {
+    private synchronized long removeIf(Predicate<JsonObject> test) {
         List<String> gone = documents.entrySet().stream().filter(e -> test.test(e.getValue())).map(Map.Entry::getKey).toList();
         gone.forEach(documents::remove);
         return gone.size();
@@ -159,9 +162,5 @@ public final class InMemorySink implements DocumentSink {
     @Override
     public String indexName() {
         return "memory";
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,0 +1,148 @@
+package io.connectorkit.runtime.index.documents;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexErrors;
+import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.SinkAction;
+import io.connectorkit.runtime.index.SinkException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.core5.http.ContentType;
+
+/**
+ * One {@code _bulk} request with item-level retries: items the index asks to retry (429, 5xx,
+ * write blocks) are sent again alone with backoff, for as long as the retry policy waits for an
+ * unavailable index; items it rejects for good are returned as
+ * errors while the rest land.
+ */
+final class BulkRequest {
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
+
+    private final IndexClient client;
+    private final String index;
+    private final IndexDisk disk;
+
+    BulkRequest(IndexClient client, String index, IndexDisk disk) {
+        this.client = requireNonNull(client, "client");
+        this.index = requireNonNull(index, "index");
+        this.disk = requireNonNull(disk, "disk");
+    }
+
+    /**
+     * Sends the actions, and again those the index asks to retry.
+     *
+     * @param actions the writes, in order
+     * @return one entry per action: {@code null} when acknowledged, else the index's reason
+     * @throws SinkException if items were still refused when the retries and the wait ran out
+     */
+    List<String> send(List<SinkAction> actions) throws SinkException {
+        List<String> outcome = new ArrayList<>(Collections.nCopies(actions.size(), (String) null));
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            pending.add(i);
+        }
+        RetryPolicy retry = client.retry();
+        String lastReason = "";
+        boolean unavailable = true;
+        boolean diskRefused = false;
+        Instant failingSince = null;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                if (!retry.again(attempt - 1, Duration.between(failingSince, Instant.now()), unavailable)) {
+                    break;
+                }
+                try {
+                    IndexClient.sleep(retry.backoff(attempt));
+                } catch (IOException e) {
+                    throw new SinkException("Interrupted while retrying a bulk request to '" + index + "'", e);
+                }
+            }
+            // The embedded index's own disk: nothing is sent while its filesystem is below the reserve.
+            disk.awaitRoom(retry.maxWait());
+            StringBuilder body = new StringBuilder();
+            for (int i : pending) {
+                SinkAction a = actions.get(i);
+                JsonObject meta = new JsonObject();
+                meta.addProperty("_index", index);
+                meta.addProperty("_id", a.id());
+                JsonObject line = new JsonObject();
+                line.add(a.isDelete() ? "delete" : "index", meta);
+                body.append(line).append('\n');
+                if (!a.isDelete()) {
+                    body.append(a.source()).append('\n');
+                }
+            }
+            IndexClient.Reply r;
+            try {
+                r = client.send("POST", "/_bulk", Map.of(), body.toString(), NDJSON);
+            } catch (IOException e) {
+                if (disk.low()) {
+                    throw disk.refused(index, client.description(), e.getMessage(), waited(failingSince));
+                }
+                throw new SinkException(e.getMessage(), e);
+            }
+            if (!r.ok() || !r.body().has("items")) {
+                lastReason = "HTTP " + r.status() + ": " + r.reason();
+                boolean full = IndexDisk.refusal(lastReason);
+                diskRefused |= full;
+                if (RetryPolicy.retryableStatus(r.status()) || full) {
+                    unavailable = full || RetryPolicy.unavailableStatus(r.status());
+                    failingSince = failingSince == null ? Instant.now() : failingSince;
+                    continue;
+                }
+                throw new SinkException("Bulk request to index '" + index + "' failed with " + lastReason, null);
+            }
+            JsonArray items = r.body().getAsJsonArray("items");
+            List<Integer> again = new ArrayList<>();
+            unavailable = true;
+            for (int k = 0; k < pending.size(); k++) {
+                int i = pending.get(k);
+                JsonObject item = items.get(k).getAsJsonObject().entrySet().iterator().next().getValue().getAsJsonObject();
+                int status = item.get("status").getAsInt();
+                if (status < 300 || (status == 404 && actions.get(i).isDelete())) {
+                    continue;
+                }
+                String reason = item.has("error") ? IndexErrors.describe(item.get("error")) : "status " + status;
+                boolean full = IndexDisk.refusal(reason);
+                if (RetryPolicy.retryableStatus(status) || reason.startsWith("cluster_block_exception") || full) {
+                    again.add(i);
+                    lastReason = reason;
+                    diskRefused |= full;
+                    // A block an administrator set (403) is not waited for; a recovering or
+                    // overloaded index (503, 429: state not recovered, flood stage) or a full disk is.
+                    unavailable &= full || RetryPolicy.unavailableStatus(status);
+                } else {
+                    outcome.set(i, "rejected by index '" + index + "' (" + reason + ")");
+                }
+            }
+            pending = again;
+            if (!pending.isEmpty() && failingSince == null) {
+                failingSince = Instant.now();
+            }
+        }
+        if (!pending.isEmpty() && (diskRefused || disk.low())) {
+            throw disk.refused(index, client.description(), lastReason, waited(failingSince));
+        }
+        if (!pending.isEmpty()) {
+            throw new SinkException("Bulk request to index '" + index + "' still failing after " + retry.maxRetries()
+                    + " retries (waiting up to " + retry.maxWait().toSeconds() + " s, sink.retry.max-wait-seconds) for "
+                    + pending.size() + " of " + actions.size() + " documents: " + lastReason
+                    + "; check the cluster's health and disk space", null);
+        }
+        return outcome;
+    }
+
+    private static Duration waited(Instant failingSince) {
+        return failingSince == null ? Duration.ZERO : Duration.between(failingSince, Instant.now());
+    }
+}
