@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * crawl. The text is read through a view that looks at the clock every few thousand characters
  * the matcher reads and gives up past the bound, which the caller records as an item failure.
  */
-final class MimecastBoundedMatch {
+public final class MimecastBoundedMatch {
     /** How long one match may take; ordinary rules on ordinary text need microseconds. */
     static final Duration LIMIT = Duration.ofSeconds(1);
     private static final int CHECK_EVERY = 4096;
@@ -32,11 +32,11 @@ final class MimecastBoundedMatch {
      * @return whether the rule matches anywhere in the text
      * @throws ConnectorException PERMANENT when the match runs past the bound
      */
-    static boolean find(Pattern pattern, String text, String key, String what) throws ConnectorException {
+    public static boolean find(Pattern pattern, String text, String key, String what) throws ConnectorException {
         return find(pattern, text, key, what, LIMIT);
     }
 
-    static boolean find(Pattern pattern, String text, String key, String what, Duration limit)
+    public static boolean find(Pattern pattern, String text, String key, String what, Duration limit)
             throws ConnectorException {
         requireNonNull(pattern, "pattern");
         requireNonNull(text, "text");

@@ -2,14 +2,23 @@ package io.connectorkit.mimecast;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.gson.JsonObject;
 import io.connectorkit.api.CheckReport;
 import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.mimecast.client.MimecastAccount;
+import io.connectorkit.mimecast.client.MimecastClient;
+import io.connectorkit.mimecast.client.MimecastDomain;
+import io.connectorkit.mimecast.client.MimecastMessage;
+import io.connectorkit.mimecast.client.MimecastMessageQuery;
+import io.connectorkit.mimecast.client.MimecastTokenSource;
+import io.connectorkit.mimecast.directory.MimecastScopeFilter;
+import io.connectorkit.mimecast.http.MimecastSpool;
+import io.connectorkit.mimecast.tls.MimecastTlsException;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,17 +33,15 @@ import java.util.Optional;
 final class MimecastChecker {
     private final MimecastTokenSource tokens;
     private final MimecastClient client;
-    private final MimecastDirectory directory;
     private final MimecastScopeFilter filter;
     private final MimecastConfig config;
     private final ConnectorContext context;
 
     @Inject
-    MimecastChecker(MimecastTokenSource tokens, MimecastClient client, MimecastDirectory directory,
-            MimecastScopeFilter filter, MimecastConfig config, ConnectorContext context) {
+    MimecastChecker(MimecastTokenSource tokens, MimecastClient client, MimecastScopeFilter filter,
+            MimecastConfig config, ConnectorContext context) {
         this.tokens = requireNonNull(tokens, "tokens");
         this.client = requireNonNull(client, "client");
-        this.directory = requireNonNull(directory, "directory");
         this.filter = requireNonNull(filter, "filter");
         this.config = requireNonNull(config, "config");
         this.context = requireNonNull(context, "context");
@@ -57,72 +64,53 @@ final class MimecastChecker {
             return new CheckReport(results);
         }
         account(results);
-        Optional<String> domain = probe(results, MimecastDirectory.DOMAINS, () -> {
-            List<JsonObject> domains = directory.domains();
+        Optional<String> domain = probe(results, MimecastClient.DOMAINS, () -> {
+            List<MimecastDomain> domains = client.domains();
             String first = null;
             int included = 0;
-            for (JsonObject d : domains) {
-                String name = MimecastJson.string(d, "domain").orElse("").toLowerCase(Locale.ROOT);
-                if (!name.isEmpty() && filter.domain(name, MimecastJson.bool(d, "local")).included()) {
+            for (MimecastDomain d : domains) {
+                String name = d.name().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && filter.domain(name, d.local()).included()) {
                     included++;
                     first = first == null ? name : first;
                 }
             }
             return new Probe<>(first, domains.size() + " internal domains, " + included + " in scope");
         });
-        Optional<String> mailbox = domain.isEmpty() ? skipped(results, MimecastDirectory.USERS, "domain")
-                : probe(results, MimecastDirectory.USERS, () -> {
-                    JsonObject item = new JsonObject();
-                    item.addProperty("domain", domain.get());
-                    JsonObject body = MimecastContentReader.envelope(item);
-                    body.add("meta", pageSize(config.performance().pageSize()));
-                    String first = MimecastJson.items(client.call(MimecastDirectory.USERS, body,
-                            "the users of domain " + domain.get()), "users").stream()
-                            .filter(u -> !MimecastJson.bool(u, "alias"))
-                            .map(u -> MimecastJson.string(u, "emailAddress").orElse("").toLowerCase(Locale.ROOT))
+        Optional<String> mailbox = domain.isEmpty() ? skipped(results, MimecastClient.USERS, "domain")
+                : probe(results, MimecastClient.USERS, () -> {
+                    String first = client.users(domain.get(), config.performance().pageSize(), null).items().stream()
+                            .filter(u -> !u.alias()).map(u -> u.emailAddress().toLowerCase(Locale.ROOT))
                             .filter(a -> a.contains("@") && filter.mailbox(a).included()).findFirst().orElse(null);
                     return new Probe<>(first, first == null ? "users of " + domain.get() + " listed; none in scope on"
                             + " the first page" : "users of " + domain.get() + " listed, first in scope: " + first);
                 });
-        Optional<String> message = mailbox.isEmpty() ? skipped(results, MimecastMessageReader.LIST, "mailbox")
-                : probe(results, MimecastMessageReader.LIST, () -> {
-                    JsonObject item = new JsonObject();
-                    item.addProperty("mailbox", mailbox.get());
-                    item.addProperty("view", "INBOX");
-                    item.addProperty("start", MimecastDates.format(config.messages().startDate()));
-                    item.addProperty("end", MimecastDates.format(context.clock().instant()));
-                    JsonObject body = MimecastContentReader.envelope(item);
-                    body.add("meta", pageSize(1));
-                    List<JsonObject> items = MimecastJson.items(client.call(MimecastMessageReader.LIST, body,
-                            "mailbox " + mailbox.get()), "messages");
-                    String id = items.isEmpty() ? null : MimecastJson.string(items.get(0), "id").orElse(null);
+        Optional<String> message = mailbox.isEmpty() ? skipped(results, MimecastClient.LIST, "mailbox")
+                : probe(results, MimecastClient.LIST, () -> {
+                    MimecastMessageQuery query = new MimecastMessageQuery(mailbox.get(), "INBOX",
+                            config.messages().startDate(), context.clock().instant());
+                    List<MimecastMessage> items = client.messages(query, 1, null, "mailbox " + mailbox.get()).items();
+                    String id = items.isEmpty() ? null : items.get(0).id();
                     return new Probe<>(id, "INBOX of " + mailbox.get() + " listed");
                 });
         if (message.isEmpty()) {
-            skipped(results, MimecastContentReader.DETAIL, "message");
-            skipped(results, MimecastContentReader.GET_FILE, "message");
+            skipped(results, MimecastClient.DETAIL, "message");
+            skipped(results, MimecastClient.GET_FILE, "message");
             return new CheckReport(results);
         }
         String id = message.get();
-        probe(results, MimecastContentReader.DETAIL, () -> {
-            client.call(MimecastContentReader.DETAIL, MimecastContentReader.idRequest(id), "message " + id);
+        probe(results, MimecastClient.DETAIL, () -> {
+            client.messageDetail(id);
             return new Probe<>(id, "message detail read");
         });
-        probe(results, MimecastContentReader.GET_FILE, () -> {
-            try (MimecastSpool s = client.download(MimecastContentReader.GET_FILE,
-                    MimecastContentReader.idRequest(id), "message " + id, 1 << 20)) {
+        probe(results, MimecastClient.GET_FILE, () -> {
+            try (MimecastSpool s = client.file(id, "message " + id, 1 << 20)) {
                 return new Probe<>(id, "message content downloaded (" + s.length() + " bytes)");
             }
         });
         if (config.messages().contentMode() == MimecastConfig.ContentMode.PARTS) {
-            probe(results, MimecastContentReader.PART, () -> {
-                JsonObject item = new JsonObject();
-                item.addProperty("id", id);
-                item.addProperty("mailbox", mailbox.get());
-                item.addProperty("context", "RECEIVED");
-                item.addProperty("type", "PLAIN");
-                try (MimecastSpool s = client.download(MimecastContentReader.PART,
-                        MimecastContentReader.envelope(item), "message " + id, 1 << 20)) {
+            probe(results, MimecastClient.PART, () -> {
+                try (MimecastSpool s = client.messagePart(id, mailbox.get(), "PLAIN", "message " + id, 1 << 20)) {
                     return new Probe<>(id, "message part downloaded (" + s.length() + " bytes)");
                 }
             });
@@ -135,12 +123,10 @@ final class MimecastChecker {
      * start date lies before what the retention keeps.
      */
     private void account(List<CheckResult> results) {
-        String path = MimecastAccount.PATH;
+        String path = MimecastClient.ACCOUNT;
         MimecastAccount account;
         try {
-            JsonObject body = new JsonObject();
-            body.add("data", new com.google.gson.JsonArray());
-            account = MimecastAccount.read(client.call(path, body, "the account"));
+            account = client.account();
         } catch (ConnectorException e) {
             if (e.kind() == ErrorKind.PERMISSION) {
                 results.add(CheckResult.warning(path, "Not read, so the archive and the retention are not checked: "
@@ -166,21 +152,13 @@ final class MimecastChecker {
         Instant start = config.messages().startDate();
         Optional<Instant> kept = account.retainedSince(context.clock().instant());
         if (kept.isPresent() && start.isBefore(kept.get())) {
-            String since = MimecastDates.format(kept.get().truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+            String since = MimecastDates.format(kept.get().truncatedTo(ChronoUnit.DAYS));
             results.add(CheckResult.warning(path, MimecastKeys.START_DATE + " = " + MimecastDates.format(start)
                     + " lies before the account's retention of " + account.maxRetentionDays().getAsInt()
                     + " days: the archive keeps nothing received before about " + since + ", so the crawl finds"
                     + " nothing older", "Set " + MimecastKeys.START_DATE + " to " + since.substring(0, 10)
                     + " or later, or leave it: the older part of the window only costs list calls"));
         }
-    }
-
-    private static JsonObject pageSize(int size) {
-        JsonObject pagination = new JsonObject();
-        pagination.addProperty("pageSize", size);
-        JsonObject meta = new JsonObject();
-        meta.add("pagination", pagination);
-        return meta;
     }
 
     private record Probe<T>(T value, String message) { }

@@ -240,7 +240,7 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
      * @param path an API path such as {@code /api/archive/get-file}
      * @return the product's name as the Mimecast console shows it
      */
-    static String productFor(String path) {
+    public static String productFor(String path) {
         String p = path.toLowerCase(Locale.ROOT);
         if (p.contains("/archive/")) {
             return "Data Retention / Archive";
@@ -260,7 +260,7 @@ public record MimecastConfig(Connection connection, Scope scope, Messages messag
      * @param path an API path
      * @return the permission as the Mimecast console names it
      */
-    static String roleFor(String path) {
+    public static String roleFor(String path) {
         String p = path.toLowerCase(Locale.ROOT);
         if (p.contains("/archive/")) {
             return "Archive - Search - Read & Search Content View";

@@ -12,6 +12,14 @@ import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.mimecast.archive.ArchiveModule;
+import io.connectorkit.mimecast.archive.MimecastCheckpoint;
+import io.connectorkit.mimecast.archive.MimecastMessageWindow;
+import io.connectorkit.mimecast.client.ClientModule;
+import io.connectorkit.mimecast.content.ContentModule;
+import io.connectorkit.mimecast.directory.DirectoryModule;
+import io.connectorkit.mimecast.http.HttpModule;
+import io.connectorkit.mimecast.http.MimecastStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -93,7 +101,7 @@ public final class MimecastConnector implements SourceConnector {
 
     private static Injector injector(MimecastConfig config, ConnectorContext context) {
         Objects.requireNonNull(context, "context");
-        return Guice.createInjector(new SessionModule(config, context), new AuthModule(),
-                new ClientModule(), new PagingModule(), new FilterModule(), new AttachmentModule());
+        return Guice.createInjector(new SessionModule(config, context), new HttpModule(), new ClientModule(),
+                new DirectoryModule(), new ContentModule(), new ArchiveModule());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * explicit {@code +0000}; responses are read leniently ({@code Z}, {@code +0000}, {@code +00:00},
  * with or without fractions of a second), since clients and fixtures show all three.
  */
-final class MimecastDates {
+public final class MimecastDates {
     private static final DateTimeFormatter REQUEST =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder()
@@ -32,7 +32,7 @@ final class MimecastDates {
      * @param instant the instant
      * @return such as {@code 2024-01-15T09:12:44+0000}
      */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return REQUEST.format(instant);
     }
 
@@ -42,7 +42,7 @@ final class MimecastDates {
      * @param text the text, possibly null or blank
      * @return the instant, or empty when the text is missing or not a date
      */
-    static Optional<Instant> parse(String text) {
+    public static Optional<Instant> parse(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

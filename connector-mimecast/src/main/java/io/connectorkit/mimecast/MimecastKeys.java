@@ -3,6 +3,8 @@ package io.connectorkit.mimecast;
 import io.connectorkit.api.ConfigKey;
 import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.ConfigType;
+import io.connectorkit.mimecast.archive.MimecastMessageWindow;
+import io.connectorkit.mimecast.tls.MimecastTls;
 
 /**
  * The configuration keys of the Mimecast connector, with the names, defaults and meanings of

@@ -1,5 +1,6 @@
 package io.connectorkit.mimecast;
 
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchivedMessage;
 import io.connectorkit.testkit.archive.Domain;

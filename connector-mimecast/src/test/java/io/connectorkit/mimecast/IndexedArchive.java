@@ -2,6 +2,7 @@ package io.connectorkit.mimecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.SearchHit;
 import io.connectorkit.testkit.archive.Archive;

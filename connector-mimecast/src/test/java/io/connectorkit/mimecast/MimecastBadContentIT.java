@@ -4,6 +4,10 @@ import static io.connectorkit.mimecast.IndexedMimecast.all;
 import static io.connectorkit.mimecast.IndexedMimecast.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.mimecast.content.HostileMessages;
+import io.connectorkit.mimecast.content.MimecastCharsets;
+import io.connectorkit.mimecast.content.MimecastDocuments;
+import io.connectorkit.mimecast.content.MimecastEmlParser;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;

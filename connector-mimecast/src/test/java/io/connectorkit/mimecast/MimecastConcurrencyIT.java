@@ -6,6 +6,7 @@ import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Partition;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import java.nio.file.Files;

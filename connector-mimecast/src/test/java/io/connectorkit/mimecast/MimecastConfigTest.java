@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.api.ConfigKey;
 import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.SourceConfig;
+import io.connectorkit.mimecast.archive.MimecastMessageWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MimecastConfigTest {
+public class MimecastConfigTest {
     /** The public configuration reference: key to default ("" = blank, null = required). */
     private static Map<String, String> reference() {
         Map<String, String> reference = new LinkedHashMap<>();
@@ -48,7 +49,7 @@ class MimecastConfigTest {
         return reference;
     }
 
-    static Map<String, String> minimal() {
+    public static Map<String, String> minimal() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("mimecast.client-id", "fake-client");
         m.put("mimecast.client-secret", "fake-secret");

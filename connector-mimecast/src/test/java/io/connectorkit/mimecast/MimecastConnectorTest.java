@@ -6,6 +6,7 @@ import io.connectorkit.api.Capability;
 import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.mimecast.http.MimecastStats;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;

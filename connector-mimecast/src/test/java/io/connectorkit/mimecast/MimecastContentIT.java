@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Document;
+import io.connectorkit.mimecast.content.MimecastAttachments;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.testkit.archive.ArchivedMessage;
 import io.connectorkit.testkit.archive.Attachment;
 import io.connectorkit.testkit.archive.View;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;

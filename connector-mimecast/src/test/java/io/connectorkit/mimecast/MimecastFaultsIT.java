@@ -9,6 +9,7 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.testkit.archive.MessageHeader;
 import io.connectorkit.testkit.archive.View;
 import io.connectorkit.testkit.mimecast.Endpoint;

@@ -6,6 +6,7 @@ import static io.connectorkit.mimecast.IndexedMimecast.documentsByPartition;
 import static io.connectorkit.mimecast.IndexedMimecast.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.SearchHit;

@@ -5,6 +5,7 @@ import static io.connectorkit.mimecast.IndexedMimecast.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.embedded.testing.NodeOutage;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;

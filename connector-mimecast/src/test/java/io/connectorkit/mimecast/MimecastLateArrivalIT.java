@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connectorkit.mimecast.archive.MimecastMessageReader;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;

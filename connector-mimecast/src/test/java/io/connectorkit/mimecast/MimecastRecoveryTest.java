@@ -8,6 +8,8 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.Partition;
+import io.connectorkit.mimecast.client.MimecastPager;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;

@@ -6,6 +6,7 @@ import io.connectorkit.api.CheckReport;
 import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.RecordedRequest;
 import io.connectorkit.testkit.mimecast.RecordingHost;

@@ -9,6 +9,7 @@ import io.connectorkit.api.CheckReport;
 import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.testkit.tls.ServerCertificate;

@@ -3,6 +3,7 @@ package io.connectorkit.mimecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.CrawlMode;
+import io.connectorkit.mimecast.http.MimecastTrace;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.RecordedRequest;
 import java.io.StringWriter;

@@ -2,15 +2,16 @@ package io.connectorkit.mimecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.mimecast.http.MimecastOutage;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;

@@ -10,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A host context for tests: real clock, counters kept in memory, a chosen known-documents look-up. */
-final class TestContext implements ConnectorContext {
+public final class TestContext implements ConnectorContext {
     private final Path temp;
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private volatile KnownDocuments known = KnownDocuments.none();
     private volatile boolean cancelled;
 
-    TestContext(Path temp) {
+    public TestContext(Path temp) {
         this.temp = temp;
     }
 
@@ -26,12 +26,12 @@ final class TestContext implements ConnectorContext {
     }
 
     /** Marks the run cancelled: from now on, anything that would wait throws instead. */
-    TestContext cancel() {
+    public TestContext cancel() {
         this.cancelled = true;
         return this;
     }
 
-    long counter(String name) {
+    public long counter(String name) {
         AtomicLong v = counters.get(name);
         return v == null ? 0 : v.get();
     }
