@@ -31,6 +31,7 @@ public final class HttpModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        bind(MimecastSleeper.class).toInstance(MimecastSleeper.ON_MONITOR);
         bind(MimecastRateLimiter.class).in(Scopes.SINGLETON);
         bind(MimecastStats.class).in(Scopes.SINGLETON);
         bind(MimecastTrace.class).in(Scopes.SINGLETON);

@@ -45,7 +45,9 @@ import org.apache.logging.log4j.Logger;
  * a quota window: every caller waits it out, and the pace is kept.
  *
  * <p>Wait in milliseconds = hint in seconds x {@code mimecast.retry-after-multiplier}; without a
- * hint, capped exponential backoff (1, 2, 4 ... 64 seconds, times the same multiplier).
+ * hint, capped exponential backoff (1, 2, 4 ... 64 seconds, times the same multiplier). Waits are
+ * taken in slices of at most 200 ms through the {@link MimecastSleeper}, on the limiter's lock, so
+ * that a call ending or a new quota wakes the waiting callers to look again.
  */
 public final class MimecastRateLimiter {
     private static final Logger LOG = LogManager.getLogger(MimecastRateLimiter.class);
@@ -66,6 +68,7 @@ public final class MimecastRateLimiter {
 
     private final long multiplier;
     private final ConnectorContext context;
+    private final MimecastSleeper sleeper;
     private final Object lock = new Object();
     private final Map<String, Long> gauges = new HashMap<>();
     private Instant notBefore = Instant.MIN;
@@ -81,9 +84,10 @@ public final class MimecastRateLimiter {
     private Instant announced;
 
     @Inject
-    MimecastRateLimiter(MimecastConfig config, ConnectorContext context) {
+    MimecastRateLimiter(MimecastConfig config, ConnectorContext context, MimecastSleeper sleeper) {
         this.multiplier = requireNonNull(config, "config").performance().retryAfterMultiplier();
         this.context = requireNonNull(context, "context");
+        this.sleeper = requireNonNull(sleeper, "sleeper");
     }
 
     /** Waits until a call is allowed; the caller reports the end of the call with {@link #done()}. */
@@ -279,7 +283,7 @@ public final class MimecastRateLimiter {
         }
         long started = System.nanoTime();
         try {
-            lock.wait(Math.max(1, millis));
+            sleeper.await(lock, Math.max(1, millis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException("Interrupted while waiting for the Mimecast rate limit");

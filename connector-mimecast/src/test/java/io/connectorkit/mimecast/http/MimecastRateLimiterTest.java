@@ -27,7 +27,8 @@ class MimecastRateLimiterTest {
     private static MimecastRateLimiter limiter(TestContext context) throws Exception {
         Map<String, String> m = MimecastConfigTest.minimal();
         m.put("mimecast.retry-after-multiplier", "1000");
-        return new MimecastRateLimiter(MimecastConfig.from(MimecastKeys.spec().parse(m)), context);
+        return new MimecastRateLimiter(MimecastConfig.from(MimecastKeys.spec().parse(m)), context,
+                MimecastSleeper.ON_MONITOR);
     }
 
     private static Function<String, String> quota(long limit, long remaining, String reset) {
