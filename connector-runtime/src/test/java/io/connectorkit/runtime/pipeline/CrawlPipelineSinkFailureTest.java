@@ -39,10 +39,11 @@ import org.mockito.ArgumentMatcher;
 import org.mockito.InOrder;
 
 /**
- * What the pipeline asks of the index after a batch of a partition failed: the calls themselves
- * are the point, so the write port is a mock that passes every call on to the in-memory index and
- * fails the batches of one partition in a second FULL run. The other partition of the same run is the control: its
- * checkpoint and sweep come, and come after its writes.
+ * What the pipeline asks of the index and the state store after a batch of a partition failed:
+ * the calls themselves are the point, so both are mocks that pass every call on to the in-memory
+ * ones, and the write port fails the batches of one partition in a second FULL run. Entries of
+ * that partition already queued may still be written; its checkpoint and sweep must not come. The
+ * other partition of the same run is the control: its sweep and checkpoint come, after its writes.
  */
 class CrawlPipelineSinkFailureTest {
     private final ConnectorRegistry registry = ConnectorRegistry.load();
