@@ -9,7 +9,7 @@ import io.connectorkit.embedded.EmbeddedSearchNode;
 import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.Fault;

@@ -2,8 +2,8 @@ package io.connectorkit.mimecast;
 
 import io.connectorkit.api.Partition;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.MessageHeader;
-import io.connectorkit.testkit.archive.View;
+import io.connectorkit.testkit.archive.corpus.MessageHeader;
+import io.connectorkit.testkit.archive.corpus.View;
 import io.connectorkit.testkit.contract.FaultInjector;
 import io.connectorkit.testkit.contract.SourceConnectorContractTest;
 import io.connectorkit.testkit.contract.SourceMutator;

@@ -11,7 +11,7 @@ import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
 import io.connectorkit.runtime.SearchHit;
 import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.Fault;
 import io.connectorkit.testkit.mimecast.FaultRule;

@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.connectorkit.testkit.archive.Address;
+import io.connectorkit.testkit.archive.corpus.Address;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveIds;
-import io.connectorkit.testkit.archive.ArchivedMessage;
-import io.connectorkit.testkit.archive.Attachment;
-import io.connectorkit.testkit.archive.EmlWriter;
-import io.connectorkit.testkit.archive.RawMessage;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.Attachment;
+import io.connectorkit.testkit.archive.mime.EmlWriter;
+import io.connectorkit.testkit.archive.corpus.RawMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

@@ -3,8 +3,8 @@ package io.connectorkit.testkit.mimecast;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchivedMessage;
-import io.connectorkit.testkit.archive.Attachment;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.Attachment;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.connectorkit.testkit.mimecast;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.connectorkit.testkit.archive.ArchivedMessage;
-import io.connectorkit.testkit.archive.RawMessage;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.RawMessage;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.corpus;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,12 +1,15 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.mime;
 
+import io.connectorkit.testkit.archive.corpus.Address;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.Attachment;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -152,7 +155,7 @@ public final class EmlWriter {
         return n;
     }
 
-    static String hex(long value) {
+    public static String hex(long value) {
         String hex = Long.toHexString(value);
         return "0000000000000000".substring(hex.length()) + hex;
     }

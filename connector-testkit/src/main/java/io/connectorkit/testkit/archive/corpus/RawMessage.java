@@ -1,7 +1,8 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.corpus;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.testkit.archive.Archive;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.testkit.archive.corpus.Attachment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,12 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.archive.corpus.Attachment;
+import io.connectorkit.testkit.archive.corpus.View;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.mime;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.mime;
 
 import java.util.SplittableRandom;
 
@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * words finds the attachment. Only lowercase ASCII letters and spaces, so the text needs no
  * escaping in XML, CSV, HTML or PDF strings and its length in bytes equals its length in chars.
  */
-final class TextLines {
+public final class TextLines {
     private static final String[] WORDS = {"account", "agenda", "analysis", "annual", "approval", "archive",
         "asset", "audit", "balance", "board", "budget", "calendar", "campaign", "capital", "client", "compliance",
         "contract", "customer", "deadline", "delivery", "department", "deposit", "design", "draft", "estimate",
@@ -35,7 +35,7 @@ final class TextLines {
     }
 
     /** The first line of every attachment generated from this seed: six words, at most 71 chars. */
-    static String headline(long seed) {
+    public static String headline(long seed) {
         SplittableRandom words = new SplittableRandom(Hashing.mix(seed, 0x4EAD));
         StringBuilder line = new StringBuilder(72);
         for (int i = 0; i < HEADLINE_WORDS; i++) {

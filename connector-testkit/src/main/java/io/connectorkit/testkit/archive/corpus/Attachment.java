@@ -1,7 +1,9 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.corpus;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.testkit.archive.mime.FileFormat;
+import io.connectorkit.testkit.archive.mime.TextLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

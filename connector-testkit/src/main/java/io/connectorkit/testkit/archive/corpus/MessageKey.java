@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.corpus;
 
 /**
  * The position of a message in its mailbox view: received second, then index. Listings are

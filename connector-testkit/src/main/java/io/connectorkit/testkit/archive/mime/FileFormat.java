@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.mime;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,59 +8,59 @@ import java.io.OutputStream;
  * writes a valid file of exactly the requested size (at least {@link #minimumSize()}), as a pure
  * function of the seed, streaming in bounded memory.
  */
-enum FileFormat {
+public enum FileFormat {
     TEXT(LineStyle.TEXT.minimumSize()) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             LineDocument.write(LineStyle.TEXT, seed, size, out);
         }
     },
     CSV(LineStyle.CSV.minimumSize()) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             LineDocument.write(LineStyle.CSV, seed, size, out);
         }
     },
     HTML(LineStyle.HTML.minimumSize()) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             LineDocument.write(LineStyle.HTML, seed, size, out);
         }
     },
     PDF(PdfDocument.MINIMUM_SIZE) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             PdfDocument.write(seed, size, out);
         }
     },
     DOCX(ZipDocument.DOCX.minimumSize()) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             ZipDocument.DOCX.write(seed, size, out);
         }
     },
     XLSX(ZipDocument.XLSX.minimumSize()) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             ZipDocument.XLSX.write(seed, size, out);
         }
     },
     ZIP(ZipDocument.ZIP.minimumSize()) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             ZipDocument.ZIP.write(seed, size, out);
         }
     },
     PNG(PngImage.MINIMUM_SIZE) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             PngImage.write(seed, size, out);
         }
     },
     /** Pseudo-random bytes, for any other type (and any size). */
     RANDOM(0) {
         @Override
-        void write(long seed, long size, OutputStream out) throws IOException {
+        public void write(long seed, long size, OutputStream out) throws IOException {
             ContentBytes.write(seed, size, out);
         }
     };
@@ -72,7 +72,7 @@ enum FileFormat {
     }
 
     /** The format generated for a content type. */
-    static FileFormat of(String contentType) {
+    public static FileFormat of(String contentType) {
         return switch (contentType) {
             case "text/csv" -> CSV;
             case "text/html" -> HTML;
@@ -86,15 +86,15 @@ enum FileFormat {
     }
 
     /** The smallest valid file this format writes. */
-    long minimumSize() {
+    public long minimumSize() {
         return minimumSize;
     }
 
     /** The largest file this format writes. */
-    long maximumSize() {
+    public long maximumSize() {
         return this == DOCX || this == XLSX || this == ZIP ? ZipWriter.MAXIMUM_SIZE : Long.MAX_VALUE;
     }
 
     /** Writes exactly {@code size} bytes generated from {@code seed}. */
-    abstract void write(long seed, long size, OutputStream out) throws IOException;
+    public abstract void write(long seed, long size, OutputStream out) throws IOException;
 }

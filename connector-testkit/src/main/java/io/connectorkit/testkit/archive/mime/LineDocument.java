@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.mime;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.mime;
 
 /**
  * How a line-oriented generated document is framed: a fixed head and tail around lines of words.

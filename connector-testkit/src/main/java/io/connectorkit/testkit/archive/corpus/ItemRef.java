@@ -1,4 +1,7 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.corpus;
+
+import io.connectorkit.testkit.archive.ArchiveIds;
+
 
 import static java.util.Objects.requireNonNull;
 

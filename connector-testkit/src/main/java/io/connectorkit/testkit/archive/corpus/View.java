@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.archive;
+package io.connectorkit.testkit.archive.corpus;
 
 /** The two archive views of a mailbox, as get-message-list names them. */
 public enum View {
