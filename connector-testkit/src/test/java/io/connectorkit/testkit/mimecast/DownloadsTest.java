@@ -8,6 +8,8 @@ import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
 import io.connectorkit.testkit.archive.corpus.Attachment;
 import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.testkit.mimecast.faults.Fault;
+import io.connectorkit.testkit.mimecast.faults.FaultRule;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -11,6 +11,8 @@ import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.corpus.MessageHeader;
 import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.testkit.mimecast.faults.Fault;
+import io.connectorkit.testkit.mimecast.faults.FaultRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import com.google.gson.JsonElement;
 import java.io.IOException;
@@ -11,26 +11,26 @@ import java.util.Map;
  * An answer before it is sent: status, content type, exact length (-1 = no body) and a writer
  * that streams the body, so huge downloads are produced while they are sent.
  */
-record Reply(int status, String contentType, long length, Body body, Map<String, String> headers) {
+public record Reply(int status, String contentType, long length, Body body, Map<String, String> headers) {
     /** Streams a body. */
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static Reply json(int status, JsonElement json) {
+    public static Reply json(int status, JsonElement json) {
         return bytes(status, "application/json", json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static Reply bytes(int status, String contentType, byte[] bytes) {
+    public static Reply bytes(int status, String contentType, byte[] bytes) {
         return new Reply(status, contentType, bytes.length, out -> out.write(bytes), new LinkedHashMap<>());
     }
 
-    static Reply empty(int status) {
+    public static Reply empty(int status) {
         return new Reply(status, null, -1, out -> { }, new LinkedHashMap<>());
     }
 
-    static Reply stream(String contentType, long length, Body body) {
+    public static Reply stream(String contentType, long length, Body body) {
         return new Reply(200, contentType, length, body, new LinkedHashMap<>());
     }
 

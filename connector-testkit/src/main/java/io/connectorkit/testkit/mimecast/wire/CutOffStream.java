@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,9 +1,11 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.routes;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.connectorkit.testkit.mimecast.ServerOptions;
+import io.connectorkit.testkit.mimecast.wire.Reply;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,16 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code POST /oauth/token}: the client-credentials grant, form-encoded only. */
-final class TokenEndpoint {
+public final class TokenEndpoint {
     private final ServerOptions options;
     private final TokenIssuer tokens;
 
-    TokenEndpoint(ServerOptions options, TokenIssuer tokens) {
+    public TokenEndpoint(ServerOptions options, TokenIssuer tokens) {
         this.options = requireNonNull(options, "options");
         this.tokens = requireNonNull(tokens, "tokens");
     }
 
-    Reply answer(String contentType, String body) {
+    public Reply answer(String contentType, String body) {
         String type = contentType == null ? "" : contentType;
         if (!type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return failure(400, "InvalidRequest", "Content-Type must be application/x-www-form-urlencoded");

@@ -1,5 +1,6 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.faults;
 
+import io.connectorkit.testkit.mimecast.Endpoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,17 +8,17 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The scripted fault rules of a running server; picks the faults for each call. */
-final class FaultPlan {
+public final class FaultPlan {
     private record Entry(FaultRule rule, SplittableRandom random) {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
-    void add(FaultRule rule) {
+    public void add(FaultRule rule) {
         entries.add(new Entry(rule, new SplittableRandom(rule.seed())));
     }
 
-    void clear() {
+    public void clear() {
         entries.clear();
     }
 
@@ -26,7 +27,7 @@ final class FaultPlan {
      *
      * @param laterPage whether the call asks for a page after the first of a listing
      */
-    List<Fault> match(Endpoint endpoint, long call, Collection<String> ids, boolean laterPage) {
+    public List<Fault> match(Endpoint endpoint, long call, Collection<String> ids, boolean laterPage) {
         List<Fault> result = new ArrayList<>();
         for (Entry entry : entries) {
             FaultRule rule = entry.rule();

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per-credential limits: a quota per period (reported in {@code X-RateLimit-*} headers on every
  * answer) and an optional calls-per-second token bucket. Denied calls do not use quota.
  */
-final class RateLimiter {
-    record Decision(boolean allowed, long limit, long remaining, long resetMillis) {
+public final class RateLimiter {
+    public record Decision(boolean allowed, long limit, long remaining, long resetMillis) {
     }
 
     private static final class State {
@@ -28,13 +28,13 @@ final class RateLimiter {
     private final double callsPerSecond;
     private final Map<String, State> states = new ConcurrentHashMap<>();
 
-    RateLimiter(long quota, Duration period, double callsPerSecond) {
+    public RateLimiter(long quota, Duration period, double callsPerSecond) {
         this.quota = quota;
         this.period = period;
         this.callsPerSecond = callsPerSecond;
     }
 
-    Decision acquire(String clientId, Instant now) {
+    public Decision acquire(String clientId, Instant now) {
         State s = states.computeIfAbsent(clientId, k -> new State());
         synchronized (s) {
             if (s.windowStart == null || !now.isBefore(s.windowStart.plus(period))) {
@@ -72,7 +72,7 @@ final class RateLimiter {
      * The calls allowed in each quota window so far, per client in order of first call; the last
      * entry of each client is its current window.
      */
-    List<Long> windows() {
+    public List<Long> windows() {
         List<Long> out = new ArrayList<>();
         states.values().forEach(s -> {
             synchronized (s) {
@@ -86,7 +86,7 @@ final class RateLimiter {
     }
 
     /** The headers' view for a client without using quota (for scripted 429s). */
-    Decision exhausted(Duration reset) {
+    public Decision exhausted(Duration reset) {
         return new Decision(false, quota, 0, reset.toMillis());
     }
 }

@@ -1,15 +1,15 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /** The JSON envelope every {@code /api/...} answer uses: meta.status, data, fail. */
-final class Envelope {
+public final class Envelope {
     private Envelope() {
     }
 
-    static JsonObject ok(JsonArray data, JsonObject pagination) {
+    public static JsonObject ok(JsonArray data, JsonObject pagination) {
         JsonObject meta = new JsonObject();
         meta.addProperty("status", 200);
         if (pagination != null) {
@@ -23,7 +23,7 @@ final class Envelope {
     }
 
     /** A function-level failure (HTTP 200): one fail entry with key and errors[]. */
-    static Reply functionFailure(JsonElement key, String code, String message, boolean retryable, String field) {
+    public static Reply functionFailure(JsonElement key, String code, String message, boolean retryable, String field) {
         JsonObject error = new JsonObject();
         error.addProperty("code", code);
         error.addProperty("message", message);
@@ -40,7 +40,7 @@ final class Envelope {
     }
 
     /** A gateway-level failure: fail[0] has code and message directly (401, 403). */
-    static Reply gatewayFailure(int status, String code, String message) {
+    public static Reply gatewayFailure(int status, String code, String message) {
         JsonObject entry = new JsonObject();
         entry.addProperty("code", code);
         entry.addProperty("message", message);
@@ -48,7 +48,7 @@ final class Envelope {
     }
 
     /** An HTTP error whose body uses the errors[] form (429, 5xx). */
-    static Reply httpFailure(int status, String code, String message, boolean retryable) {
+    public static Reply httpFailure(int status, String code, String message, boolean retryable) {
         JsonObject error = new JsonObject();
         error.addProperty("code", code);
         error.addProperty("message", message);

@@ -1,9 +1,10 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.routes;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
 import io.connectorkit.testkit.archive.corpus.RawMessage;
+import io.connectorkit.testkit.mimecast.wire.LenientDates;
 import java.util.Map;
 
 /**

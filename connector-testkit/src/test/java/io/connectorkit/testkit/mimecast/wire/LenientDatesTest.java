@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

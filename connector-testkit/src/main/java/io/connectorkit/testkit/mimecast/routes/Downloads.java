@@ -1,10 +1,13 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.routes;
 
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
 import io.connectorkit.testkit.archive.corpus.Attachment;
+import io.connectorkit.testkit.mimecast.ServerOptions;
+import io.connectorkit.testkit.mimecast.wire.Reply;
+import io.connectorkit.testkit.mimecast.wire.SignedTokens;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +20,7 @@ import java.util.function.Supplier;
  * serve. Like the real download host they need no bearer: the signed context carries the right,
  * and it expires.
  */
-final class Downloads {
+public final class Downloads {
     enum Kind { EML, ATTACHMENT, HTML, PLAIN }
 
     private final Archive archive;
@@ -25,7 +28,7 @@ final class Downloads {
     private final SignedTokens tokens;
     private final Supplier<String> baseUrl;
 
-    Downloads(Archive archive, ServerOptions options, SignedTokens tokens, Supplier<String> baseUrl) {
+    public Downloads(Archive archive, ServerOptions options, SignedTokens tokens, Supplier<String> baseUrl) {
         this.archive = requireNonNull(archive, "archive");
         this.options = requireNonNull(options, "options");
         this.tokens = requireNonNull(tokens, "tokens");
@@ -40,11 +43,11 @@ final class Downloads {
     }
 
     /** The id a download path names, for id-bound fault rules. */
-    static String idOf(String path) {
+    public static String idOf(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    Reply serve(String path, String query, Instant now) {
+    public Reply serve(String path, String query, Instant now) {
         String context = null;
         for (String pair : query == null ? new String[0] : query.split("&")) {
             if (pair.startsWith("context=")) {
@@ -63,7 +66,7 @@ final class Downloads {
                 .orElseGet(() -> s3Error(404, "NoSuchKey", "The specified key does not exist."));
     }
 
-    static Reply expired() {
+    public static Reply expired() {
         return s3Error(403, "AccessDenied", "Request has expired");
     }
 

@@ -1,16 +1,22 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.routes;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.connectorkit.testkit.archive.corpus.Address;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveIds;
+import io.connectorkit.testkit.archive.corpus.Address;
 import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
 import io.connectorkit.testkit.archive.corpus.Attachment;
-import io.connectorkit.testkit.archive.mime.EmlWriter;
 import io.connectorkit.testkit.archive.corpus.RawMessage;
+import io.connectorkit.testkit.archive.mime.EmlWriter;
+import io.connectorkit.testkit.mimecast.DownloadStyle;
+import io.connectorkit.testkit.mimecast.ServerOptions;
+import io.connectorkit.testkit.mimecast.wire.Call;
+import io.connectorkit.testkit.mimecast.wire.Envelope;
+import io.connectorkit.testkit.mimecast.wire.LenientDates;
+import io.connectorkit.testkit.mimecast.wire.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -20,18 +26,18 @@ import java.util.Optional;
  * Id handling follows the real service: a non-id (such as a smash) is a 200 {@code xdk_failure},
  * a damaged id is a 400 with an empty body.
  */
-final class ContentFunctions {
+public final class ContentFunctions {
     private final Archive archive;
     private final ServerOptions options;
     private final Downloads downloads;
 
-    ContentFunctions(Archive archive, ServerOptions options, Downloads downloads) {
+    public ContentFunctions(Archive archive, ServerOptions options, Downloads downloads) {
         this.archive = requireNonNull(archive, "archive");
         this.options = requireNonNull(options, "options");
         this.downloads = requireNonNull(downloads, "downloads");
     }
 
-    Reply detail(Call call) {
+    public Reply detail(Call call) {
         JsonObject item = call.item();
         Reply invalid = validate(call, item, true);
         if (invalid != null) {
@@ -84,7 +90,7 @@ final class ContentFunctions {
         return Reply.json(200, Envelope.ok(data, null));
     }
 
-    Reply part(Call call) {
+    public Reply part(Call call) {
         JsonObject item = call.item();
         Reply invalid = validate(call, item, true);
         if (invalid != null) {
@@ -108,7 +114,7 @@ final class ContentFunctions {
         return handOut(call, options.partStyle(), kind, id);
     }
 
-    Reply file(Call call) {
+    public Reply file(Call call) {
         JsonObject item = call.item();
         Reply invalid = validate(call, item, false);
         if (invalid != null) {

@@ -1,18 +1,24 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.routes;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.connectorkit.testkit.archive.corpus.Address;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveIds;
+import io.connectorkit.testkit.archive.corpus.Address;
 import io.connectorkit.testkit.archive.corpus.MessageHeader;
 import io.connectorkit.testkit.archive.corpus.MessageKey;
 import io.connectorkit.testkit.archive.corpus.MessagePage;
 import io.connectorkit.testkit.archive.corpus.MessageQuery;
 import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.testkit.mimecast.LastPageStyle;
+import io.connectorkit.testkit.mimecast.ServerOptions;
+import io.connectorkit.testkit.mimecast.wire.Call;
+import io.connectorkit.testkit.mimecast.wire.Envelope;
+import io.connectorkit.testkit.mimecast.wire.LenientDates;
+import io.connectorkit.testkit.mimecast.wire.Reply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,18 +33,18 @@ import java.util.Locale;
  * consistent while the archive changes. Cursors: {@code n:<second>:<index>} resumes after a
  * row, {@code p:<second>:<index>} goes back before one.
  */
-final class ListFunction {
+public final class ListFunction {
     private final Archive archive;
     private final ServerOptions options;
     private final Paging paging;
 
-    ListFunction(Archive archive, ServerOptions options, Paging paging) {
+    public ListFunction(Archive archive, ServerOptions options, Paging paging) {
         this.archive = requireNonNull(archive, "archive");
         this.options = requireNonNull(options, "options");
         this.paging = requireNonNull(paging, "paging");
     }
 
-    Reply list(Call call) {
+    public Reply list(Call call) {
         JsonArray items = call.data();
         JsonObject item = call.item();
         if (items != null && items.size() > 1) {

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.routes;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Mints bearer tokens and checks them; a token is valid for the TTL after it was minted. */
-final class TokenIssuer {
-    enum Status { MISSING, UNKNOWN, EXPIRED, VALID }
+public final class TokenIssuer {
+    public enum Status { MISSING, UNKNOWN, EXPIRED, VALID }
 
-    record Check(Status status, String clientId) {
+    public record Check(Status status, String clientId) {
     }
 
     private record Issued(String clientId, Instant expires) {
@@ -26,7 +26,7 @@ final class TokenIssuer {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
 
-    TokenIssuer(Clock clock, Duration ttl) {
+    public TokenIssuer(Clock clock, Duration ttl) {
         this.clock = requireNonNull(clock, "clock");
         this.ttl = requireNonNull(ttl, "ttl");
     }
@@ -43,7 +43,7 @@ final class TokenIssuer {
         return ttl.toSeconds();
     }
 
-    Check check(Optional<String> authorization) {
+    public Check check(Optional<String> authorization) {
         if (authorization.isEmpty() || !authorization.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
             return new Check(Status.MISSING, null);
         }
@@ -58,7 +58,7 @@ final class TokenIssuer {
     }
 
     /** Makes every token minted so far expired. */
-    void expireAll() {
+    public void expireAll() {
         Instant now = clock.instant();
         tokens.replaceAll((k, v) -> new Issued(v.clientId(), now));
     }

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.routes;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,25 +8,30 @@ import com.google.gson.JsonObject;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.corpus.Domain;
 import io.connectorkit.testkit.archive.corpus.User;
+import io.connectorkit.testkit.mimecast.LastPageStyle;
+import io.connectorkit.testkit.mimecast.ServerOptions;
+import io.connectorkit.testkit.mimecast.wire.Call;
+import io.connectorkit.testkit.mimecast.wire.Envelope;
+import io.connectorkit.testkit.mimecast.wire.Reply;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** get-account, get-internal-domain and get-internal-users. */
-final class DirectoryFunctions {
+public final class DirectoryFunctions {
     private static final int MAX_DOMAIN_ITEMS = 500;
 
     private final Archive archive;
     private final ServerOptions options;
     private final Paging paging;
 
-    DirectoryFunctions(Archive archive, ServerOptions options, Paging paging) {
+    public DirectoryFunctions(Archive archive, ServerOptions options, Paging paging) {
         this.archive = requireNonNull(archive, "archive");
         this.options = requireNonNull(options, "options");
         this.paging = requireNonNull(paging, "paging");
     }
 
-    Reply account(Call call) {
+    public Reply account(Call call) {
         JsonObject account = new JsonObject();
         account.addProperty("accountCode", "CUSA00A00");
         account.addProperty("accountName", "Fake Tenant");
@@ -41,7 +46,7 @@ final class DirectoryFunctions {
         return Reply.json(200, Envelope.ok(data, null));
     }
 
-    Reply domains(Call call) {
+    public Reply domains(Call call) {
         List<Domain> all = archive.domains();
         JsonArray items = call.data();
         JsonArray data = new JsonArray();
@@ -79,7 +84,7 @@ final class DirectoryFunctions {
         return Reply.json(200, body);
     }
 
-    Reply users(Call call) {
+    public Reply users(Call call) {
         JsonArray items = call.data();
         if (items != null && items.size() > 1) {
             return Envelope.functionFailure(null, "err_validation_too_many_items",

@@ -1,8 +1,13 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.connectorkit.testkit.mimecast.CallLog;
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.RecordedRequest;
+import io.connectorkit.testkit.mimecast.ResetUnit;
+import io.connectorkit.testkit.mimecast.ServerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /** One exchange being answered: adds headers, records the request, then sends (or cuts) the body. */
-final class Responder {
+public final class Responder {
     private final HttpExchange ex;
     private final String path;
     private final String query;
@@ -20,7 +25,7 @@ final class Responder {
     private final CallLog log;
     private final ServerOptions options;
 
-    Responder(HttpExchange ex, String path, String query, String body, Instant at, CallLog log,
+    public Responder(HttpExchange ex, String path, String query, String body, Instant at, CallLog log,
               ServerOptions options) {
         this.log = requireNonNull(log, "log");
         this.options = requireNonNull(options, "options");
@@ -31,7 +36,7 @@ final class Responder {
         this.at = requireNonNull(at, "at");
     }
 
-    void send(Endpoint endpoint, Reply reply, RateLimiter.Decision decision, boolean cut, boolean malformed)
+    public void send(Endpoint endpoint, Reply reply, RateLimiter.Decision decision, boolean cut, boolean malformed)
             throws IOException {
         if (decision != null) {
             rateHeaders(decision, reply.status() == 429);

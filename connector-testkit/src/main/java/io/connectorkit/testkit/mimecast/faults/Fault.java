@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.faults;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,9 +1,16 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.routes;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.ServerOptions;
+import io.connectorkit.testkit.mimecast.TokenMismatch;
+import io.connectorkit.testkit.mimecast.wire.Call;
+import io.connectorkit.testkit.mimecast.wire.Envelope;
+import io.connectorkit.testkit.mimecast.wire.Reply;
+import io.connectorkit.testkit.mimecast.wire.SignedTokens;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +19,7 @@ import java.util.Optional;
  * Page tokens bound to the query that produced them. A token carries its query, so follow-up
  * requests may omit {@code data}; when they send it, it must be the same query.
  */
-final class Paging {
+public final class Paging {
     /** A request's query and where to resume, or the answer to give instead. */
     record Resolved(JsonObject query, String cursor, Reply error) {
     }
@@ -20,7 +27,7 @@ final class Paging {
     private final SignedTokens tokens;
     private final ServerOptions options;
 
-    Paging(SignedTokens tokens, ServerOptions options) {
+    public Paging(SignedTokens tokens, ServerOptions options) {
         this.tokens = requireNonNull(tokens, "tokens");
         this.options = requireNonNull(options, "options");
     }
@@ -56,7 +63,7 @@ final class Paging {
         return new Resolved(JsonParser.parseString(f.get(2)).getAsJsonObject(), f.get(3), null);
     }
 
-    Reply expired(Call call) {
+    public Reply expired(Call call) {
         return mismatch(call, "err_page_token_expired", "The page token has expired");
     }
 

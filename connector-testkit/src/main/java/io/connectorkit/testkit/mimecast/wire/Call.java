@@ -1,10 +1,11 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.connectorkit.testkit.mimecast.Endpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +19,21 @@ import java.util.Optional;
  * @param clientId the client the bearer token belongs to
  * @param now the server clock at arrival
  */
-record Call(Endpoint endpoint, JsonObject body, String clientId, Instant now) {
-    Call {
+public record Call(Endpoint endpoint, JsonObject body, String clientId, Instant now) {
+    public Call {
         requireNonNull(endpoint, "endpoint");
         requireNonNull(body, "body");
         requireNonNull(now, "now");
     }
 
     /** The {@code data} array, or null when the request has none. */
-    JsonArray data() {
+    public JsonArray data() {
         JsonElement data = body.get("data");
         return data != null && data.isJsonArray() ? data.getAsJsonArray() : null;
     }
 
     /** The first data item, or null. */
-    JsonObject item() {
+    public JsonObject item() {
         JsonArray data = data();
         return data != null && data.size() > 0 && data.get(0).isJsonObject() ? data.get(0).getAsJsonObject() : null;
     }
@@ -46,13 +47,13 @@ record Call(Endpoint endpoint, JsonObject body, String clientId, Instant now) {
         return pagination != null && pagination.isJsonObject() ? pagination.getAsJsonObject() : new JsonObject();
     }
 
-    Optional<String> pageToken() {
+    public Optional<String> pageToken() {
         JsonElement token = pagination().get("pageToken");
         return token == null || token.isJsonNull() || token.getAsString().isEmpty() ? Optional.empty()
                 : Optional.of(token.getAsString());
     }
 
-    int pageSize(int defaultSize, int maxSize) {
+    public int pageSize(int defaultSize, int maxSize) {
         JsonElement size = pagination().get("pageSize");
         if (size == null || size.isJsonNull()) {
             return defaultSize;
@@ -65,7 +66,7 @@ record Call(Endpoint endpoint, JsonObject body, String clientId, Instant now) {
     }
 
     /** Ids and mailboxes the request names, for id-bound fault rules. */
-    List<String> names() {
+    public List<String> names() {
         List<String> names = new ArrayList<>();
         JsonArray data = data();
         if (data != null) {
@@ -83,7 +84,7 @@ record Call(Endpoint endpoint, JsonObject body, String clientId, Instant now) {
         return names;
     }
 
-    static String string(JsonObject item, String field) {
+    public static String string(JsonObject item, String field) {
         if (item == null) {
             return null;
         }

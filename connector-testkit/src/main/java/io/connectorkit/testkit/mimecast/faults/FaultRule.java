@@ -1,4 +1,8 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.faults;
+
+import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+
 
 import static java.util.Objects.requireNonNull;
 

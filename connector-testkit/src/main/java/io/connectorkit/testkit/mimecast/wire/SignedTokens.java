@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,15 +15,15 @@ import javax.crypto.spec.SecretKeySpec;
  * Opaque base64url tokens (page tokens, download URL contexts) holding a few text fields and a
  * MAC, so clients cannot forge or alter them and the server stays stateless.
  */
-final class SignedTokens {
+public final class SignedTokens {
     private static final int MAC_BYTES = 12;
     private final byte[] key = new byte[32];
 
-    SignedTokens() {
+    public SignedTokens() {
         new SecureRandom().nextBytes(key);
     }
 
-    String sign(List<String> fields) {
+    public String sign(List<String> fields) {
         byte[] payload = String.join("\n", fields).getBytes(StandardCharsets.UTF_8);
         byte[] mac = mac(payload);
         byte[] all = Arrays.copyOf(payload, payload.length + MAC_BYTES);
@@ -31,7 +31,7 @@ final class SignedTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
     }
 
-    Optional<List<String>> verify(String token) {
+    public Optional<List<String>> verify(String token) {
         byte[] all;
         try {
             all = Base64.getUrlDecoder().decode(token);

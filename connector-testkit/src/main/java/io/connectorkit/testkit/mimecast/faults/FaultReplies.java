@@ -1,16 +1,21 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.faults;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.connectorkit.testkit.mimecast.routes.Downloads;
+import io.connectorkit.testkit.mimecast.routes.Paging;
+import io.connectorkit.testkit.mimecast.wire.Call;
+import io.connectorkit.testkit.mimecast.wire.Envelope;
+import io.connectorkit.testkit.mimecast.wire.Reply;
 import java.util.List;
 
 /** What a scripted fault answers instead of the function. */
-final class FaultReplies {
+public final class FaultReplies {
     private FaultReplies() {
     }
 
     /** Sleeps for every Slow fault, waits at every Hold's gate, returns the first other fault. */
-    static Fault slowThenFirst(List<Fault> matched) {
+    public static Fault slowThenFirst(List<Fault> matched) {
         Fault first = null;
         for (Fault f : matched) {
             if (f instanceof Fault.Slow slow) {
@@ -29,7 +34,7 @@ final class FaultReplies {
     }
 
     /** The answer a fault gives instead of the function; null to run the function anyway. */
-    static Reply replace(Fault fault, Call call, Paging paging) {
+    public static Reply replace(Fault fault, Call call, Paging paging) {
         if (fault instanceof Fault.RateLimited) {
             return Envelope.httpFailure(429, "err_rate_limit_exceeded", "Quota exceeded", true);
         } else if (fault instanceof Fault.ServerError error) {

@@ -1,4 +1,4 @@
-package io.connectorkit.testkit.mimecast;
+package io.connectorkit.testkit.mimecast.wire;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * Dates as the service takes and gives them: accepts {@code Z}, {@code +0000} and {@code +00:00}
  * offsets (optionally with fractional seconds), and always writes {@code yyyy-MM-dd'T'HH:mm:ssZ}.
  */
-final class LenientDates {
+public final class LenientDates {
     private static final Pattern FORM = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(Z|[+-]\\d{2}:?\\d{2})");
 
     private LenientDates() {
     }
 
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
             throw new DateTimeParseException("expected yyyy-MM-ddTHH:mm:ss+0000", text, 0);
@@ -29,7 +29,7 @@ final class LenientDates {
         return LocalDateTime.parse(m.group(1)).toInstant(zone);
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         // Hand-formatted: it runs for every listed row.
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         StringBuilder s = new StringBuilder(24).append(t.getYear()).append('-');
