@@ -8,7 +8,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.corpus.MessageHeader;
 import io.connectorkit.testkit.archive.corpus.View;
 import io.connectorkit.testkit.mimecast.faults.Fault;
 import io.connectorkit.testkit.mimecast.faults.FaultRule;
