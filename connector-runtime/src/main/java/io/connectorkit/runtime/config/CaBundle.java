@@ -50,7 +50,7 @@ public final class CaBundle {
     }
 
     /**
-     * Validates a bundle value, for {@link io.connectorkit.api.ConfigKey#validator}.
+     * Validates a bundle value, for {@link io.connectorkit.api.config.ConfigKey#validator}.
      *
      * @param value the trimmed value
      * @return {@code null} when blank or a readable PEM file with at least one certificate, else what is wrong and the fix
