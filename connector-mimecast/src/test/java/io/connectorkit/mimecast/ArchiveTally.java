@@ -2,11 +2,11 @@ package io.connectorkit.mimecast;
 
 import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchivedMessage;
-import io.connectorkit.testkit.archive.Domain;
-import io.connectorkit.testkit.archive.MessageHeader;
-import io.connectorkit.testkit.archive.User;
-import io.connectorkit.testkit.archive.View;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.Domain;
+import io.connectorkit.testkit.archive.corpus.MessageHeader;
+import io.connectorkit.testkit.archive.corpus.User;
+import io.connectorkit.testkit.archive.corpus.View;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.SearchHit;
 import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

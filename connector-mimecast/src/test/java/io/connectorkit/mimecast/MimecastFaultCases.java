@@ -1,14 +1,14 @@
 package io.connectorkit.mimecast;
 
-import static io.connectorkit.testkit.mimecast.FaultRule.forId;
-import static io.connectorkit.testkit.mimecast.FaultRule.onCall;
-import static io.connectorkit.testkit.mimecast.FaultRule.onCalls;
+import static io.connectorkit.testkit.mimecast.faults.FaultRule.forId;
+import static io.connectorkit.testkit.mimecast.faults.FaultRule.onCall;
+import static io.connectorkit.testkit.mimecast.faults.FaultRule.onCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.Fault;
+import io.connectorkit.testkit.mimecast.faults.Fault;
 import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
 import io.connectorkit.testkit.mimecast.ResetUnit;
 import io.connectorkit.testkit.mimecast.TokenMismatch;

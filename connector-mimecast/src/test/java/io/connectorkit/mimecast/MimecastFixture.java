@@ -7,7 +7,7 @@ import io.connectorkit.api.Partition;
 import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.View;
+import io.connectorkit.testkit.archive.corpus.View;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
 import java.nio.file.Path;

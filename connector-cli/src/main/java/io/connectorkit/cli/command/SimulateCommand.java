@@ -4,7 +4,7 @@ import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.cli.console.CommandException;
 import io.connectorkit.cli.console.ExitStatus;
 import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.Domain;
+import io.connectorkit.testkit.archive.corpus.Domain;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -2,6 +2,19 @@ package io.connectorkit.testkit.archive;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.Attachment;
+import io.connectorkit.testkit.archive.corpus.Domain;
+import io.connectorkit.testkit.archive.corpus.ItemRef;
+import io.connectorkit.testkit.archive.corpus.MailboxRef;
+import io.connectorkit.testkit.archive.corpus.MessageHeader;
+import io.connectorkit.testkit.archive.corpus.MessageKey;
+import io.connectorkit.testkit.archive.corpus.MessagePage;
+import io.connectorkit.testkit.archive.corpus.MessageQuery;
+import io.connectorkit.testkit.archive.corpus.RawMessage;
+import io.connectorkit.testkit.archive.corpus.User;
+import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.testkit.archive.mime.EmlWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

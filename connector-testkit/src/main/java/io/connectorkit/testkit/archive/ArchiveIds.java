@@ -1,5 +1,8 @@
 package io.connectorkit.testkit.archive;
 
+import io.connectorkit.testkit.archive.corpus.ItemRef;
+import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.testkit.archive.mime.Hashing;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Optional;

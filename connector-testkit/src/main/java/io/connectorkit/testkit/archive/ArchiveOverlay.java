@@ -1,5 +1,8 @@
 package io.connectorkit.testkit.archive;
 
+import io.connectorkit.testkit.archive.corpus.MessageKey;
+import io.connectorkit.testkit.archive.corpus.RawMessage;
+import io.connectorkit.testkit.archive.corpus.View;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,15 @@ package io.connectorkit.testkit.archive;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.testkit.archive.corpus.Address;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.Attachment;
+import io.connectorkit.testkit.archive.corpus.Domain;
+import io.connectorkit.testkit.archive.corpus.ItemRef;
+import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.testkit.archive.mime.EmlWriter;
+import io.connectorkit.testkit.archive.mime.FileFormat;
+import io.connectorkit.testkit.archive.mime.Hashing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

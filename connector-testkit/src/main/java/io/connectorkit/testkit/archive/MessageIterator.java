@@ -1,5 +1,8 @@
 package io.connectorkit.testkit.archive;
 
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.MessageKey;
+import io.connectorkit.testkit.archive.corpus.View;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.NavigableMap;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe record of requests and counters per endpoint and per (endpoint, status). Counters
  * are exact; only the most recent {@code limit} requests are kept, so long runs stay small.
  */
-final class CallLog {
+public final class CallLog {
     private final Map<Endpoint, AtomicLong> arrivals = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> answered = new ConcurrentHashMap<>();
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
@@ -26,7 +26,7 @@ final class CallLog {
         return arrivals.computeIfAbsent(endpoint, e -> new AtomicLong()).incrementAndGet();
     }
 
-    void answer(RecordedRequest request) {
+    public void answer(RecordedRequest request) {
         answered.computeIfAbsent(request.endpoint() + ":" + request.status(), k -> new AtomicLong()).incrementAndGet();
         synchronized (requests) {
             requests.addLast(request);

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.mimecast.faults.Fault;
+import io.connectorkit.testkit.mimecast.faults.FaultRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

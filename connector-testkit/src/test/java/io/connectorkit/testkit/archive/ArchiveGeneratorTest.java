@@ -3,6 +3,14 @@ package io.connectorkit.testkit.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.Attachment;
+import io.connectorkit.testkit.archive.corpus.MessageHeader;
+import io.connectorkit.testkit.archive.corpus.MessageKey;
+import io.connectorkit.testkit.archive.corpus.MessagePage;
+import io.connectorkit.testkit.archive.corpus.MessageQuery;
+import io.connectorkit.testkit.archive.corpus.User;
+import io.connectorkit.testkit.archive.corpus.View;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

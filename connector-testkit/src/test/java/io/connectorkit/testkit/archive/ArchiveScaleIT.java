@@ -2,6 +2,7 @@ package io.connectorkit.testkit.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.testkit.archive.corpus.View;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

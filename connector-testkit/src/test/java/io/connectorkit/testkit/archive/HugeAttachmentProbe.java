@@ -1,5 +1,7 @@
 package io.connectorkit.testkit.archive;
 
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.Attachment;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

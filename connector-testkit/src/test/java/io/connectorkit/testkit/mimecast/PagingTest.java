@@ -9,6 +9,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.testkit.mimecast.faults.Fault;
+import io.connectorkit.testkit.mimecast.faults.FaultRule;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,12 +3,12 @@ package io.connectorkit.testkit.mimecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import io.connectorkit.testkit.archive.Address;
+import io.connectorkit.testkit.archive.corpus.Address;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.MessageHeader;
-import io.connectorkit.testkit.archive.RawMessage;
-import io.connectorkit.testkit.archive.View;
+import io.connectorkit.testkit.archive.corpus.MessageHeader;
+import io.connectorkit.testkit.archive.corpus.RawMessage;
+import io.connectorkit.testkit.archive.corpus.View;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.connectorkit.cli.bench.archive;
 
 import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchivedMessage;
-import io.connectorkit.testkit.archive.MessageHeader;
-import io.connectorkit.testkit.archive.View;
+import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
+import io.connectorkit.testkit.archive.corpus.MessageHeader;
+import io.connectorkit.testkit.archive.corpus.View;
 import java.time.Instant;
 
 /**
