@@ -1,5 +1,6 @@
 package io.connectorkit.api;
 
+import io.connectorkit.api.check.ScopeDecision;
 import java.util.List;
 
 /**

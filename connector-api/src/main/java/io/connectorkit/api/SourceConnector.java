@@ -1,5 +1,9 @@
 package io.connectorkit.api;
 
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.SourceConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

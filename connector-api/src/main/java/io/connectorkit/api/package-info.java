@@ -4,7 +4,7 @@
  * <h2>Shape</h2>
  * A {@link io.connectorkit.api.SourceConnector} is found by {@link java.util.ServiceLoader}
  * (a {@code META-INF/services/io.connectorkit.api.SourceConnector} file names it). It is
- * stateless: it declares its configuration ({@link io.connectorkit.api.ConfigSpec}), checks a
+ * stateless: it declares its configuration ({@link io.connectorkit.api.config.ConfigSpec}), checks a
  * configuration against the source ({@link io.connectorkit.api.SourceConnector#check}) and
  * opens a {@link io.connectorkit.api.ConnectorSession}. A session lists
  * {@link io.connectorkit.api.Partition partitions} (independent units of work, such as

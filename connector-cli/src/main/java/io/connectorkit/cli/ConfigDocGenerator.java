@@ -1,8 +1,8 @@
 package io.connectorkit.cli;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
 import io.connectorkit.cli.console.ExitStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

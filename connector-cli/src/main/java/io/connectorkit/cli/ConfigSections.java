@@ -1,8 +1,8 @@
 package io.connectorkit.cli;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.extract.ExtractionConfig;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

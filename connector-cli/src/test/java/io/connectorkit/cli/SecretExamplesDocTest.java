@@ -2,7 +2,7 @@ package io.connectorkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.ConfigKey;
+import io.connectorkit.api.config.ConfigKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.connectorkit.runtime;
 
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
+import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.pipeline.PipelineOptions;
 import io.connectorkit.runtime.testing.PlainTextExtractor;
-import io.connectorkit.runtime.index.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

@@ -2,11 +2,11 @@ package io.connectorkit.mimecast;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
 import io.connectorkit.mimecast.client.MimecastAccount;
 import io.connectorkit.mimecast.client.MimecastClient;
 import io.connectorkit.mimecast.client.MimecastDomain;

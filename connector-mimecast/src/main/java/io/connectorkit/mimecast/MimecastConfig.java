@@ -2,7 +2,7 @@ package io.connectorkit.mimecast;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

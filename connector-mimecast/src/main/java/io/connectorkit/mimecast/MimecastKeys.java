@@ -1,8 +1,8 @@
 package io.connectorkit.mimecast;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
 import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.mimecast.archive.MimecastMessageWindow;
 

@@ -9,7 +9,7 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Emitter;
 import io.connectorkit.api.Partition;
-import io.connectorkit.api.ScopeDecision;
+import io.connectorkit.api.check.ScopeDecision;
 import io.connectorkit.mimecast.archive.MimecastMessageReader;
 import io.connectorkit.mimecast.archive.MimecastMessageWindow;
 import io.connectorkit.mimecast.directory.MimecastDirectory;

@@ -2,9 +2,9 @@ package io.connectorkit.mimecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.mimecast.archive.MimecastMessageWindow;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Partition;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.View;

@@ -2,10 +2,10 @@ package io.connectorkit.mimecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
 import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.RecordedRequest;

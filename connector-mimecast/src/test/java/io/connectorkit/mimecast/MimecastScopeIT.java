@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.Partition;
-import io.connectorkit.api.ScopeDecision;
+import io.connectorkit.api.check.ScopeDecision;
 import io.connectorkit.testkit.archive.Archive;
 import io.connectorkit.testkit.archive.ArchiveGenerator;
 import io.connectorkit.testkit.archive.Domain;

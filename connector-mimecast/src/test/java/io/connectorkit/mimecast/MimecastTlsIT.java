@@ -5,10 +5,10 @@ import static io.connectorkit.mimecast.IndexedMimecast.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
 import io.connectorkit.mimecast.content.MimecastDocuments;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;

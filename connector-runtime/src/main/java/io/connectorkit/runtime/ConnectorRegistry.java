@@ -2,11 +2,11 @@ package io.connectorkit.runtime;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.InvalidConfigException;
-import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.InvalidConfigException;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.config.SinkUrlCheck;
 import io.connectorkit.runtime.extract.ContentExtractors;

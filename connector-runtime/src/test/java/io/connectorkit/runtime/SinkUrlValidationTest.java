@@ -3,9 +3,9 @@ package io.connectorkit.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.InvalidConfigException;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.InvalidConfigException;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.connectorkit.cli.bench;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.bench.archive.ArchiveConnector;
 import io.connectorkit.cli.bench.archive.SimulatedArchive;
 import io.connectorkit.cli.bench.measure.BenchTable;

@@ -1,6 +1,6 @@
 package io.connectorkit.cli.bench;
 
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.bench.measure.ProcessSample;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;

@@ -1,8 +1,8 @@
 package io.connectorkit.cli.command;
 
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.PlainHttpWarning;
 import io.connectorkit.cli.config.SourceFiles;

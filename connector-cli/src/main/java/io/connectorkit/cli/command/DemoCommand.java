@@ -1,6 +1,6 @@
 package io.connectorkit.cli.command;
 
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.cli.console.CommandException;

@@ -1,7 +1,7 @@
 package io.connectorkit.cli.command;
 
-import io.connectorkit.api.ScopeDecision;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.check.ScopeDecision;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;

@@ -1,9 +1,9 @@
 package io.connectorkit.cli.command;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;

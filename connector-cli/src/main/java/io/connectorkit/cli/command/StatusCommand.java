@@ -2,7 +2,7 @@ package io.connectorkit.cli.command;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;

@@ -1,8 +1,8 @@
 package io.connectorkit.cli.config;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigType;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.config.SourceConfig;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

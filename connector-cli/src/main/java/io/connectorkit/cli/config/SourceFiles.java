@@ -1,7 +1,7 @@
 package io.connectorkit.cli.config;
 
-import io.connectorkit.api.InvalidConfigException;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.InvalidConfigException;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.cli.console.CommandException;
 import io.connectorkit.cli.console.ExitStatus;

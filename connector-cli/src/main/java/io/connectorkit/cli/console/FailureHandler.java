@@ -1,8 +1,8 @@
 package io.connectorkit.cli.console;
 
-import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.ConnectorException;
-import io.connectorkit.api.InvalidConfigException;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.InvalidConfigException;
 import java.io.PrintWriter;
 import java.util.Objects;
 import org.apache.logging.log4j.LogManager;

@@ -1,6 +1,6 @@
 package io.connectorkit.cli.console;
 
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.runtime.config.UrlCredentials;
 import java.util.Collection;
 import java.util.Comparator;

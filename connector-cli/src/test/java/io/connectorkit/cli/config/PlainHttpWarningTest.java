@@ -2,9 +2,9 @@ package io.connectorkit.cli.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

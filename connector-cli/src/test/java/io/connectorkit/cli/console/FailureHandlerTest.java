@@ -2,10 +2,10 @@ package io.connectorkit.cli.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ErrorKind;
-import io.connectorkit.api.InvalidConfigException;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.InvalidConfigException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.connectorkit.mimecast.archive;
 
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.ScopeDecision;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.check.ScopeDecision;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.mimecast.MimecastConfig;
 import io.connectorkit.mimecast.MimecastKeys;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.Partition;
-import io.connectorkit.api.ScopeDecision;
+import io.connectorkit.api.check.ScopeDecision;
 import io.connectorkit.mimecast.client.MimecastClient;
 import io.connectorkit.mimecast.client.MimecastDomain;
 import io.connectorkit.mimecast.client.MimecastListing;

@@ -3,7 +3,7 @@ package io.connectorkit.mimecast.directory;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.ConnectorException;
-import io.connectorkit.api.ScopeDecision;
+import io.connectorkit.api.check.ScopeDecision;
 import io.connectorkit.mimecast.MimecastBoundedMatch;
 import io.connectorkit.mimecast.MimecastConfig;
 import io.connectorkit.mimecast.MimecastKeys;

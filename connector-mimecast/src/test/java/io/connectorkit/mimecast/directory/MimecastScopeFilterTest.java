@@ -2,7 +2,7 @@ package io.connectorkit.mimecast.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.ScopeDecision;
+import io.connectorkit.api.check.ScopeDecision;
 import io.connectorkit.mimecast.MimecastConfig;
 import io.connectorkit.mimecast.MimecastConfigTest;
 import io.connectorkit.mimecast.MimecastKeys;

@@ -2,7 +2,7 @@ package io.connectorkit.mimecast.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.ConfigProblem;
+import io.connectorkit.api.config.ConfigProblem;
 import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.mimecast.MimecastConfig;
 import io.connectorkit.mimecast.MimecastConfigTest;

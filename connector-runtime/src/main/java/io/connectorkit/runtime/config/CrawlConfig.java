@@ -1,6 +1,6 @@
 package io.connectorkit.runtime.config;
 
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 
 /**
  * How a crawl runs: parallelism and the safety rules for deleting partitions.

@@ -2,11 +2,11 @@ package io.connectorkit.runtime.config;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.runtime.extract.ExtractionConfig;
 import java.util.regex.Pattern;

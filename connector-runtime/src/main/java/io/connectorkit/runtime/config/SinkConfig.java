@@ -2,8 +2,8 @@ package io.connectorkit.runtime.config;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.SourceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

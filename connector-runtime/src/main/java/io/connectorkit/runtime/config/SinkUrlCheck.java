@@ -1,8 +1,8 @@
 package io.connectorkit.runtime.config;
 
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.InvalidConfigException;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.InvalidConfigException;
+import io.connectorkit.api.config.SourceConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.connectorkit.runtime.config;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.connectorkit.runtime.extract;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.api.ConfigProblem;
+import io.connectorkit.api.config.ConfigProblem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

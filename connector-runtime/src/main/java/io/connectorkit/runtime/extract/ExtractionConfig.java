@@ -1,9 +1,9 @@
 package io.connectorkit.runtime.extract;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.config.SourceConfig;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,7 @@ package io.connectorkit.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.ConfigProblem;
+import io.connectorkit.api.config.ConfigProblem;
 import io.connectorkit.api.support.PemTrust;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -3,11 +3,11 @@ package io.connectorkit.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
-import io.connectorkit.api.InvalidConfigException;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.config.InvalidConfigException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

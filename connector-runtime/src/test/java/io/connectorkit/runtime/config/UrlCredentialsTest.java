@@ -3,7 +3,7 @@ package io.connectorkit.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

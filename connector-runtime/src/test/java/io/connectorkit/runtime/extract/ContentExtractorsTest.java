@@ -3,8 +3,8 @@ package io.connectorkit.runtime.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.api.ConfigProblem;
 import io.connectorkit.api.ContentSource;
+import io.connectorkit.api.config.ConfigProblem;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;

@@ -3,12 +3,12 @@ package io.connectorkit.runtime.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigProblem;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
-import io.connectorkit.api.InvalidConfigException;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.config.InvalidConfigException;
+import io.connectorkit.api.config.SourceConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

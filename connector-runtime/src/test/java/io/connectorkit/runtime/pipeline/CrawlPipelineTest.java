@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.CrawlMode;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.CrawlReport;

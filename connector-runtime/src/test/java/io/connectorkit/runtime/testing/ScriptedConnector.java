@@ -1,12 +1,7 @@
 package io.connectorkit.runtime.testing;
 
 import io.connectorkit.api.Capability;
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.Checkpoint;
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
@@ -17,8 +12,13 @@ import io.connectorkit.api.Emitter;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.api.Partition;
-import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.config.SourceConfig;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,13 +3,13 @@ package io.connectorkit.cli.bench.archive;
 import static java.util.Objects.requireNonNull;
 
 import io.connectorkit.api.Capability;
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
-import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorSession;
-import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.testkit.archive.Archive;
 import java.util.List;
 import java.util.Set;

@@ -1,18 +1,18 @@
 package io.connectorkit.testkit.contract.example;
 
 import io.connectorkit.api.Capability;
-import io.connectorkit.api.CheckReport;
 import io.connectorkit.api.Checkpoint;
-import io.connectorkit.api.ConfigSpec;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Emitter;
 import io.connectorkit.api.Partition;
-import io.connectorkit.api.ScopeDecision;
-import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.ScopeDecision;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.SourceConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

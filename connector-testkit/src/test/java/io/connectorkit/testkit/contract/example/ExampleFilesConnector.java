@@ -1,17 +1,17 @@
 package io.connectorkit.testkit.contract.example;
 
 import io.connectorkit.api.Capability;
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.Checkpoint;
-import io.connectorkit.api.ConfigKey;
-import io.connectorkit.api.ConfigSpec;
-import io.connectorkit.api.ConfigType;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
-import io.connectorkit.api.SourceConfig;
 import io.connectorkit.api.SourceConnector;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
+import io.connectorkit.api.config.ConfigKey;
+import io.connectorkit.api.config.ConfigSpec;
+import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.config.SourceConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.connectorkit.testkit.contract.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.api.CheckReport;
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.Partition;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.testkit.contract.CrawlDriver;
 import io.connectorkit.testkit.contract.RecordingContext;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.Document;
 import io.connectorkit.api.Emitter;
 import io.connectorkit.api.KnownDocuments;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.config.SourceConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 

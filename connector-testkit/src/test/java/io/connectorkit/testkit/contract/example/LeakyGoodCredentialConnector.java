@@ -1,7 +1,5 @@
 package io.connectorkit.testkit.contract.example;
 
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
@@ -10,7 +8,9 @@ import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Document;
 import io.connectorkit.api.Emitter;
 import io.connectorkit.api.Partition;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
+import io.connectorkit.api.config.SourceConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

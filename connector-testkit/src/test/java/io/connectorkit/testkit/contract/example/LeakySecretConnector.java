@@ -1,12 +1,12 @@
 package io.connectorkit.testkit.contract.example;
 
-import io.connectorkit.api.CheckReport;
-import io.connectorkit.api.CheckResult;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.Emitter;
-import io.connectorkit.api.SourceConfig;
+import io.connectorkit.api.check.CheckReport;
+import io.connectorkit.api.check.CheckResult;
+import io.connectorkit.api.config.SourceConfig;
 
 /**
  * BROKEN on purpose: repeats the rejected token in its error messages, as a connector does that

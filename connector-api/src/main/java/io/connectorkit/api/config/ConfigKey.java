@@ -1,4 +1,4 @@
-package io.connectorkit.api;
+package io.connectorkit.api.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package io.connectorkit.api;
+package io.connectorkit.api.config;
 
 /** The type of a configuration value, which decides how it is validated and parsed. */
 public enum ConfigType {

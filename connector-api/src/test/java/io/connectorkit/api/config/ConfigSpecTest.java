@@ -1,8 +1,8 @@
-package io.connectorkit.api;
+package io.connectorkit.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.connectorkit.api.ErrorKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

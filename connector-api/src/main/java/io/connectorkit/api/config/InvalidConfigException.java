@@ -1,5 +1,7 @@
-package io.connectorkit.api;
+package io.connectorkit.api.config;
 
+import io.connectorkit.api.ConnectorException;
+import io.connectorkit.api.ErrorKind;
 import java.util.List;
 import java.util.stream.Collectors;
 

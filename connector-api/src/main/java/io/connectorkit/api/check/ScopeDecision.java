@@ -1,5 +1,6 @@
-package io.connectorkit.api;
+package io.connectorkit.api.check;
 
+import io.connectorkit.api.ConnectorSession;
 import java.util.Objects;
 
 /**

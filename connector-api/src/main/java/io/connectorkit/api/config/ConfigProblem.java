@@ -1,4 +1,4 @@
-package io.connectorkit.api;
+package io.connectorkit.api.config;
 
 import java.util.Objects;
 

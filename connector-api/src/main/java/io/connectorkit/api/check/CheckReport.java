@@ -1,5 +1,7 @@
-package io.connectorkit.api;
+package io.connectorkit.api.check;
 
+import io.connectorkit.api.ErrorKind;
+import io.connectorkit.api.SourceConnector;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
