@@ -3,8 +3,8 @@ package io.connectorkit.mimecast;
 import io.connectorkit.api.config.ConfigKey;
 import io.connectorkit.api.config.ConfigSpec;
 import io.connectorkit.api.config.ConfigType;
+import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.mimecast.archive.MimecastMessageWindow;
-import io.connectorkit.mimecast.tls.MimecastTls;
 
 /**
  * The configuration keys of the Mimecast connector, with the names, defaults and meanings of
@@ -62,7 +62,7 @@ public final class MimecastKeys {
                         .description("OAuth2 client id of the Mimecast API 2.0 application."),
                 ConfigKey.of(CLIENT_SECRET, ConfigType.STRING).required().secret()
                         .description("OAuth2 client secret of the Mimecast API 2.0 application."),
-                ConfigKey.of(TLS_CA_BUNDLE, ConfigType.STRING).defaultValue("").path().validator(MimecastTls::bundleProblem)
+                ConfigKey.of(TLS_CA_BUNDLE, ConfigType.STRING).defaultValue("").path().validator(PemTrust::problem)
                         .description("Path of a PEM file with CA certificates trusted for the API and auth endpoints"
                                 + " in addition to the JDK's default trust store (for a TLS-inspecting proxy or a"
                                 + " private CA). Blank: the JDK's trust store only. Certificates and host names are"

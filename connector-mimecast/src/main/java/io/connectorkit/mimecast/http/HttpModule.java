@@ -3,9 +3,9 @@ package io.connectorkit.mimecast.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
+import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.mimecast.MimecastConfig;
 import io.connectorkit.mimecast.MimecastKeys;
-import io.connectorkit.mimecast.tls.MimecastTls;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ public final class HttpModule extends AbstractModule {
 
     private static SSLContext trusting(Path bundle) {
         try {
-            return MimecastTls.context(bundle);
+            return PemTrust.sslContext(bundle);
         } catch (IOException | GeneralSecurityException e) {
             // Validation read the file moments ago; this is it changing in between.
             throw new IllegalStateException(MimecastKeys.TLS_CA_BUNDLE + " = '" + bundle + "': " + e.getMessage(), e);

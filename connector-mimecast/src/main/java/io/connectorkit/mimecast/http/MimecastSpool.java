@@ -1,17 +1,12 @@
 package io.connectorkit.mimecast.http;
 
 import io.connectorkit.api.ContentSource;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.connectorkit.api.support.SpooledBytes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -23,23 +18,13 @@ import java.util.Optional;
 public final class MimecastSpool implements ContentSource, AutoCloseable {
     /** Bytes kept in memory before spilling to a file. */
     public static final int MEMORY_THRESHOLD = 1 << 20;
-    private static final int BUFFER = 64 * 1024;
 
-    private final byte[] memory;
-    private final Path file;
-    private final long length;
-    private final boolean overLimit;
-    private final String sha256;
+    private final SpooledBytes bytes;
     private final String mediaType;
     private final String fileName;
 
-    private MimecastSpool(byte[] memory, Path file, long length, boolean overLimit, String sha256, String mediaType,
-            String fileName) {
-        this.memory = memory;
-        this.file = file;
-        this.length = length;
-        this.overLimit = overLimit;
-        this.sha256 = sha256;
+    private MimecastSpool(SpooledBytes bytes, String mediaType, String fileName) {
+        this.bytes = bytes;
         this.mediaType = mediaType;
         this.fileName = fileName;
     }
@@ -57,60 +42,17 @@ public final class MimecastSpool implements ContentSource, AutoCloseable {
      */
     public static MimecastSpool read(InputStream in, Path directory, long maxBytes, String mediaType, String fileName)
             throws IOException {
-        MessageDigest digest = sha256Digest();
-        ByteArrayOutputStream mem = new ByteArrayOutputStream();
-        Path file = null;
-        OutputStream out = mem;
-        long total = 0;
-        byte[] buf = new byte[BUFFER];
-        try {
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                digest.update(buf, 0, n);
-                long storable = Math.max(0, Math.min(n, maxBytes - total));
-                total += n;
-                if (storable > 0) {
-                    if (file == null && mem.size() + storable > MEMORY_THRESHOLD) {
-                        file = Files.createTempFile(directory, "mimecast-", ".bin");
-                        out = Files.newOutputStream(file);
-                        mem.writeTo(out);
-                        mem = null;
-                    }
-                    out.write(buf, 0, (int) storable);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (out != mem) {
-                out.close();
-            }
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
-            throw e;
-        }
-        if (out != mem) {
-            out.close();
-        }
-        boolean over = total > maxBytes;
-        return new MimecastSpool(file == null ? mem.toByteArray() : null, file, total, over,
-                HexFormat.of().formatHex(digest.digest()), mediaType, fileName);
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return new MimecastSpool(SpooledBytes.read(in, directory, "mimecast-", MEMORY_THRESHOLD, maxBytes,
+                SpooledBytes.Progress.NONE), mediaType, fileName);
     }
 
     /** @return whether the content was larger than the limit and is not stored */
     public boolean overLimit() {
-        return overLimit;
+        return !bytes.complete();
     }
 
     /** @return the content as text, for small text parts */
-    public String text(java.nio.charset.Charset charset) {
+    public String text(Charset charset) {
         try (InputStream in = open()) {
             return new String(in.readAllBytes(), charset);
         } catch (IOException e) {
@@ -126,20 +68,20 @@ public final class MimecastSpool implements ContentSource, AutoCloseable {
      * @return a spool sharing the stored bytes
      */
     public MimecastSpool describedAs(String type, String name) {
-        return new MimecastSpool(memory, file, length, overLimit, sha256, type, name);
+        return new MimecastSpool(bytes, type, name);
     }
 
     @Override
     public InputStream open() throws IOException {
-        if (overLimit) {
-            throw new IOException("Content of " + length + " bytes exceeds the size limit and was not kept");
+        if (overLimit()) {
+            throw new IOException("Content of " + bytes.length() + " bytes exceeds the size limit and was not kept");
         }
-        return file != null ? Files.newInputStream(file) : new ByteArrayInputStream(memory);
+        return bytes.open();
     }
 
     @Override
     public long length() {
-        return length;
+        return bytes.length();
     }
 
     @Override
@@ -154,17 +96,11 @@ public final class MimecastSpool implements ContentSource, AutoCloseable {
 
     @Override
     public Optional<String> sha256() {
-        return Optional.of(sha256);
+        return Optional.of(bytes.sha256());
     }
 
     @Override
     public void close() {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // A leftover temporary file is removed with the run's temporary directory.
-            }
-        }
+        bytes.close();
     }
 }

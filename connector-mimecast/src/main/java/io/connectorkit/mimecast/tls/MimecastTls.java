@@ -1,135 +1,17 @@
 package io.connectorkit.mimecast.tls;
 
-import java.io.ByteArrayInputStream;
+import io.connectorkit.api.support.PemTrust;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
- * Certificate trust for the HTTPS calls: the JDK's default trust store, plus the CA certificates
- * of {@code mimecast.tls.ca-bundle} when set. Verification and host name checking are always on;
- * there is deliberately no way to turn them off (a private CA goes in the bundle instead).
+ * What a refused certificate means for the HTTPS calls to Mimecast. The trust itself (the JDK's
+ * default trust store, plus the CA certificates of {@code mimecast.tls.ca-bundle} when set) is
+ * {@link PemTrust}'s: verification and host name checking are always on.
  */
 public final class MimecastTls {
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
-    private static final String WHAT = "give the path of a PEM file with the CA certificate(s) that signed the"
-            + " server's certificate (-----BEGIN CERTIFICATE----- blocks), or leave it blank to trust only the JDK's"
-            + " default trust store";
-
     private MimecastTls() {
-    }
-
-    /**
-     * Validates a {@code mimecast.tls.ca-bundle} value.
-     *
-     * @param value the trimmed value
-     * @return {@code null} when blank or a readable PEM file with at least one certificate, else what is wrong and the fix
-     */
-    public static String bundleProblem(String value) {
-        if (value.isBlank()) {
-            return null;
-        }
-        try {
-            read(Path.of(value));
-            return null;
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            return e.getMessage();
-        }
-    }
-
-    /**
-     * Reads every certificate of a PEM file.
-     *
-     * @param file the file
-     * @return at least one certificate
-     * @throws IOException if the file is missing, unreadable or holds no certificate, with the fix
-     * @throws GeneralSecurityException if a certificate block cannot be parsed, with the fix
-     */
-    static List<X509Certificate> read(Path file) throws IOException, GeneralSecurityException {
-        if (Files.isDirectory(file)) {
-            throw new IOException("is a directory; " + WHAT);
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no such file; " + WHAT, e);
-        } catch (AccessDeniedException e) {
-            throw new IOException("the file cannot be read (permission denied); make it readable by the user that"
-                    + " runs the connector", e);
-        }
-        CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        List<X509Certificate> certificates = new ArrayList<>();
-        Matcher m = PEM.matcher(text);
-        while (m.find()) {
-            try {
-                byte[] der = Base64.getMimeDecoder().decode(m.group(1));
-                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
-            } catch (IllegalArgumentException | CertificateException e) {
-                throw new CertificateException("certificate " + (certificates.size() + 1) + " in the file cannot be"
-                        + " read (" + e.getMessage() + "); export the CA certificate again in PEM (Base64) form", e);
-            }
-        }
-        if (certificates.isEmpty()) {
-            throw new IOException("the file holds no PEM certificate (no -----BEGIN CERTIFICATE----- block); " + WHAT);
-        }
-        return certificates;
-    }
-
-    /**
-     * A client context that trusts the JDK's default trust store and the bundle's certificates.
-     *
-     * @param bundle the PEM file
-     * @return the context
-     * @throws IOException if the bundle cannot be read
-     * @throws GeneralSecurityException if the JDK cannot build the context
-     */
-    public static SSLContext context(Path bundle) throws IOException, GeneralSecurityException {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        int n = 0;
-        for (X509Certificate c : defaultTrust().getAcceptedIssuers()) {
-            trusted.setCertificateEntry("default-" + n++, c);
-        }
-        for (X509Certificate c : read(bundle)) {
-            trusted.setCertificateEntry("bundle-" + n++, c);
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
-    }
-
-    private static X509TrustManager defaultTrust() throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        for (TrustManager tm : factory.getTrustManagers()) {
-            if (tm instanceof X509TrustManager x) {
-                return x;
-            }
-        }
-        throw new GeneralSecurityException("the JDK has no X.509 trust manager");
     }
 
     /**
@@ -142,22 +24,13 @@ public final class MimecastTls {
      * @return the failure to throw, or empty when {@code e} is not a certificate problem
      */
     public static Optional<MimecastTlsException> refused(IOException e, String url, Optional<Path> caBundle) {
-        String detail = null;
-        boolean hostMismatch = false;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SSLPeerUnverifiedException || (t instanceof CertificateException
-                    && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("match"))) {
-                hostMismatch = true;
-                detail = t.getMessage();
-                break;
-            }
-            if (t instanceof CertificateException) {
-                detail = t.getMessage();
-            }
-        }
-        if (detail == null) {
+        // A refusal without the JDK's explanation is reported as the I/O error it is.
+        Optional<PemTrust.Refusal> refusal = PemTrust.refusal(e).filter(r -> r.detail() != null);
+        if (refusal.isEmpty()) {
             return Optional.empty();
         }
+        String detail = refusal.get().detail();
+        boolean hostMismatch = refusal.get().hostMismatch();
         String bundle = caBundle.map(p -> "mimecast.tls.ca-bundle (" + p + ")").orElse("mimecast.tls.ca-bundle");
         if (hostMismatch) {
             return Optional.of(new MimecastTlsException("The TLS certificate of " + url + " is not issued for its"

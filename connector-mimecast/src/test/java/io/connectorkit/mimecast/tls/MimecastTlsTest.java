@@ -3,6 +3,7 @@ package io.connectorkit.mimecast.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.mimecast.MimecastConfig;
 import io.connectorkit.mimecast.MimecastConfigTest;
 import io.connectorkit.mimecast.MimecastKeys;
@@ -58,8 +59,8 @@ class MimecastTlsTest {
         Path bundle = bundleOfTwo();
         assertThat(validate("")).isEmpty();
         assertThat(validate(bundle.toString())).isEmpty();
-        assertThat(MimecastTls.read(bundle)).hasSize(2);
-        assertThat(MimecastTls.context(bundle).getProtocol()).isEqualTo("TLS");
+        assertThat(PemTrust.read(bundle)).hasSize(2);
+        assertThat(PemTrust.sslContext(bundle).getProtocol()).isEqualTo("TLS");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.connectorkit.api.config.ConfigProblem;
 import io.connectorkit.api.config.ConfigSpec;
 import io.connectorkit.api.config.ConfigType;
 import io.connectorkit.api.config.SourceConfig;
+import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.runtime.extract.ExtractionConfig;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
                     .description("Password for basic authentication."),
             ConfigKey.of(SinkConfig.API_KEY, ConfigType.STRING).defaultValue("").secret()
                     .description("API key (the encoded id:key form) sent as 'Authorization: ApiKey'."),
-            ConfigKey.of(SinkConfig.CA_BUNDLE, ConfigType.STRING).defaultValue("").path().validator(CaBundle::problem)
+            ConfigKey.of(SinkConfig.CA_BUNDLE, ConfigType.STRING).defaultValue("").path().validator(PemTrust::problem)
                     .description("Path of a PEM file with CA certificates trusted for https cluster URLs in addition"
                             + " to the JDK's default trust store (for a private CA). Blank: the JDK's trust store only."
                             + " Certificates and host names are always verified."),

@@ -8,7 +8,7 @@ import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.connectorkit.runtime.config.CaBundle;
+import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.runtime.config.SinkConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -114,7 +114,7 @@ public final class IndexClient implements AutoCloseable {
                 .setMetaHeaderEnabled(false);
         if (caBundle.isPresent()) {
             try {
-                builder.setSSLContext(CaBundle.sslContext(caBundle.get()));
+                builder.setSSLContext(PemTrust.sslContext(caBundle.get()));
             } catch (IOException | GeneralSecurityException e) {
                 throw new IllegalArgumentException(SinkConfig.CA_BUNDLE + " = '" + caBundle.get() + "': "
                         + e.getMessage(), e);
@@ -158,7 +158,7 @@ public final class IndexClient implements AutoCloseable {
                 if (Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
-                var refusal = CaBundle.refusal(e);
+                var refusal = PemTrust.refusal(e);
                 if (refusal.isPresent()) {
                     throw refused(refusal.get(), e);
                 }
@@ -200,7 +200,7 @@ public final class IndexClient implements AutoCloseable {
         return reply;
     }
 
-    private IndexCertificateException refused(CaBundle.Refusal refusal, IOException e) {
+    private IndexCertificateException refused(PemTrust.Refusal refusal, IOException e) {
         String bundle = SinkConfig.CA_BUNDLE + caBundle.map(p -> " (" + p + ")").orElse("");
         if (refusal.hostMismatch()) {
             return new IndexCertificateException("The TLS certificate of the index at " + description + " is not"

@@ -3,7 +3,9 @@ package io.connectorkit.runtime.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.config.ConfigProblem;
+import io.connectorkit.api.support.PemTrust;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -55,8 +57,8 @@ class CaBundleTest {
         Path bundle = bundleOfTwo();
         assertThat(validate("")).isEmpty();
         assertThat(validate(bundle.toString())).isEmpty();
-        assertThat(CaBundle.read(bundle)).hasSize(2);
-        assertThat(CaBundle.sslContext(bundle)).isNotNull();
+        assertThat(PemTrust.read(bundle)).hasSize(2);
+        assertThat(PemTrust.sslContext(bundle)).isNotNull();
         var config = RuntimeConfig.SPEC.parse(Map.of("connector.type", "x", "connector.id", "x",
                 SinkConfig.CA_BUNDLE, bundle.toString()));
         assertThat(SinkConfig.from(config, "x").caBundle()).contains(bundle);
@@ -79,14 +81,14 @@ class CaBundleTest {
     void certificateRefusalsAreToldFromOtherFailures() {
         SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
         untrusted.initCause(new CertificateException("unable to find valid certification path to requested target"));
-        assertThat(CaBundle.refusal(new IOException("wrapped", untrusted)))
+        assertThat(PemTrust.refusal(new IOException("wrapped", untrusted)))
                 .hasValueSatisfying(r -> assertThat(r.hostMismatch()).isFalse());
         SSLHandshakeException wrongHost = new SSLHandshakeException("No subject alternative names matching IP address");
         wrongHost.initCause(new CertificateException("No subject alternative names matching IP address 127.0.0.1 found"));
-        assertThat(CaBundle.refusal(wrongHost)).hasValueSatisfying(r -> assertThat(r.hostMismatch()).isTrue());
-        assertThat(CaBundle.refusal(new SSLPeerUnverifiedException("Certificate for <h> doesn't match")))
+        assertThat(PemTrust.refusal(wrongHost)).hasValueSatisfying(r -> assertThat(r.hostMismatch()).isTrue());
+        assertThat(PemTrust.refusal(new SSLPeerUnverifiedException("Certificate for <h> doesn't match")))
                 .hasValueSatisfying(r -> assertThat(r.hostMismatch()).isTrue());
-        assertThat(CaBundle.refusal(new java.net.ConnectException("Connection refused"))).isEmpty();
-        assertThat(CaBundle.refusal(new SSLHandshakeException("Remote host terminated the handshake"))).isEmpty();
+        assertThat(PemTrust.refusal(new ConnectException("Connection refused"))).isEmpty();
+        assertThat(PemTrust.refusal(new SSLHandshakeException("Remote host terminated the handshake"))).isEmpty();
     }
 }

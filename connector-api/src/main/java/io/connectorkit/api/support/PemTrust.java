@@ -1,4 +1,4 @@
-package io.connectorkit.runtime.config;
+package io.connectorkit.api.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,12 +26,15 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A PEM file of CA certificates trusted in addition to the JDK's default trust store
- * ({@code sink.elasticsearch.ca-bundle}): validation, the client TLS context, and telling a
- * refused certificate from other connection failures. Certificate and host name verification are
- * always on; there is deliberately no way to turn them off.
+ * CA certificates from a PEM file, trusted in addition to the JDK's default trust store.
+ * Certificate and host name verification stay on: there is deliberately no way to turn them off
+ * (a private CA or a TLS-inspecting proxy's CA goes in the PEM file instead).
+ *
+ * <p>Every error message says what is wrong and how to fix it, without naming a configuration
+ * key, so that each caller can attach the message to its own key. All methods are stateless and
+ * thread-safe.
  */
-public final class CaBundle {
+public final class PemTrust {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
     private static final String WHAT = "give the path of a PEM file with the CA certificate(s) that signed the"
@@ -42,18 +45,20 @@ public final class CaBundle {
      * Why a server's certificate was refused.
      *
      * @param hostMismatch whether the certificate is valid but issued for another host name
-     * @param detail the JDK's explanation
+     * @param detail the JDK's explanation; may be {@code null} when the JDK gave none
      */
     public record Refusal(boolean hostMismatch, String detail) { }
 
-    private CaBundle() {
+    private PemTrust() {
     }
 
     /**
-     * Validates a bundle value, for {@link io.connectorkit.api.config.ConfigKey#validator}.
+     * Validates the value of a configuration key that names a PEM file, for use as a
+     * configuration validator.
      *
-     * @param value the trimmed value
-     * @return {@code null} when blank or a readable PEM file with at least one certificate, else what is wrong and the fix
+     * @param value the trimmed value, not {@code null}
+     * @return {@code null} when blank or a readable PEM file with at least one certificate, else
+     *     what is wrong and the fix
      */
     public static String problem(String value) {
         if (value.isBlank()) {
@@ -68,12 +73,15 @@ public final class CaBundle {
     }
 
     /**
-     * Reads every certificate of a PEM file (text around the blocks is ignored).
+     * Reads every certificate of a PEM file (text around the blocks is ignored, as in system
+     * bundles).
      *
-     * @param file the file
+     * @param file the file, not {@code null}
      * @return at least one certificate
-     * @throws IOException if the file is missing, unreadable or holds no certificate; the message says the fix
-     * @throws GeneralSecurityException if a certificate block cannot be parsed; the message says the fix
+     * @throws IOException if the file is missing, a directory, unreadable or holds no certificate;
+     *     the message says the fix
+     * @throws GeneralSecurityException if a certificate block cannot be parsed; the message names
+     *     the block's position and says the fix
      */
     public static List<X509Certificate> read(Path file) throws IOException, GeneralSecurityException {
         if (Files.isDirectory(file)) {
@@ -88,6 +96,19 @@ public final class CaBundle {
             throw new IOException("the file cannot be read (permission denied); make it readable by the user that"
                     + " runs the connector", e);
         }
+        return parse(text);
+    }
+
+    /**
+     * Reads every certificate of PEM text (text around the blocks is ignored).
+     *
+     * @param text the PEM text, not {@code null}
+     * @return at least one certificate
+     * @throws IOException if the text holds no certificate; the message says the fix
+     * @throws GeneralSecurityException if a certificate block cannot be parsed; the message names
+     *     the block's position and says the fix
+     */
+    public static List<X509Certificate> parse(String text) throws IOException, GeneralSecurityException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         List<X509Certificate> certificates = new ArrayList<>();
         Matcher m = PEM.matcher(text);
@@ -107,12 +128,13 @@ public final class CaBundle {
     }
 
     /**
-     * A client TLS context that trusts the JDK's default trust store and the bundle's certificates.
+     * A client TLS context that trusts the JDK's default trust store and the file's certificates.
      *
-     * @param bundle the PEM file
-     * @return the context
-     * @throws IOException if the bundle cannot be read
-     * @throws GeneralSecurityException if the JDK cannot build the context
+     * @param bundle the PEM file, not {@code null}
+     * @return a new, initialised context
+     * @throws IOException if the file cannot be read; see {@link #read(Path)}
+     * @throws GeneralSecurityException if a certificate cannot be parsed or the JDK cannot build
+     *     the context
      */
     public static SSLContext sslContext(Path bundle) throws IOException, GeneralSecurityException {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
@@ -132,9 +154,11 @@ public final class CaBundle {
     }
 
     /**
-     * Whether a failure is a refused server certificate, and why.
+     * Whether a connection failure is a refused server certificate, and why. Other failures
+     * (refused connections, a handshake the server broke off) are not about trust and give an
+     * empty answer, so that the caller can keep treating them as retryable.
      *
-     * @param failure a connection failure
+     * @param failure a connection failure, not {@code null}; its causes are searched
      * @return the refusal, or empty for failures that are not about the certificate
      */
     public static Optional<Refusal> refusal(Throwable failure) {
