@@ -2,18 +2,16 @@ package io.connectorkit.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.connectorkit.testkit.mimecast.ManualClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
     private final StringWriter err = new StringWriter();
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-01-01T00:00:00Z"));
 
     private static ProgressView view(int done, long docs) {
         return new ProgressView(done, 4, docs, 3 * 1024 * 1024, 0, Duration.ofSeconds(10), 2, Duration.ofMillis(1500));
@@ -92,29 +90,5 @@ class ProgressPrinterTest {
         String[] frames = text.substring(0, text.length() - 1).split("\r");
         // The shorter line is padded to cover the longer one before it.
         assertThat(frames[frames.length - 1].length()).isGreaterThanOrEqualTo(frames[1].length());
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2024-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
