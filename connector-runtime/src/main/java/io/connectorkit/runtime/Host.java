@@ -194,7 +194,7 @@ public final class Host implements AutoCloseable {
             // logged anywhere cannot reveal them (the index client holds them apart).
             return new Host(SinkUrlCheck.withoutCredentials(config), runtime, connector, node, client,
                     content.reader(), store, pipeline, clock, urls.get(0), ownExtractor);
-        } catch (IOException | SinkException | StateStoreException | RuntimeException e) {
+        } catch (IOException | SinkException | StateStoreException | ConnectorException | RuntimeException e) {
             if (client != null) {
                 client.close();
             }
