@@ -19,6 +19,7 @@ import io.connectorkit.testkit.mimecast.RecordedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,16 @@ class MimecastIncrementalIT {
 
     private static Instant deltaToken(Checkpoint cp, String view) {
         return MimecastCheckpoint.parse(cp).view(view).orElseThrow().deltaToken();
+    }
+
+    /**
+     * Waits until the clock's whole second is past {@code token}: a delta token is a crawl's start
+     * truncated to the second, so a crawl that follows in the same second cannot move it.
+     */
+    private static void awaitSecondAfter(Instant token) throws InterruptedException {
+        while (!Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(token)) {
+            Thread.sleep(20);
+        }
     }
 
     private static Set<String> emailIds(RecordingEmitter e) {
@@ -76,6 +87,7 @@ class MimecastIncrementalIT {
             f.server.resetCounters();
             f.context.known(first.known());
             // The offset alone: the late-arrival window is off here (see the tests below for it).
+            awaitSecondAfter(token);
             RecordingEmitter second = f.crawl(f.config(MimecastKeys.LATE_ARRIVAL_DAYS, "0"), mailbox, cp,
                     CrawlMode.INCREMENTAL);
 
@@ -223,6 +235,7 @@ class MimecastIncrementalIT {
 
             // A crawl stopped after that page goes on from it: the 501st message, then the delta windows.
             f.server.resetCounters();
+            awaitSecondAfter(token);
             RecordingEmitter resumed = f.crawl(f.config(), mailbox, afterFirstPage, CrawlMode.INCREMENTAL);
             assertThat(resumed.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize(1);
             List<RecordedRequest> lists = f.server.requests(Endpoint.GET_MESSAGE_LIST);
