@@ -9,6 +9,7 @@ import io.connectorkit.cli.output.ProgressLine;
 import io.connectorkit.cli.output.ProgressPrinter;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.FailedRemoval;
 import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.Host;
 import java.io.PrintWriter;
@@ -107,7 +108,13 @@ final class ConsoleCrawl {
             err.println("error: documents not seen again were kept: " + r.redact(held.message()) + ".");
             status = ExitStatus.ITEM_FAILURES;
         }
-        if (!report.clean()) {
+        for (FailedRemoval failed : report.failedRemovals()) {
+            // Its documents may still be searchable although the source no longer lists it.
+            err.println("error: removing mailbox '" + r.redact(failed.partition()) + "', no longer listed, failed: "
+                    + r.redact(failed.reason()) + "; the next crawl tries again.");
+            status = ExitStatus.ITEM_FAILURES;
+        }
+        if (report.itemFailures() > 0 || report.partitionsFailed() > 0 || report.fatal().isPresent()) {
             String what = ProgressLine.count(report.itemFailures()) + " items"
                     + (report.partitionsFailed() > 0 ? " and " + report.partitionsFailed() + " mailboxes" : "");
             err.println("error: " + what + " failed; '"

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.runtime.FailedRemoval;
 import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.ShareLimit;
@@ -34,9 +35,9 @@ final class Deletions {
     private static final Logger LOG = LogManager.getLogger(Deletions.class);
 
     /** What the removal of partitions no longer listed did. */
-    record Removal(int removed, long documents, String refusal, List<String> dryRun) {
+    record Removal(int removed, long documents, String refusal, List<String> dryRun, List<FailedRemoval> failed) {
         /** Nothing removed, nothing refused. */
-        static final Removal NONE = new Removal(0, 0, null, List.of());
+        static final Removal NONE = new Removal(0, 0, null, List.of(), List.of());
     }
 
     private final DocumentSink sink;
@@ -139,7 +140,7 @@ final class Deletions {
                     + " the source's permissions; if the source really is empty, delete the index to start over",
                     known);
             LOG.warn(refusal);
-            return new Removal(0, 0, refusal, List.of());
+            return new Removal(0, 0, refusal, List.of(), List.of());
         }
         ShareLimit limit = config.deletionLimit();
         if (limit.refuses(vanished.size(), known)) {
@@ -148,10 +149,10 @@ final class Deletions {
                     + " raise %s for one run", vanished.size(), known, ShareLimit.percent(vanished.size(), known),
                     limit.setting(), limit.key());
             LOG.warn(refusal);
-            return new Removal(0, 0, refusal, List.of());
+            return new Removal(0, 0, refusal, List.of(), List.of());
         }
         if (config.deletionsDryRun()) {
-            return new Removal(0, 0, null, vanished);
+            return new Removal(0, 0, null, vanished, List.of());
         }
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelPartitionDeletions(),
                 r -> new Thread(r, "partition-deletion"));
@@ -167,15 +168,23 @@ final class Deletions {
             }
             int removed = 0;
             long documents = 0;
+            List<FailedRemoval> failed = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     documents += futures.get(i).get();
                     removed++;
                 } catch (ExecutionException e) {
-                    LOG.warn("Deleting partition '{}' failed: {}", vanished.get(i), e.getCause().getMessage());
+                    // The state is deleted only after the documents: whichever of the two failed, the
+                    // state is still there, so the next crawl finds the partition vanished again and
+                    // retries both. Until then its documents may still be searchable: a failure of the
+                    // crawl, not a line in the log.
+                    String reason = String.valueOf(e.getCause().getMessage());
+                    LOG.error("Removing partition '{}', no longer listed, failed; the next crawl tries again: {}",
+                            vanished.get(i), reason);
+                    failed.add(new FailedRemoval(vanished.get(i), reason));
                 }
             }
-            return new Removal(removed, documents, null, List.of());
+            return new Removal(removed, documents, null, List.of(), failed);
         } finally {
             pool.shutdownNow();
         }

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -20,6 +21,7 @@ import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.runtime.CancellationSignal;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.FailedRemoval;
 import io.connectorkit.runtime.ProgressListener;
 import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.index.DocumentSink;
@@ -57,8 +59,12 @@ class CrawlPipelineSinkFailureTest {
     }
 
     private CrawlReport fullCrawl(String documents, String skip) throws Exception {
+        return fullCrawl("a,b", documents, skip);
+    }
+
+    private CrawlReport fullCrawl(String partitions, String documents, String skip) throws Exception {
         SourceConfig config = registry.validate(Map.of("connector.type", "scripted", "connector.id", "unit",
-                "sink.bulk.max-docs", "10", "test.partitions", "a,b", "test.documents", documents,
+                "sink.bulk.max-docs", "10", "test.partitions", partitions, "test.documents", documents,
                 "crawl.parallel.partitions", "1", "test.skip", skip));
         CrawlPipeline pipeline = new CrawlPipeline(RuntimeConfig.from(config), new PlainTextExtractor(), sink, index,
                 states, Clock.systemUTC(), new PipelineOptions(2, Duration.ofMillis(1), 4096));
@@ -94,5 +100,52 @@ class CrawlPipelineSinkFailureTest {
         assertThat(index.ids()).doesNotContain("b-1");
         verify(states, atLeastOnce()).save(argThat(state -> state.partition().equals("b")
                 && new Checkpoint("35").equals(state.checkpoint())));
+    }
+
+    @Test
+    void aFailedRemovalIsReportedByNameAndRetriedByTheNextRun() throws Exception {
+        assertThat(fullCrawl("5", "").clean()).isTrue();
+        doThrow(new SinkException("the index refused the deletion", null)).when(sink).deletePartition("b");
+
+        CrawlReport refused = fullCrawl("a", "5", "");
+
+        assertThat(refused.clean()).as(refused.toString()).isFalse();
+        assertThat(refused.partitionsRemoved()).isZero();
+        assertThat(refused.failedRemovals()).extracting(FailedRemoval::partition).containsExactly("b");
+        assertThat(refused.failedRemovals().get(0).reason()).contains("the index refused the deletion");
+        assertThat(index.ids()).as("b's documents stay").contains("b-1");
+        assertThat(store.get("b")).as("b's state stays, so the next run finds it vanished again").isPresent();
+
+        clearInvocations(sink);
+        doAnswer(invocation -> index.deletePartition(invocation.getArgument(0))).when(sink).deletePartition("b");
+        CrawlReport retried = fullCrawl("a", "5", "");
+
+        assertThat(retried.clean()).as(retried.toString()).isTrue();
+        assertThat(retried.partitionsRemoved()).isEqualTo(1);
+        assertThat(retried.failedRemovals()).isEmpty();
+        assertThat(index.ids()).noneMatch(id -> id.startsWith("b-"));
+        assertThat(store.get("b")).isEmpty();
+    }
+
+    @Test
+    void aStateDeletionThatFailedAfterTheDocumentsIsCompletedByTheNextRun() throws Exception {
+        assertThat(fullCrawl("5", "").clean()).isTrue();
+        doThrow(new IllegalStateException("the state index refused the deletion")).when(states).delete("b");
+
+        CrawlReport refused = fullCrawl("a", "5", "");
+
+        assertThat(refused.failedRemovals()).extracting(FailedRemoval::partition).containsExactly("b");
+        assertThat(index.ids()).as("the documents went first").noneMatch(id -> id.startsWith("b-"));
+        assertThat(store.get("b")).isPresent();
+
+        doAnswer(invocation -> {
+            store.delete(invocation.getArgument(0));
+            return null;
+        }).when(states).delete("b");
+        CrawlReport retried = fullCrawl("a", "5", "");
+
+        assertThat(retried.clean()).as(retried.toString()).isTrue();
+        assertThat(retried.partitionsRemoved()).isEqualTo(1);
+        assertThat(store.get("b")).isEmpty();
     }
 }
