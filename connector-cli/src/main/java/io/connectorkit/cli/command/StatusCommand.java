@@ -103,6 +103,9 @@ public final class StatusCommand implements Callable<Integer> {
                 if (s.sweepNote() != null) {
                     out.printf("  last sweep    deleted nothing: %s%n", r.redact(s.sweepNote()));
                 }
+                if (s.removalNote() != null) {
+                    out.printf("  removal failed  %s%n", r.redact(s.removalNote()));
+                }
             }
             out.printf("%d mailboxes, %s documents, %s failures%s%n", statuses.size(),
                     ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::documents).sum()),

@@ -8,6 +8,7 @@ import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.ShareLimit;
 import io.connectorkit.runtime.index.DocumentSink;
 import io.connectorkit.runtime.index.SweepCount;
+import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStore;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -109,6 +110,21 @@ final class Deletions {
         }
     }
 
+    /**
+     * Notes the failed removal in the partition's state, which is still stored, so that
+     * {@code status} shows it; the note goes with the state when a later removal succeeds.
+     */
+    private void noteFailedRemoval(PartitionState state, String reason) {
+        String note = clock.instant().truncatedTo(ChronoUnit.SECONDS) + ": " + reason;
+        try {
+            store.save(state.withRemovalNote(note));
+        } catch (Exception e) {
+            // The report names the failure already; the note is for status only.
+            LOG.warn("Noting the failed removal of partition '{}' in its state failed: {}", state.partition(),
+                    e.getMessage());
+        }
+    }
+
     /** @return the refused sweeps, by partition */
     List<HeldSweep> sweepRefusals() {
         return List.copyOf(sweepRefusals.values());
@@ -125,10 +141,11 @@ final class Deletions {
      *
      * @param known partitions with stored state before this crawl
      * @param listed partitions the listing of this crawl returned
-     * @param vanished the known partitions the listing no longer returned
-     * @return what was removed, refused or held
+     * @param vanishedStates the stored states of the known partitions the listing no longer returned
+     * @return what was removed, refused, held or failed
      */
-    Removal removeVanished(int known, int listed, List<String> vanished) throws InterruptedException {
+    Removal removeVanished(int known, int listed, List<PartitionState> vanishedStates) throws InterruptedException {
+        List<String> vanished = vanishedStates.stream().map(PartitionState::partition).toList();
         if (vanished.isEmpty()) {
             return Removal.NONE;
         }
@@ -182,6 +199,7 @@ final class Deletions {
                     LOG.error("Removing partition '{}', no longer listed, failed; the next crawl tries again: {}",
                             vanished.get(i), reason);
                     failed.add(new FailedRemoval(vanished.get(i), reason));
+                    noteFailedRemoval(vanishedStates.get(i), reason);
                 }
             }
             return new Removal(removed, documents, null, List.of(), failed);

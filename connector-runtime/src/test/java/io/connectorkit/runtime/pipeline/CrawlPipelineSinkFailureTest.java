@@ -115,6 +115,8 @@ class CrawlPipelineSinkFailureTest {
         assertThat(refused.failedRemovals().get(0).reason()).contains("the index refused the deletion");
         assertThat(index.ids()).as("b's documents stay").contains("b-1");
         assertThat(store.get("b")).as("b's state stays, so the next run finds it vanished again").isPresent();
+        assertThat(store.get("b").orElseThrow().removalNote()).as("status shows when and why")
+                .matches("\\d{4}-\\d\\d-\\d\\dT.*: .*the index refused the deletion.*");
 
         clearInvocations(sink);
         doAnswer(invocation -> index.deletePartition(invocation.getArgument(0))).when(sink).deletePartition("b");
