@@ -16,12 +16,14 @@ import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
 import io.connectorkit.testkit.mimecast.faults.Fault;
 import io.connectorkit.testkit.mimecast.faults.FaultRule;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +113,54 @@ class DeletionSafetyIT {
             assertThat(documents(file, gone)).isZero();
             assertThat(documents(file, null)).isLessThan(before.documents).isPositive();
         }
+    }
+
+    @Test
+    void aRemovalTheIndexRefusesFailsTheCrawlNamingTheMailboxAndTheNextCrawlCompletesIt() throws Exception {
+        try (FakeMimecastServer server = server().start()) {
+            Path file = config(server, "refused", Map.of());
+            Before before = crawlOnce(file);
+            String gone = before.mailboxes.get(0);
+            config(server, "refused", Map.of("mimecast.mailboxes.exclude", regex(List.of(gone))));
+            String index = contentIndex(file);
+            IndexQueries queries = new IndexQueries(node.url());
+            // A write block on the content index: the index itself refuses the deletion of the
+            // mailbox's documents (the state index, a separate one, still takes writes).
+            queries.put("/" + index + "/_settings", "{\"index.blocks.write\": true}");
+            CliRun refused;
+            try {
+                refused = TENANT.run("crawl", "--json", "--config", file.toString());
+            } finally {
+                queries.put("/" + index + "/_settings", "{\"index.blocks.write\": null}");
+            }
+            assertThat(refused.status).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.err).contains("removing mailbox '" + gone + "', no longer listed, failed",
+                    "the next crawl tries again");
+            JsonObject summary = JsonParser.parseString(refused.out).getAsJsonObject();
+            JsonElement failed = summary.getAsJsonObject("report").getAsJsonArray("failedRemovals").get(0);
+            assertThat(failed.getAsJsonObject().get("partition").getAsString()).isEqualTo(gone);
+            assertThat(failed.getAsJsonObject().get("reason").getAsString()).isNotBlank();
+            assertThat(documents(file, gone)).as("still searchable").isPositive();
+
+            CliRun status = TENANT.run("status", "--config", file.toString());
+            assertThat(status.out).contains(gone).containsPattern("removal failed  \\d{4}-\\d\\d-\\d\\dT\\S+: \\S");
+
+            CliRun retried = TENANT.run("crawl", "--config", file.toString());
+            assertThat(retried.status).as(retried.toString()).isZero();
+            assertThat(retried.out).contains("removed      1 mailboxes no longer in scope");
+            assertThat(documents(file, gone)).isZero();
+            assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(1, 6));
+            assertThat(TENANT.run("status", "--config", file.toString()).out).doesNotContain("removal failed");
+        }
+    }
+
+    private static String contentIndex(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        }
+        // No sink.index in the file: the index is named after the connector id.
+        return "connector-" + properties.getProperty("connector.id");
     }
 
     @Test
