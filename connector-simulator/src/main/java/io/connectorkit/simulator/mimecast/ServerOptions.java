@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Everything about the fake server's behaviour that is not the archive or a fault. Built by
- * {@link FakeMimecastServer.Builder}.
+ * {@link FakeMimecastServerBuilder}.
  *
  * @param credentials accepted client id to client secret
  * @param tokenTtl access-token lifetime ({@code expires_in})
