@@ -59,7 +59,7 @@ class WritingAConnectorDocTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"docs/writing-a-connector.md", "docs/testkit.md"})
+    @ValueSource(strings = {"docs/writing-a-connector.md", "docs/testkit.md", "docs/embedding.md"})
     void everyCodeBlockIsTheFileItNames(String page) throws IOException {
         String doc = Files.readString(RepoFiles.resolve(page), StandardCharsets.UTF_8);
         List<Block> blocks = blocks(doc);
