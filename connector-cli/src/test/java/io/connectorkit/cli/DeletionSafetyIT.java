@@ -114,6 +114,90 @@ class DeletionSafetyIT {
     }
 
     @Test
+    void aRemovalTheIndexRefusesFailsTheCrawlIsNamedByStatusAndIsDoneByTheNextCrawl() throws Exception {
+        try (FakeMimecastServer server = server().start()) {
+            CrawlConfig source = listedTwoPerPage(TENANT.config("refused", server, node.url()));
+            Path file = source.write(dir);
+            Before before = crawlOnce(file);
+            String gone = before.mailboxes.get(0);
+            long goneDocuments = documents(file, gone);
+            assertThat(goneDocuments).isPositive();
+            config(server, "refused", Map.of("mimecast.mailboxes.exclude", regex(List.of(gone))));
+            // The index refuses every write to the content index; reads, and the state index, still work.
+            IndexQueries index = new IndexQueries(node.url());
+            index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": true}");
+            try {
+                CliRun run = TENANT.run("crawl", "--config", file.toString());
+                assertThat(run.status).as(run.toString()).isEqualTo(1);
+                assertThat(run.out).contains("not removed  " + gone + ": the removal failed (",
+                        "the next crawl tries again");
+                assertThat(run.err).contains("1 mailboxes no longer listed could not be removed (" + gone + ")");
+                assertThat(documents(file, gone)).as("still searchable").isEqualTo(goneDocuments);
+                assertThat(mailboxes(file)).as("its state stays, so that the next crawl tries again").contains(gone);
+
+                CliRun json = TENANT.run("status", "--json", "--config", file.toString());
+                assertThat(json.status).as(json.toString()).isEqualTo(1);
+                JsonObject last = JsonParser.parseString(json.out).getAsJsonArray().get(0).getAsJsonObject()
+                        .getAsJsonObject("lastCrawl");
+                assertThat(last.get("outcome").getAsString()).isEqualTo("removals-failed");
+                assertThat(last.get("exitStatus").getAsInt()).isEqualTo(1);
+                assertThat(last.getAsJsonArray("failedRemovals")).hasSize(1);
+                assertThat(last.getAsJsonArray("failedRemovals").get(0).getAsJsonObject().get("partition")
+                        .getAsString()).isEqualTo(gone);
+                CliRun status = TENANT.run("status", "--config", file.toString());
+                assertThat(status.status).as(status.toString()).isEqualTo(1);
+                assertThat(status.out).contains(gone + "\n", "removal       failed in the last crawl: ",
+                        "removals-failed: finished, but removing mailboxes no longer listed failed (exit 1)",
+                        "not removed   " + gone + ": the removal failed");
+            } finally {
+                index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": null}");
+            }
+
+            CliRun next = TENANT.run("crawl", "--config", file.toString());
+            assertThat(next.status).as(next.toString()).isZero();
+            assertThat(next.out).contains("removed      1 mailboxes no longer in scope").doesNotContain("not removed");
+            assertThat(documents(file, gone)).isZero();
+            assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(1, 6));
+            CliRun status = TENANT.run("status", "--config", file.toString());
+            assertThat(status.status).as(status.toString()).isZero();
+            assertThat(status.out).doesNotContain("removal       failed", "not removed");
+        }
+    }
+
+    @Test
+    void aSweepTheIndexRefusesFailsItsMailboxAndTheNextFullCrawlSweepsIt() throws Exception {
+        Archive archive = archive();
+        try (FakeMimecastServer server = server(archive).start()) {
+            CrawlConfig source = listedTwoPerPage(TENANT.config("sweeprefused", server, node.url()));
+            Path file = source.write(dir);
+            Before before = crawlOnce(file);
+            String mailbox = before.mailboxes.get(1);
+            String gone = archive.messages(mailbox, View.INBOX, Instant.parse("2019-01-01T00:00:00Z"), Instant.now())
+                    .findFirst().orElseThrow().id();
+            assertThat(archive.deleteMessage(gone)).isTrue();
+            IndexQueries index = new IndexQueries(node.url());
+            index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": true}");
+            try {
+                CliRun run = TENANT.run("crawl", "--full", "--config", file.toString());
+                assertThat(run.status).as(run.toString()).isEqualTo(1);
+                assertThat(run.out).contains("1 failed");
+                assertThat(run.err).contains("1 mailboxes failed");
+                before.assertKept(file);
+                CliRun status = TENANT.run("status", "--config", file.toString());
+                assertThat(status.status).as(status.toString()).isEqualTo(1);
+                assertThat(status.out).contains(mailbox + "\n", "item-failures");
+            } finally {
+                index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": null}");
+            }
+
+            CliRun next = TENANT.run("crawl", "--full", "--config", file.toString());
+            assertThat(next.status).as(next.toString()).isZero();
+            assertThat(next.out).contains("1 deleted");
+            assertThat(documents(file, null)).isEqualTo(before.documents - 1);
+        }
+    }
+
+    @Test
     void theBreakerRefusesAMassRemovalNamingTheKeyAndTheFix() throws IOException {
         try (FakeMimecastServer server = server().start()) {
             Path file = config(server, "breaker", Map.of());

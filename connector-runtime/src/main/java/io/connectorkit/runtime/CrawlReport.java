@@ -31,11 +31,14 @@ import java.util.Optional;
  * @param metrics the connector's counters ({@link io.connectorkit.api.ConnectorMetrics})
  * @param failedItems the first item failures of the run by name (partition, item, reason), at most
  *     a bounded number; {@link #itemFailures} is the exact count
+ * @param failedRemovals removals of partitions no longer listed that the index or the state store
+ *     refused: their documents are still searchable, and the next crawl tries again
  */
 public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
         long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
         List<HeldSweep> sweepRefusals, List<HeldSweep> dryRunSweeps, boolean cancelled, ErrorKind fatalKind,
-        String fatalMessage, Duration duration, Map<String, Long> metrics, List<FailedItem> failedItems) {
+        String fatalMessage, Duration duration, Map<String, Long> metrics, List<FailedItem> failedItems,
+        List<FailedRemoval> failedRemovals) {
     /**
      * Copies the lists.
      *
@@ -48,6 +51,21 @@ public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partit
         requireNonNull(duration, "duration");
         metrics = Map.copyOf(requireNonNull(metrics, "metrics"));
         failedItems = List.copyOf(requireNonNull(failedItems, "failedItems"));
+        failedRemovals = List.copyOf(requireNonNull(failedRemovals, "failedRemovals"));
+    }
+
+    /**
+     * A report without failed removals.
+     *
+     * @throws NullPointerException as the canonical constructor
+     */
+    public CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
+            long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
+            List<HeldSweep> sweepRefusals, List<HeldSweep> dryRunSweeps, boolean cancelled, ErrorKind fatalKind,
+            String fatalMessage, Duration duration, Map<String, Long> metrics, List<FailedItem> failedItems) {
+        this(partitionsTotal, partitionsCrawled, partitionsFailed, documentsUpserted, deletions, itemFailures,
+                partitionsRemoved, deletionRefusal, dryRunDeletions, sweepRefusals, dryRunSweeps, cancelled, fatalKind,
+                fatalMessage, duration, metrics, failedItems, List.of());
     }
 
     /**
@@ -84,11 +102,12 @@ public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partit
     }
 
     /**
-     * Whether anything went wrong: a fatal error, a failed partition or a failed item.
+     * Whether anything went wrong: a fatal error, a failed partition, a failed item or a failed
+     * removal of a partition no longer listed.
      *
      * @return {@code true} when the run was clean
      */
     public boolean clean() {
-        return fatalKind == null && partitionsFailed == 0 && itemFailures == 0;
+        return fatalKind == null && partitionsFailed == 0 && itemFailures == 0 && failedRemovals.isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.runtime.CrawlProgress;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.FailedItem;
+import io.connectorkit.runtime.FailedRemoval;
 import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.state.LastCrawl;
 import java.io.PrintWriter;
@@ -116,6 +117,11 @@ public final class CrawlSummary {
         }
         if (report.deletionRefusal() != null) {
             out.printf("  not removed  %s%n", report.deletionRefusal());
+        }
+        for (FailedRemoval failed : report.failedRemovals()) {
+            out.printf("  not removed  %s: the removal failed (%s); its documents are still in the index, and the"
+                    + " next crawl tries again%n", redact.apply(failed.partition()),
+                    redact.apply(oneLine(failed.reason())));
         }
         for (HeldSweep held : report.dryRunSweeps()) {
             out.printf("  dry run      %s%n", held.message());

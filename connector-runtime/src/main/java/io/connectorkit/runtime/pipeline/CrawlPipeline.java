@@ -285,7 +285,7 @@ public final class CrawlPipeline {
         return new CrawlReport(totals.total(), totals.crawled.get(), totals.failed.get(), totals.upserted.sum(),
                 totals.deletions.sum(), totals.failures.sum(), totals.removed.get(), removal.refusal(),
                 removal.dryRun(), deletions.sweepRefusals(), deletions.dryRunSweeps(), stop.userCancelled(), fatalKind,
-                fatalMessage, totals.elapsed(), metrics.snapshot(), totals.namedFailures());
+                fatalMessage, totals.elapsed(), metrics.snapshot(), totals.namedFailures(), removal.failed());
     }
 
     private static void safeProgress(ProgressListener listener, CrawlTotals totals, MetricCounters metrics) {

@@ -2,6 +2,7 @@ package io.connectorkit.runtime.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.runtime.FailedRemoval;
 import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.ShareLimit;
@@ -33,10 +34,14 @@ import org.apache.logging.log4j.Logger;
 final class Deletions {
     private static final Logger LOG = LogManager.getLogger(Deletions.class);
 
-    /** What the removal of partitions no longer listed did. */
-    record Removal(int removed, long documents, String refusal, List<String> dryRun) {
+    /** What the removal of partitions no longer listed did, and which removals failed. */
+    record Removal(int removed, long documents, String refusal, List<String> dryRun, List<FailedRemoval> failed) {
         /** Nothing removed, nothing refused. */
-        static final Removal NONE = new Removal(0, 0, null, List.of());
+        static final Removal NONE = new Removal(0, 0, null, List.of(), List.of());
+
+        Removal(int removed, long documents, String refusal, List<String> dryRun) {
+            this(removed, documents, refusal, dryRun, List.of());
+        }
     }
 
     private final DocumentSink sink;
@@ -167,15 +172,21 @@ final class Deletions {
             }
             int removed = 0;
             long documents = 0;
+            List<FailedRemoval> failed = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     documents += futures.get(i).get();
                     removed++;
                 } catch (ExecutionException e) {
-                    LOG.warn("Deleting partition '{}' failed: {}", vanished.get(i), e.getCause().getMessage());
+                    // Reported, never only logged: the partition's state stays (it is deleted last),
+                    // so the next crawl finds it unlisted again and tries once more.
+                    String reason = String.valueOf(e.getCause().getMessage());
+                    LOG.error("Removing partition '{}' failed: {}; its documents are still in the index, and the"
+                            + " next crawl tries again", vanished.get(i), reason);
+                    failed.add(new FailedRemoval(vanished.get(i), reason));
                 }
             }
-            return new Removal(removed, documents, null, List.of());
+            return new Removal(removed, documents, null, List.of(), failed);
         } finally {
             pool.shutdownNow();
         }
