@@ -14,10 +14,15 @@ import io.connectorkit.testkit.mimecast.Endpoint;
 import io.connectorkit.testkit.mimecast.FakeMimecastServer;
 import io.connectorkit.testkit.mimecast.faults.Fault;
 import io.connectorkit.testkit.mimecast.faults.FaultRule;
+import io.connectorkit.testkit.tls.TestCa;
+import io.connectorkit.testkit.tls.TlsProxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The end-to-end crawl matrix through the packaged command ({@code java -jar connector.jar}), from
  * the fake Mimecast server into whichever index a subclass runs: a first crawl, an incremental
  * crawl after new mail, {@code crawl --full} after a deleted message, a removed mailbox, a
- * recorded failure, {@code status}, {@code search --as}, and a crawl that waits while the index
- * is down. Its tests are public so that a subclass in another package runs them.
+ * recorded failure, {@code status}, {@code search --as}, a crawl that waits while the index
+ * is down, and an API key over HTTPS with a private CA (through a TLS proxy and a proxy that
+ * checks the key, in front of the index). Its tests are public so that a subclass in another package runs them.
  */
 public abstract class CrawlMatrix {
     private static final String SECRET = "compat-Secret-51873";
@@ -156,6 +162,40 @@ public abstract class CrawlMatrix {
             }
             index.refresh(config.index());
             assertThat(index.indexedEmails(config.index())).as("every message once").isEqualTo(expected(archive));
+        }
+    }
+
+    @Test
+    public void anApiKeyOverHttpsWithAPrivateCaCrawlsAndAWrongKeyIsRefused() throws Exception {
+        Archive archive = ArchiveGenerator.seed(8).domains(1).localDomains(1).usersPerDomain(2).messagesPerView(2)
+                .generate();
+        TestCa ca = TestCa.create(dir.resolve("ca"));
+        String apiKey = Base64.getEncoder().encodeToString("compat-id:compat-Key-88120".getBytes(StandardCharsets.UTF_8));
+        String wrongKey = Base64.getEncoder().encodeToString("compat-id:wrong-Key-11".getBytes(StandardCharsets.UTF_8));
+        IndexQueries index = new IndexQueries(indexUrl());
+        // HTTPS with the test CA's certificate, then a proxy that accepts only this API key, then the index.
+        try (IndexProxy secured = IndexProxy.start(indexUrl());
+                TlsProxy tls = TlsProxy.start(ca.issueForLoopback().sslContext(), "127.0.0.1",
+                        URI.create(secured.url()).getPort());
+                FakeMimecastServer server = tenant.serve(archive)) {
+            secured.requireAuthorization("ApiKey " + apiKey);
+            CrawlConfig config = tenant.config("apikey", server, tls.url())
+                    .with(Map.of("sink.elasticsearch.api-key", apiKey, "sink.elasticsearch.ca-bundle", ca.pem().toString(),
+                            "sink.retry.max-wait-seconds", "0"));
+            String file = config.write(dir).toString();
+            expect(0, tenant.process(dir, "crawl", "--config", file));
+            index.refresh(config.index());
+            assertThat(index.indexedEmails(config.index())).isEqualTo(expected(archive));
+            assertThat(expect(0, tenant.process(dir, "status", "--config", file)).out).contains("last success");
+
+            String wrong = tenant.config("apikey-wrong", server, tls.url())
+                    .with(Map.of("sink.elasticsearch.api-key", wrongKey, "sink.elasticsearch.ca-bundle",
+                            ca.pem().toString(), "sink.retry.max-wait-seconds", "0"))
+                    .write(dir).toString();
+            CliRun refused = expect(3, tenant.process(dir, "crawl", "--config", wrong));
+            assertThat(refused.err).contains("The index at " + tls.url() + " rejected the credentials",
+                    "sink.elasticsearch").doesNotContain(wrongKey);
+            assertThat(secured.authorizations()).contains("ApiKey " + apiKey, "ApiKey " + wrongKey);
         }
     }
 

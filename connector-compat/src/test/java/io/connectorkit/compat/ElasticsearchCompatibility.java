@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The Elasticsearch versions the suite runs against: the build's list (connector-compat's pom). */
-final class ElasticsearchCompatibility {
+public final class ElasticsearchCompatibility {
     private ElasticsearchCompatibility() {
     }
 
     /** @return the versions, oldest first */
-    static List<String> versions() {
+    public static List<String> versions() {
         String list = System.getProperty("compat.versions", "");
         if (list.isBlank()) {
             throw new IllegalStateException("compat.versions is not set: run the suite through Maven");
@@ -18,7 +18,7 @@ final class ElasticsearchCompatibility {
     }
 
     /** @return the suite's version of that major line, such as 8.19.21 for 8 */
-    static String version(int major) {
+    public static String version(int major) {
         return versions().stream().filter(v -> v.startsWith(major + ".")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Elasticsearch " + major + ".x in " + versions()));
     }

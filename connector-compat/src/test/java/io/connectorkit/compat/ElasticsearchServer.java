@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * tree. Elasticsearch refuses to run as root, so when the build runs as root the copy is given to
  * the unprivileged user 65534 and the server started as that user.
  */
-final class ElasticsearchServer implements AutoCloseable {
+public final class ElasticsearchServer implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
     private static final int NOBODY = 65534;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,7 +61,24 @@ final class ElasticsearchServer implements AutoCloseable {
      * @param extra settings added to {@code elasticsearch.yml} (security, TLS)
      * @return the started server
      */
-    static ElasticsearchServer start(String version, String name, Map<String, String> extra) throws IOException {
+    public static ElasticsearchServer start(String version, String name, Map<String, String> extra)
+            throws IOException {
+        return start(version, name, extra, (home, java) -> { });
+    }
+
+    /** Work on a server's copy before its first start, such as adding a user with its tools. */
+    @FunctionalInterface
+    public interface Preparation {
+        /**
+         * @param home the server's folder
+         * @param javaHome the Java it runs on, for its command-line tools ({@code ES_JAVA_HOME})
+         */
+        void prepare(Path home, Path javaHome) throws IOException;
+    }
+
+    /** The same, running {@code preparation} on the copy before the server starts. */
+    public static ElasticsearchServer start(String version, String name, Map<String, String> extra,
+            Preparation preparation) throws IOException {
         Path javaHome = javaHomeFor(version);
         Path unpacked = Path.of(System.getProperty("elasticsearch.dir", "target/elasticsearch"))
                 .resolve("elasticsearch-" + version).toAbsolutePath();
@@ -90,38 +107,39 @@ final class ElasticsearchServer implements AutoCloseable {
         // A build directory on a nearly full disk must not turn the indices read-only.
         settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
         settings.putAll(extra);
+        preparation.prepare(home, javaHome);
         ElasticsearchServer server = new ElasticsearchServer(version, home, javaHome, settings);
         server.launch();
         return server;
     }
 
     /** @return the server's version */
-    String version() {
+    public String version() {
         return version;
     }
 
     /** @return the server's folder, where a test may put files its settings refer to before a restart */
-    Path home() {
+    public Path home() {
         return home;
     }
 
     /** @return the server's base URL, {@code http://127.0.0.1:<port>} (https when a test turned TLS on) */
-    String url() {
+    public String url() {
         return scheme() + "://127.0.0.1:" + port;
     }
 
     /** @return how long the last start took, to yellow */
-    Duration startTime() {
+    public Duration startTime() {
         return startTime;
     }
 
     /** @return the server's HTTP port, kept across {@link #stop} and {@link #restart} */
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Stops the server, keeping its data and its port for {@link #restart}. */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
@@ -140,7 +158,7 @@ final class ElasticsearchServer implements AutoCloseable {
     }
 
     /** Starts the stopped server again on the same port and data. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         settings.put("http.port", Integer.toString(port));
         launch();
     }
@@ -244,7 +262,7 @@ final class ElasticsearchServer implements AutoCloseable {
      * 21 for 9.x), else the newest suitable one under /usr/lib/jvm or named by
      * {@code -Dcompat.java21.home}.
      */
-    static Path javaHomeFor(String version) {
+    public static Path javaHomeFor(String version) {
         int needed = Integer.parseInt(version.substring(0, version.indexOf('.'))) >= 9 ? 21 : 17;
         Optional<Path> found = findJava(needed);
         assumeTrue(found.isPresent(), () -> "Elasticsearch " + version + " skipped: it needs Java " + needed
