@@ -157,6 +157,8 @@ public abstract class CrawlMatrix {
                 startIndex();
                 assertThat(crawl.waitFor(5, TimeUnit.MINUTES)).as("the crawl ended\n%s", Files.readString(log)).isTrue();
                 assertThat(crawl.exitValue()).as(Files.readString(log)).isZero();
+                assertThat(Files.readString(log)).as("the crawl met the outage and waited")
+                        .contains("Waiting for the index at ");
             } finally {
                 crawl.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }

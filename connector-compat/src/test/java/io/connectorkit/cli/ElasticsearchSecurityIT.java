@@ -126,8 +126,9 @@ class ElasticsearchSecurityIT {
                     .write(dir).toString();
             CliRun untrusted = TENANT.process(dir, "crawl", "--config", noCa);
             assertThat(untrusted.status).as("without the CA bundle the certificate is not trusted\n%s", untrusted)
-                    .isNotZero();
-            assertThat(untrusted.err).as(untrusted.toString()).contains("sink.elasticsearch.ca-bundle");
+                    .isEqualTo(3);
+            assertThat(untrusted.err).as(untrusted.toString()).contains("The TLS certificate of the index at " + tls.url(),
+                    "is not trusted", "sink.elasticsearch.ca-bundle");
         }
     }
 
