@@ -264,25 +264,30 @@ public final class ElasticsearchServer implements AutoCloseable {
     }
 
     /**
-     * The Java the server runs on: this build's own when it is recent enough (17 for 7.x and 8.x,
-     * 21 for 9.x), else the newest suitable one under /usr/lib/jvm or named by
-     * {@code -Dcompat.java21.home}.
+     * The Java the server runs on: this build's own when it suits the version, else the first
+     * suitable one under /usr/lib/jvm or named by {@code -Dcompat.java.home}. 9.x needs 21 or
+     * later; 7.x and 8.x run on 17 to 21 (they rely on the security manager, which later Java
+     * releases no longer let a program enable).
      */
     public static Path javaHomeFor(String version) {
-        int needed = Integer.parseInt(version.substring(0, version.indexOf('.'))) >= 9 ? 21 : 17;
-        Optional<Path> found = findJava(needed);
-        assumeTrue(found.isPresent(), () -> "Elasticsearch " + version + " skipped: it needs Java " + needed
-                + " or later and none was found (this build runs on Java " + Runtime.version().feature()
-                + "; none under /usr/lib/jvm; -Dcompat.java21.home unset)");
+        boolean nine = Integer.parseInt(version.substring(0, version.indexOf('.'))) >= 9;
+        int min = nine ? 21 : 17;
+        int max = nine ? Integer.MAX_VALUE : 21;
+        String range = nine ? "21 or later" : "17 to 21";
+        Optional<Path> found = findJava(min, max);
+        assumeTrue(found.isPresent(), () -> "Elasticsearch " + version + " skipped: it needs Java " + range
+                + " and none was found (this build runs on Java " + Runtime.version().feature()
+                + "; none under /usr/lib/jvm; -Dcompat.java.home unset)");
         return found.get();
     }
 
-    static Optional<Path> findJava(int needed) {
-        if (Runtime.version().feature() >= needed) {
+    private static Optional<Path> findJava(int min, int max) {
+        int own = Runtime.version().feature();
+        if (own >= min && own <= max) {
             return Optional.of(Path.of(System.getProperty("java.home")));
         }
         List<Path> candidates = new ArrayList<>();
-        String named = System.getProperty("compat.java21.home", "");
+        String named = System.getProperty("compat.java.home", "");
         if (!named.isBlank()) {
             candidates.add(Path.of(named));
         }
@@ -298,7 +303,7 @@ public final class ElasticsearchServer implements AutoCloseable {
         return candidates.stream().filter(p -> Files.isExecutable(p.resolve("bin/java"))).filter(p -> {
             try {
                 Matcher m = release.matcher(Files.readString(p.resolve("release")));
-                return m.find() && Integer.parseInt(m.group(1)) >= needed;
+                return m.find() && Integer.parseInt(m.group(1)) >= min && Integer.parseInt(m.group(1)) <= max;
             } catch (IOException e) {
                 return false;
             }
