@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Elasticsearch 8.x with security on, as users meet it: the server itself checks basic
- * authentication (a user of its file realm, added with its own {@code elasticsearch-users} tool)
+ * authentication (a user of its file realm with a connector role, added with its own
+ * {@code elasticsearch-users} tool)
  * and refuses a wrong password, behind HTTPS whose certificate comes from a private CA given in
  * {@code sink.elasticsearch.ca-bundle}. The HTTPS is a TLS proxy's in front of the server's HTTP
  * port: the test CA keeps its keys in memory, and the server wants them in files.
@@ -36,6 +38,9 @@ class ElasticsearchSecurityIT {
     private static final FakeTenant TENANT = new FakeTenant(ElasticsearchSecurityIT.class, "secured-client", SECRET);
     private static final String USER = "indexer";
     private static final String PASSWORD = "ix-Secured-Pass-4471";
+    /** A superuser, for what the connector's role may not do: issuing an API key. */
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "ad-Secured-Pass-5583";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ElasticsearchServer server;
     private static TestCa ca;
@@ -62,9 +67,25 @@ class ElasticsearchSecurityIT {
         }
     }
 
+    /**
+     * A file-realm user with the role docs/security.md suggests for the connector (monitor on the
+     * cluster, all on connector-* indices), not a superuser: the crawl proves the role is enough.
+     */
     private static void addUser(Path home, Path javaHome) throws IOException {
+        Files.writeString(home.resolve("config/roles.yml"), String.join("\n",
+                "connector_writer:",
+                "  cluster: [\"monitor\"]",
+                "  indices:",
+                "    - names: [\"connector-*\"]",
+                "      privileges: [\"all\"]", ""), StandardCharsets.UTF_8);
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/elasticsearch-users").toString(), "useradd", USER,
-                "-p", PASSWORD, "-r", "superuser").redirectErrorStream(true);
+                "-p", PASSWORD, "-r", "connector_writer").redirectErrorStream(true);
+        users(pb, javaHome);
+        users(new ProcessBuilder(home.resolve("bin/elasticsearch-users").toString(), "useradd", ADMIN, "-p",
+                ADMIN_PASSWORD, "-r", "superuser").redirectErrorStream(true), javaHome);
+    }
+
+    private static void users(ProcessBuilder pb, Path javaHome) throws IOException {
         pb.environment().put("ES_JAVA_HOME", javaHome.toString());
         pb.environment().remove("JAVA_HOME");
         try {
@@ -116,6 +137,12 @@ class ElasticsearchSecurityIT {
             assertThat(JsonParser.parseString(count.body()).getAsJsonObject().get("count").getAsLong())
                     .as("the documents are in the secured server").isPositive();
             assertThat(expect(0, TENANT.process(dir, "status", "--config", file)).out).contains("last success");
+            CliRun partitions = expect(0, TENANT.process(dir, "status", "--json", "--config", file));
+            String mailbox = JsonParser.parseString(partitions.out).getAsJsonArray().get(0).getAsJsonObject()
+                    .get("partition").getAsString();
+            CliRun mine = expect(0, TENANT.process(dir, "search", "--json", "--as", mailbox, "--config", file, "*"));
+            assertThat(JsonParser.parseString(mine.out).getAsJsonObject().get("total").getAsLong())
+                    .as("search --as reads through the role\n%s", mine).isPositive();
 
             String wrong = config("basic-wrong", mimecast, "wrong-Pass-9902").write(dir).toString();
             CliRun refused = expect(3, TENANT.process(dir, "crawl", "--config", wrong));
@@ -138,7 +165,7 @@ class ElasticsearchSecurityIT {
         // its pattern_capture filter: such a server cannot store an API key. CrawlMatrix proves the API key
         // against a proxy instead; this test runs wherever the server can issue one.
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/_security/api_key"))
-                .header("Authorization", basic(USER, PASSWORD)).header("Content-Type", "application/json")
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"compat\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assumeTrue(created.statusCode() == 200, () -> "Elasticsearch " + server.version()
