@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.embedded.EmbeddedSearchNode;
 import io.connectorkit.embedded.testing.SharedSearchNode;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

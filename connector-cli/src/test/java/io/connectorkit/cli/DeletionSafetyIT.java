@@ -7,23 +7,21 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connectorkit.embedded.EmbeddedSearchNode;
 import io.connectorkit.embedded.testing.SharedSearchNode;
-import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.corpus.View;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
-import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
-import io.connectorkit.testkit.mimecast.faults.Fault;
-import io.connectorkit.testkit.mimecast.faults.FaultRule;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.archive.corpus.View;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.mimecast.FakeMimecastServerBuilder;
+import io.connectorkit.simulator.mimecast.faults.Fault;
+import io.connectorkit.simulator.mimecast.faults.FaultRule;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,51 +114,87 @@ class DeletionSafetyIT {
     }
 
     @Test
-    void aRemovalTheIndexRefusesFailsTheCrawlNamingTheMailboxAndTheNextCrawlCompletesIt() throws Exception {
+    void aRemovalTheIndexRefusesFailsTheCrawlIsNamedByStatusAndIsDoneByTheNextCrawl() throws Exception {
         try (FakeMimecastServer server = server().start()) {
-            Path file = config(server, "refused", Map.of());
+            CrawlConfig source = listedTwoPerPage(TENANT.config("refused", server, node.url()));
+            Path file = source.write(dir);
             Before before = crawlOnce(file);
             String gone = before.mailboxes.get(0);
+            long goneDocuments = documents(file, gone);
+            assertThat(goneDocuments).isPositive();
             config(server, "refused", Map.of("mimecast.mailboxes.exclude", regex(List.of(gone))));
-            String index = contentIndex(file);
-            IndexQueries queries = new IndexQueries(node.url());
-            // A write block on the content index: the index itself refuses the deletion of the
-            // mailbox's documents (the state index, a separate one, still takes writes).
-            queries.put("/" + index + "/_settings", "{\"index.blocks.write\": true}");
-            CliRun refused;
+            // The index refuses every write to the content index; reads, and the state index, still work.
+            IndexQueries index = new IndexQueries(node.url());
+            index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": true}");
             try {
-                refused = TENANT.run("crawl", "--json", "--config", file.toString());
+                CliRun run = TENANT.run("crawl", "--config", file.toString());
+                assertThat(run.status).as(run.toString()).isEqualTo(1);
+                assertThat(run.out).contains("not removed  " + gone + ": the removal failed (",
+                        "the next crawl tries again");
+                assertThat(run.err).contains("1 mailboxes no longer listed could not be removed (" + gone + ")");
+                assertThat(documents(file, gone)).as("still searchable").isEqualTo(goneDocuments);
+                assertThat(mailboxes(file)).as("its state stays, so that the next crawl tries again").contains(gone);
+
+                CliRun json = TENANT.run("status", "--json", "--config", file.toString());
+                assertThat(json.status).as(json.toString()).isEqualTo(1);
+                JsonObject last = JsonParser.parseString(json.out).getAsJsonArray().get(0).getAsJsonObject()
+                        .getAsJsonObject("lastCrawl");
+                assertThat(last.get("outcome").getAsString()).isEqualTo("removals-failed");
+                assertThat(last.get("exitStatus").getAsInt()).isEqualTo(1);
+                assertThat(last.getAsJsonArray("failedRemovals")).hasSize(1);
+                assertThat(last.getAsJsonArray("failedRemovals").get(0).getAsJsonObject().get("partition")
+                        .getAsString()).isEqualTo(gone);
+                CliRun status = TENANT.run("status", "--config", file.toString());
+                assertThat(status.status).as(status.toString()).isEqualTo(1);
+                assertThat(status.out).contains(gone + "\n", "removal       failed in the last crawl: ",
+                        "removals-failed: finished, but removing mailboxes no longer listed failed (exit 1)",
+                        "not removed   " + gone + ": the removal failed");
             } finally {
-                queries.put("/" + index + "/_settings", "{\"index.blocks.write\": null}");
+                index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": null}");
             }
-            assertThat(refused.status).as(refused.toString()).isEqualTo(1);
-            assertThat(refused.err).contains("removing mailbox '" + gone + "', no longer listed, failed",
-                    "the next crawl tries again");
-            JsonObject summary = JsonParser.parseString(refused.out).getAsJsonObject();
-            JsonElement failed = summary.getAsJsonObject("report").getAsJsonArray("failedRemovals").get(0);
-            assertThat(failed.getAsJsonObject().get("partition").getAsString()).isEqualTo(gone);
-            assertThat(failed.getAsJsonObject().get("reason").getAsString()).isNotBlank();
-            assertThat(documents(file, gone)).as("still searchable").isPositive();
 
-            CliRun status = TENANT.run("status", "--config", file.toString());
-            assertThat(status.out).contains(gone).containsPattern("removal failed  \\d{4}-\\d\\d-\\d\\dT\\S+: \\S");
-
-            CliRun retried = TENANT.run("crawl", "--config", file.toString());
-            assertThat(retried.status).as(retried.toString()).isZero();
-            assertThat(retried.out).contains("removed      1 mailboxes no longer in scope");
+            CliRun next = TENANT.run("crawl", "--config", file.toString());
+            assertThat(next.status).as(next.toString()).isZero();
+            assertThat(next.out).contains("removed      1 mailboxes no longer in scope").doesNotContain("not removed");
             assertThat(documents(file, gone)).isZero();
             assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(1, 6));
-            assertThat(TENANT.run("status", "--config", file.toString()).out).doesNotContain("removal failed");
+            CliRun status = TENANT.run("status", "--config", file.toString());
+            assertThat(status.status).as(status.toString()).isZero();
+            assertThat(status.out).doesNotContain("removal       failed", "not removed");
         }
     }
 
-    private static String contentIndex(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            properties.load(in);
+    @Test
+    void aSweepTheIndexRefusesFailsItsMailboxAndTheNextFullCrawlSweepsIt() throws Exception {
+        Archive archive = archive();
+        try (FakeMimecastServer server = server(archive).start()) {
+            CrawlConfig source = listedTwoPerPage(TENANT.config("sweeprefused", server, node.url()));
+            Path file = source.write(dir);
+            Before before = crawlOnce(file);
+            String mailbox = before.mailboxes.get(1);
+            String gone = archive.messages(mailbox, View.INBOX, Instant.parse("2019-01-01T00:00:00Z"), Instant.now())
+                    .findFirst().orElseThrow().id();
+            assertThat(archive.deleteMessage(gone)).isTrue();
+            IndexQueries index = new IndexQueries(node.url());
+            index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": true}");
+            try {
+                CliRun run = TENANT.run("crawl", "--full", "--config", file.toString());
+                assertThat(run.status).as(run.toString()).isEqualTo(1);
+                assertThat(run.out).contains("1 failed");
+                assertThat(run.err).contains("1 mailboxes failed");
+                before.assertKept(file);
+                CliRun status = TENANT.run("status", "--config", file.toString());
+                assertThat(status.status).as(status.toString()).isEqualTo(1);
+                assertThat(status.out).contains(mailbox + "\n", "item-failures");
+            } finally {
+                index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": null}");
+            }
+
+            CliRun next = TENANT.run("crawl", "--full", "--config", file.toString());
+            assertThat(next.status).as(next.toString()).isZero();
+            assertThat(next.out).contains("1 deleted");
+            assertThat(documents(file, null)).isEqualTo(before.documents - 1);
         }
-        // No sink.index in the file: the index is named after the connector id.
-        return "connector-" + properties.getProperty("connector.id");
     }
 
     @Test

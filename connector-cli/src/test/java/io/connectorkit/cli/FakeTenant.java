@@ -2,9 +2,9 @@ package io.connectorkit.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
-import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.mimecast.FakeMimecastServerBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

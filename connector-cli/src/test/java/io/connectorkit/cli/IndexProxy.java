@@ -2,7 +2,7 @@ package io.connectorkit.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.connectorkit.testkit.mimecast.faults.Gate;
+import io.connectorkit.simulator.mimecast.faults.Gate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

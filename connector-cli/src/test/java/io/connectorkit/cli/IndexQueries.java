@@ -47,13 +47,12 @@ final class IndexQueries {
         return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 
-    /** Puts a JSON body and expects 200, such as index settings. */
-    JsonObject put(String path, String json) throws IOException, InterruptedException {
+    /** Puts a JSON body, such as an index's settings, and expects 200. */
+    void put(String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-        return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 
     /** A GET whatever its status: whether an index exists is a 200 or a 404. */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.embedded.EmbeddedSearchNode;
 import io.connectorkit.embedded.testing.SharedSearchNode;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
-import io.connectorkit.testkit.mimecast.faults.Fault;
-import io.connectorkit.testkit.mimecast.faults.FaultRule;
-import io.connectorkit.testkit.mimecast.RecordedRequest;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.mimecast.faults.Fault;
+import io.connectorkit.simulator.mimecast.faults.FaultRule;
+import io.connectorkit.simulator.mimecast.RecordedRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

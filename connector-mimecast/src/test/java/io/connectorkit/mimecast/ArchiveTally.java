@@ -1,12 +1,12 @@
 package io.connectorkit.mimecast;
 
 import io.connectorkit.mimecast.content.MimecastDocuments;
-import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
-import io.connectorkit.testkit.archive.corpus.Domain;
-import io.connectorkit.testkit.archive.corpus.MessageHeader;
-import io.connectorkit.testkit.archive.corpus.User;
-import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.archive.corpus.ArchivedMessage;
+import io.connectorkit.simulator.archive.corpus.Domain;
+import io.connectorkit.simulator.archive.corpus.MessageHeader;
+import io.connectorkit.simulator.archive.corpus.User;
+import io.connectorkit.simulator.archive.corpus.View;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,8 +7,9 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Partition;
 import io.connectorkit.mimecast.content.MimecastDocuments;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.testkit.contract.RecordingEmitter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,9 +55,9 @@ class MimecastConcurrencyIT {
             assertThat(partitions).hasSize(3);
             for (int i = 0; i < partitions.size(); i++) {
                 RecordingEmitter e = emitters.get(i);
-                assertThat(e.failures).isEmpty();
+                assertThat(e.failures()).isEmpty();
                 assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(partitions.get(i).id()));
-                assertThat(e.completions).isEqualTo(1);
+                assertThat(e.partitionCompleteCount()).isEqualTo(1);
             }
             assertThat(f.server.calls(Endpoint.TOKEN)).isEqualTo(1);
             assertThat(f.context.counter(ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)).isPositive();
@@ -78,8 +79,8 @@ class MimecastConcurrencyIT {
             var big = e.ofKind(MimecastDocuments.KIND_ATTACHMENT).stream()
                     .filter(d -> d.parentId().equals(emailId) && d.title().equals("archive-backup.zip"))
                     .findFirst().orElseThrow();
-            assertThat(e.binaries.get(big.id()).length()).isEqualTo(huge);
-            assertThat(big.fields().get("sha256")).isEqualTo(e.binaries.get(big.id()).sha256());
+            assertThat(e.contentRead(big.id()).orElseThrow().bytesRead()).isEqualTo(huge);
+            assertThat(big.fields().get("sha256")).isEqualTo(e.contentRead(big.id()).orElseThrow().actualSha256());
             try (Stream<Path> left = Files.list(temp)) {
                 assertThat(left).isEmpty();
             }

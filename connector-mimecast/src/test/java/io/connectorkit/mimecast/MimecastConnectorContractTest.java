@@ -1,17 +1,17 @@
 package io.connectorkit.mimecast;
 
 import io.connectorkit.api.Partition;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.corpus.MessageHeader;
-import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.archive.corpus.MessageHeader;
+import io.connectorkit.simulator.archive.corpus.View;
 import io.connectorkit.testkit.contract.FaultInjector;
 import io.connectorkit.testkit.contract.SourceConnectorContractTest;
 import io.connectorkit.testkit.contract.SourceMutator;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
-import io.connectorkit.testkit.mimecast.faults.Fault;
-import io.connectorkit.testkit.mimecast.faults.FaultRule;
-import io.connectorkit.testkit.mimecast.ManualClock;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.mimecast.faults.Fault;
+import io.connectorkit.simulator.mimecast.faults.FaultRule;
+import io.connectorkit.simulator.mimecast.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

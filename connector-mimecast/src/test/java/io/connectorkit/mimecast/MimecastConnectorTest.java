@@ -7,7 +7,9 @@ import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.SourceConnector;
 import io.connectorkit.mimecast.http.MimecastStats;
+import io.connectorkit.testkit.contract.RecordingContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,14 +39,14 @@ class MimecastConnectorTest {
                 MimecastKeys.API_ENDPOINT, "http://127.0.0.1:9", MimecastKeys.AUTH_ENDPOINT, "http://127.0.0.1:9",
                 MimecastKeys.CLIENT_ID, "id", MimecastKeys.CLIENT_SECRET, "secret",
                 MimecastKeys.START_DATE, "2024-01-01"));
-        ConnectorSession session = connector.open(config, new TestContext(temp));
+        ConnectorSession session = connector.open(config, new RecordingContext("test", Clock.systemUTC(), temp));
         session.close();
         session.close();
     }
 
     @Test
     void statsCountCallsErrorsAndRateLimits() throws Exception {
-        TestContext context = new TestContext(temp);
+        RecordingContext context = new RecordingContext("test", Clock.systemUTC(), temp);
         MimecastStats stats = new MimecastStats(MimecastConfig.from(MimecastKeys.spec()
                 .parse(MimecastConfigTest.minimal())), context);
         stats.call();

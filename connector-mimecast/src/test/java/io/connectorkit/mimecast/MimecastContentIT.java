@@ -6,11 +6,13 @@ import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Document;
 import io.connectorkit.mimecast.content.MimecastAttachments;
 import io.connectorkit.mimecast.content.MimecastDocuments;
-import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
-import io.connectorkit.testkit.archive.corpus.Attachment;
-import io.connectorkit.testkit.archive.corpus.View;
-import io.connectorkit.testkit.mimecast.DownloadStyle;
-import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.simulator.archive.corpus.ArchivedMessage;
+import io.connectorkit.simulator.archive.corpus.Attachment;
+import io.connectorkit.simulator.archive.corpus.View;
+import io.connectorkit.simulator.mimecast.DownloadStyle;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.testkit.contract.ContentRead;
+import io.connectorkit.testkit.contract.RecordingEmitter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,13 +47,13 @@ class MimecastContentIT {
             List<ArchivedMessage> expected = messages(f, mailbox);
             List<Document> emails = e.ofKind(MimecastDocuments.KIND_EMAIL);
             assertThat(emails).hasSize(expected.size());
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(f.server.calls(Endpoint.GET_FILE)).isEqualTo(expected.size());
             assertThat(f.server.calls(Endpoint.GET_MESSAGE_DETAIL)).isZero();
             assertThat(f.server.calls(Endpoint.DOWNLOAD)).isEqualTo(style == DownloadStyle.BINARY ? 0 : expected.size());
             assertThat(f.server.requests(Endpoint.DOWNLOAD)).allSatisfy(r -> assertThat(r.authorization()).isEmpty());
             for (ArchivedMessage m : expected) {
-                Document d = e.documents.get(MimecastDocuments.emailId(mailbox, m.id()));
+                Document d = e.documents().get(MimecastDocuments.emailId(mailbox, m.id()));
                 assertThat(d).as(m.id()).isNotNull();
                 assertThat(d.acl()).containsExactly(mailbox);
                 assertThat(d.content()).contains(m.textBody().strip().split("\r\n")[0]);
@@ -62,7 +64,7 @@ class MimecastContentIT {
                     assertThat(d.title()).isEqualTo(m.subject());
                 }
             }
-            assertThat(e.completions).isEqualTo(1);
+            assertThat(e.partitionCompleteCount()).isEqualTo(1);
             assertThat(f.context.counter("downloads")).isEqualTo(expected.size());
             assertThat(f.context.counter("bytes_downloaded")).isPositive();
         }
@@ -77,13 +79,13 @@ class MimecastContentIT {
             List<ArchivedMessage> expected = messages(f, mailbox);
             long attachments = expected.stream().mapToLong(m -> m.attachments().size()).sum();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize(expected.size());
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(f.server.calls(Endpoint.GET_MESSAGE_DETAIL)).isEqualTo(expected.size());
             assertThat(f.server.calls(Endpoint.GET_MESSAGE_PART)).isEqualTo(expected.size());
             assertThat(f.server.calls(Endpoint.GET_FILE)).isEqualTo(attachments);
             assertAttachmentsMatch(f, mailbox, e, expected);
             for (ArchivedMessage m : expected) {
-                Document d = e.documents.get(MimecastDocuments.emailId(mailbox, m.id()));
+                Document d = e.documents().get(MimecastDocuments.emailId(mailbox, m.id()));
                 assertThat(d.content()).contains(m.textBody().strip().split("\r\n")[0]);
             }
         }
@@ -107,7 +109,7 @@ class MimecastContentIT {
             for (int i = 0; i < m.attachments().size(); i++) {
                 Attachment a = m.attachments().get(i);
                 String id = MimecastDocuments.attachmentId(emailId, i + 1);
-                Document d = e.documents.get(id);
+                Document d = e.documents().get(id);
                 assertThat(d).as("attachment %s of %s", i, m.id()).isNotNull();
                 assertThat(d.parentId()).isEqualTo(emailId);
                 assertThat(d.acl()).containsExactly(mailbox);
@@ -115,9 +117,9 @@ class MimecastContentIT {
                 assertThat(d.fields().get("sha256")).isEqualTo(f.archive().sha256(a));
                 assertThat(d.fields().get("mediaType")).isEqualTo(a.contentType());
                 assertThat(d.title()).isEqualTo(a.filename().isEmpty() ? "attachment" : a.filename());
-                RecordingEmitter.Binary binary = e.binaries.get(id);
-                assertThat(binary.length()).isEqualTo(a.size());
-                assertThat(binary.sha256()).isEqualTo(f.archive().sha256(a));
+                ContentRead binary = e.contentRead(id).orElseThrow();
+                assertThat(binary.bytesRead()).isEqualTo(a.size());
+                assertThat(binary.actualSha256()).isEqualTo(f.archive().sha256(a));
                 total++;
             }
         }
@@ -134,7 +136,7 @@ class MimecastContentIT {
             ArchivedMessage withName = messages(f, mailbox).stream()
                     .filter(m -> m.attachments().stream().anyMatch(a -> !a.filename().isEmpty()))
                     .findFirst().orElseThrow();
-            Document d = e.documents.get(MimecastDocuments.emailId(mailbox, withName.id()));
+            Document d = e.documents().get(MimecastDocuments.emailId(mailbox, withName.id()));
             @SuppressWarnings("unchecked")
             List<String> names = (List<String>) d.fields().get("attachmentNames");
             assertThat(names).containsAll(withName.attachments().stream().map(Attachment::filename)
@@ -172,7 +174,7 @@ class MimecastContentIT {
                 assertThat(d.binary()).isNull();
                 assertThat(d.fields()).containsEntry("metadataOnly", true).containsKey("sha256");
             });
-            assertThat(bySize.get(false)).allSatisfy(d -> assertThat(e.binaries).containsKey(d.id()));
+            assertThat(bySize.get(false)).allSatisfy(d -> assertThat(e.contentRead(d.id())).isPresent());
             try (Stream<Path> left = java.nio.file.Files.list(temp)) {
                 assertThat(left).as("no temporary files left behind").isEmpty();
             }

@@ -1,17 +1,17 @@
 package io.connectorkit.mimecast;
 
-import static io.connectorkit.testkit.mimecast.faults.FaultRule.forId;
-import static io.connectorkit.testkit.mimecast.faults.FaultRule.onCall;
-import static io.connectorkit.testkit.mimecast.faults.FaultRule.onCalls;
+import static io.connectorkit.simulator.mimecast.faults.FaultRule.forId;
+import static io.connectorkit.simulator.mimecast.faults.FaultRule.onCall;
+import static io.connectorkit.simulator.mimecast.faults.FaultRule.onCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.runtime.CrawlReport;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.faults.Fault;
-import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
-import io.connectorkit.testkit.mimecast.ResetUnit;
-import io.connectorkit.testkit.mimecast.TokenMismatch;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.faults.Fault;
+import io.connectorkit.simulator.mimecast.FakeMimecastServerBuilder;
+import io.connectorkit.simulator.mimecast.ResetUnit;
+import io.connectorkit.simulator.mimecast.TokenMismatch;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.BiFunction;

@@ -10,12 +10,13 @@ import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.mimecast.content.MimecastDocuments;
-import io.connectorkit.testkit.archive.corpus.MessageHeader;
-import io.connectorkit.testkit.archive.corpus.View;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.faults.Fault;
-import io.connectorkit.testkit.mimecast.faults.FaultRule;
-import io.connectorkit.testkit.mimecast.ResetUnit;
+import io.connectorkit.simulator.archive.corpus.MessageHeader;
+import io.connectorkit.simulator.archive.corpus.View;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.ResetUnit;
+import io.connectorkit.simulator.mimecast.faults.Fault;
+import io.connectorkit.simulator.mimecast.faults.FaultRule;
+import io.connectorkit.testkit.contract.RecordingEmitter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class MimecastFaultsIT {
                 .fault(FaultRule.onCall(Endpoint.GET_FILE, 3, Fault.tokenExpired())))) {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
             assertThat(f.server.calls(Endpoint.TOKEN)).isEqualTo(2);
             assertThat(f.server.calls(Endpoint.GET_FILE, 401)).isEqualTo(1);
@@ -90,12 +91,12 @@ class MimecastFaultsIT {
                 .fault(FaultRule.onCalls(Endpoint.GET_FILE, 2, 4, Fault.rateLimited(Duration.ofMillis(800)))))) {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
             assertThat(f.context.counter(ConnectorMetrics.RATE_LIMITED)).isEqualTo(6);
             assertThat(f.context.counter(ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)).isPositive();
             assertThat(f.context.counter(ConnectorMetrics.HTTP_ERRORS)).isZero();
-            assertThat(e.completions).isEqualTo(1);
+            assertThat(e.partitionCompleteCount()).isEqualTo(1);
         }
     }
 
@@ -118,7 +119,7 @@ class MimecastFaultsIT {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(MimecastKeys.RETRY_AFTER_MULTIPLIER, "1000"), mailbox, null,
                     CrawlMode.INCREMENTAL);
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
             assertThat(f.context.counter(ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS)).isPositive();
         }
@@ -134,7 +135,7 @@ class MimecastFaultsIT {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(MimecastKeys.RETRY_AFTER_MULTIPLIER, "10"), mailbox, null,
                     CrawlMode.INCREMENTAL);
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
             assertThat(f.context.counter(ConnectorMetrics.HTTP_ERRORS)).isGreaterThanOrEqualTo(4);
             assertThat(f.server.calls(Endpoint.DOWNLOAD, 403)).as("an expired download URL is asked for again")
@@ -172,11 +173,11 @@ class MimecastFaultsIT {
                     Fault.permanentFailure("err_message_retrieval_failed", "The message could not be retrieved")));
             RecordingEmitter e = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
             String badId = MimecastDocuments.emailId(mailbox, bad.id());
-            assertThat(e.failures).extracting(ItemFailure::itemId).containsExactly(badId);
-            assertThat(e.failures.get(0).kind()).isEqualTo(ErrorKind.PERMANENT);
-            assertThat(e.failures.get(0).reason()).contains(bad.id()).contains("err_message_retrieval_failed");
+            assertThat(e.failures()).extracting(ItemFailure::itemId).containsExactly(badId);
+            assertThat(e.failures().get(0).kind()).isEqualTo(ErrorKind.PERMANENT);
+            assertThat(e.failures().get(0).reason()).contains(bad.id()).contains("err_message_retrieval_failed");
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox) - 1);
-            assertThat(e.documents).doesNotContainKey(badId);
+            assertThat(e.documents()).doesNotContainKey(badId);
             assertThat(f.server.requests(Endpoint.GET_FILE).stream().filter(r -> r.body().contains(bad.id())))
                     .as("a permanent failure is not retried").hasSize(1);
         }

@@ -5,12 +5,15 @@ import io.connectorkit.api.ConnectorException;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Partition;
 import io.connectorkit.api.config.SourceConfig;
-import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.corpus.View;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
-import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.archive.corpus.View;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.mimecast.FakeMimecastServerBuilder;
+import io.connectorkit.testkit.contract.RecordingContext;
+import io.connectorkit.testkit.contract.RecordingEmitter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +26,7 @@ final class MimecastFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
 
     final FakeMimecastServer server;
-    final TestContext context;
+    final RecordingContext context;
     final MimecastConnector connector = new MimecastConnector();
 
     MimecastFixture(Path temp, UnaryOperator<FakeMimecastServerBuilder> customise) {
@@ -35,7 +38,7 @@ final class MimecastFixture implements AutoCloseable {
     MimecastFixture(Path temp, Archive archive, UnaryOperator<FakeMimecastServerBuilder> customise) {
         this.server = customise.apply(FakeMimecastServer.builder().archive(archive)
                 .clientCredentials(CLIENT_ID, CLIENT_SECRET)).start();
-        this.context = new TestContext(temp);
+        this.context = new RecordingContext("test", Clock.systemUTC(), temp);
     }
 
     Archive archive() {
@@ -74,10 +77,25 @@ final class MimecastFixture implements AutoCloseable {
         return expected(mailbox, View.INBOX, START) + expected(mailbox, View.SENT, START);
     }
 
-    /** Crawls one mailbox in a fresh session. */
+    /**
+     * Crawls one mailbox in a fresh session, into an emitter of its own: what it emits is not
+     * known to later crawls.
+     */
     RecordingEmitter crawl(Map<String, String> config, String mailbox, Checkpoint checkpoint, CrawlMode mode)
             throws ConnectorException {
         RecordingEmitter emitter = new RecordingEmitter(mailbox);
+        crawl(config, mailbox, checkpoint, mode, emitter);
+        return emitter;
+    }
+
+    /**
+     * Crawls one mailbox in a fresh session, into an emitter of the fixture's context: what it
+     * emits is known to later crawls, as an index would hold it. Only crawls made this way feed
+     * the context's known documents.
+     */
+    RecordingEmitter crawlIndexed(Map<String, String> config, String mailbox, Checkpoint checkpoint, CrawlMode mode)
+            throws ConnectorException {
+        RecordingEmitter emitter = context.emitter(Partition.of(mailbox));
         crawl(config, mailbox, checkpoint, mode, emitter);
         return emitter;
     }

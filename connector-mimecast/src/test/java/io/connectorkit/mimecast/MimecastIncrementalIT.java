@@ -10,12 +10,13 @@ import io.connectorkit.api.Document;
 import io.connectorkit.mimecast.archive.MimecastCheckpoint;
 import io.connectorkit.mimecast.archive.MimecastMessageReader;
 import io.connectorkit.mimecast.content.MimecastDocuments;
-import io.connectorkit.testkit.archive.corpus.MessageHeader;
-import io.connectorkit.testkit.archive.corpus.View;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.faults.Fault;
-import io.connectorkit.testkit.mimecast.faults.FaultRule;
-import io.connectorkit.testkit.mimecast.RecordedRequest;
+import io.connectorkit.simulator.archive.corpus.MessageHeader;
+import io.connectorkit.simulator.archive.corpus.View;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.RecordedRequest;
+import io.connectorkit.simulator.mimecast.faults.Fault;
+import io.connectorkit.simulator.mimecast.faults.FaultRule;
+import io.connectorkit.testkit.contract.RecordingEmitter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,7 @@ class MimecastIncrementalIT {
         try (MimecastFixture f = new MimecastFixture(temp, b -> b)) {
             String mailbox = f.firstMailbox();
             MessageHeader recent = f.archive().addMessage(mailbox, View.INBOX, Instant.now().minusSeconds(60));
-            RecordingEmitter first = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
+            RecordingEmitter first = f.crawlIndexed(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
             assertThat(first.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
             Checkpoint cp = first.lastCheckpoint();
             Instant token = deltaToken(cp, "INBOX");
@@ -85,10 +86,9 @@ class MimecastIncrementalIT {
             MessageHeader later = f.archive().addMessage(mailbox, View.SENT, token.plusMillis(10));
             Thread.sleep(1_100);
             f.server.resetCounters();
-            f.context.known(first.known());
             // The offset alone: the late-arrival window is off here (see the tests below for it).
             awaitSecondAfter(token);
-            RecordingEmitter second = f.crawl(f.config(MimecastKeys.LATE_ARRIVAL_DAYS, "0"), mailbox, cp,
+            RecordingEmitter second = f.crawlIndexed(f.config(MimecastKeys.LATE_ARRIVAL_DAYS, "0"), mailbox, cp,
                     CrawlMode.INCREMENTAL);
 
             String expectedStart = MimecastDates.format(token.minus(Duration.ofMinutes(15)));
@@ -100,7 +100,7 @@ class MimecastIncrementalIT {
                     .isEqualTo(2);
             assertThat(f.context.counter(MimecastMessageReader.UNCHANGED)).isEqualTo(1);
             assertThat(emailIds(first)).contains(MimecastDocuments.emailId(mailbox, recent.id()));
-            assertThat(second.completions).as("an incremental window is not a complete listing").isZero();
+            assertThat(second.partitionCompleteCount()).as("an incremental window is not a complete listing").isZero();
             assertThat(deltaToken(second.lastCheckpoint(), "INBOX")).isAfter(token);
         }
     }
@@ -109,22 +109,21 @@ class MimecastIncrementalIT {
     void ignoringDeltaTokensRelistsEverythingWithoutDownloadingKnownMessages() throws Exception {
         try (MimecastFixture f = new MimecastFixture(temp, b -> b)) {
             String mailbox = f.firstMailbox();
-            RecordingEmitter first = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
+            RecordingEmitter first = f.crawlIndexed(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
             MessageHeader gone = f.archive().messages(mailbox, View.INBOX, MimecastFixture.START, Instant.now())
                     .findFirst().orElseThrow();
             f.archive().deleteMessage(gone.id());
             f.server.resetCounters();
-            f.context.known(first.known());
-            RecordingEmitter again = f.crawl(f.config(MimecastKeys.IGNORE_DELTA_TOKENS, "true"), mailbox,
+            RecordingEmitter again = f.crawlIndexed(f.config(MimecastKeys.IGNORE_DELTA_TOKENS, "true"), mailbox,
                     first.lastCheckpoint(), CrawlMode.INCREMENTAL);
             assertThat(f.server.requests(Endpoint.GET_MESSAGE_LIST)).allSatisfy(r ->
                     assertThat(listItem(r).get("start").getAsString()).isEqualTo("2020-01-01T00:00:00+0000"));
             assertThat(f.server.calls(Endpoint.GET_FILE)).isZero();
-            assertThat(again.upserts).as("nothing is re-sent").isEmpty();
-            assertThat(again.unchanged).as("every listed message is declared unchanged")
+            assertThat(again.upserts()).as("nothing is re-sent").isEmpty();
+            assertThat(again.unchangedIds()).as("every listed message is declared unchanged")
                     .hasSize((int) f.expected(mailbox)).doesNotHaveDuplicates()
                     .doesNotContain(MimecastDocuments.emailId(mailbox, gone.id()));
-            assertThat(again.completions).isEqualTo(1);
+            assertThat(again.partitionCompleteCount()).isEqualTo(1);
         }
     }
 
@@ -132,17 +131,16 @@ class MimecastIncrementalIT {
     void fullModeListsFromTheStartDateAndDeclaresTheListingComplete() throws Exception {
         try (MimecastFixture f = new MimecastFixture(temp, b -> b)) {
             String mailbox = f.firstMailbox();
-            RecordingEmitter first = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
-            assertThat(first.completions).isEqualTo(1);
+            RecordingEmitter first = f.crawlIndexed(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
+            assertThat(first.partitionCompleteCount()).isEqualTo(1);
             f.server.resetCounters();
-            f.context.known(first.known());
-            RecordingEmitter full = f.crawl(f.config(), mailbox, first.lastCheckpoint(), CrawlMode.FULL);
-            assertThat(full.upserts).as("nothing is re-sent").isEmpty();
-            assertThat(new java.util.HashSet<>(full.unchanged)).isEqualTo(new java.util.HashSet<>(emailIds(first)));
+            RecordingEmitter full = f.crawlIndexed(f.config(), mailbox, first.lastCheckpoint(), CrawlMode.FULL);
+            assertThat(full.upserts()).as("nothing is re-sent").isEmpty();
+            assertThat(new java.util.HashSet<>(full.unchangedIds())).isEqualTo(new java.util.HashSet<>(emailIds(first)));
             assertThat(f.server.calls(Endpoint.GET_FILE)).isZero();
-            assertThat(full.completions).isEqualTo(1);
+            assertThat(full.partitionCompleteCount()).isEqualTo(1);
             RecordingEmitter incremental = f.crawl(f.config(), mailbox, full.lastCheckpoint(), CrawlMode.INCREMENTAL);
-            assertThat(incremental.completions).isZero();
+            assertThat(incremental.partitionCompleteCount()).isZero();
         }
     }
 
@@ -158,7 +156,7 @@ class MimecastIncrementalIT {
             assertThat(lists).allSatisfy(r -> assertThat(JsonParser.parseString(r.body()).getAsJsonObject()
                     .getAsJsonObject("meta").getAsJsonObject("pagination").get("pageSize").getAsInt()).isEqualTo(5));
             // One checkpoint per page plus one as each view completes.
-            assertThat(e.checkpoints).hasSize(lists.size() + 2);
+            assertThat(e.checkpoints()).hasSize(lists.size() + 2);
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) (inbox + sent));
         }
     }
@@ -168,13 +166,13 @@ class MimecastIncrementalIT {
         try (MimecastFixture f = new MimecastFixture(temp, b -> b)) {
             String mailbox = f.firstMailbox();
             RecordingEmitter all = f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox, null, CrawlMode.INCREMENTAL);
-            Checkpoint afterFirstPage = all.checkpoints.get(0);
+            Checkpoint afterFirstPage = all.checkpoints().get(0);
             assertThat(MimecastCheckpoint.parse(afterFirstPage).view("INBOX").orElseThrow().window().next()).isNotNull();
             RecordingEmitter rest = f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox, afterFirstPage,
                     CrawlMode.INCREMENTAL);
             assertThat(rest.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize(all.ofKind(MimecastDocuments.KIND_EMAIL)
                     .size() - 5);
-            assertThat(rest.completions).isZero();
+            assertThat(rest.partitionCompleteCount()).isZero();
         }
     }
 
@@ -185,9 +183,9 @@ class MimecastIncrementalIT {
             RecordingEmitter all = f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox, null, CrawlMode.INCREMENTAL);
             f.server.resetCounters();
             f.server.fault(FaultRule.onCall(Endpoint.GET_MESSAGE_LIST, 1, Fault.pageTokenExpired()));
-            RecordingEmitter rest = f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox, all.checkpoints.get(0),
+            RecordingEmitter rest = f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox, all.checkpoints().get(0),
                     CrawlMode.INCREMENTAL);
-            assertThat(rest.failures).isEmpty();
+            assertThat(rest.failures()).isEmpty();
             assertThat(emailIds(rest)).isEqualTo(emailIds(all));
             assertThat(f.server.calls(Endpoint.GET_MESSAGE_LIST)).isGreaterThan(1);
         }
@@ -205,7 +203,7 @@ class MimecastIncrementalIT {
                     MimecastKeys.BLANK_SUBJECT, "[untitled]"), mailbox, null, CrawlMode.INCREMENTAL);
             assertThat(emailIds(e)).doesNotContain(MimecastDocuments.emailId(mailbox, ooo.id()));
             assertThat(f.context.counter(MimecastMessageReader.EXCLUDED)).isEqualTo(1);
-            Document untitled = e.documents.get(MimecastDocuments.emailId(mailbox, blank.id()));
+            Document untitled = e.documents().get(MimecastDocuments.emailId(mailbox, blank.id()));
             assertThat(untitled.title()).isEqualTo("[untitled]");
             assertThat(untitled.fields()).containsEntry("subject", "[untitled]");
         }
@@ -215,16 +213,15 @@ class MimecastIncrementalIT {
     void theLateArrivalPartResumesFromItsSavedPageAndNeverMovesTheDeltaToken() throws Exception {
         try (MimecastFixture f = new MimecastFixture(temp, b -> b)) {
             String mailbox = f.firstMailbox();
-            RecordingEmitter first = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
+            RecordingEmitter first = f.crawlIndexed(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
             Instant token = deltaToken(first.lastCheckpoint(), "INBOX");
             // More late mail than one page of the re-listed part holds (500).
             for (int i = 0; i < 501; i++) {
                 f.server.addLateArrival(mailbox, View.INBOX, Duration.ofDays(2).plusMinutes(i));
             }
             f.server.resetCounters();
-            f.context.known(first.known());
             RecordingEmitter second = f.crawl(f.config(), mailbox, first.lastCheckpoint(), CrawlMode.INCREMENTAL);
-            Checkpoint afterFirstPage = second.checkpoints.get(0);
+            Checkpoint afterFirstPage = second.checkpoints().get(0);
             MimecastCheckpoint.View inbox = MimecastCheckpoint.parse(afterFirstPage).view("INBOX").orElseThrow();
             assertThat(inbox.window().late()).isTrue();
             assertThat(inbox.window().next()).isNotNull();

@@ -10,10 +10,11 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.Partition;
 import io.connectorkit.mimecast.client.MimecastPager;
 import io.connectorkit.mimecast.content.MimecastDocuments;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.faults.Fault;
-import io.connectorkit.testkit.mimecast.faults.FaultRule;
-import io.connectorkit.testkit.mimecast.TokenMismatch;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.TokenMismatch;
+import io.connectorkit.simulator.mimecast.faults.Fault;
+import io.connectorkit.simulator.mimecast.faults.FaultRule;
+import io.connectorkit.testkit.contract.RecordingEmitter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,10 @@ class MimecastRecoveryTest {
                 .fault(FaultRule.onCall(Endpoint.GET_MESSAGE_LIST, 5, Fault.pageTokenExpired())))) {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox, null, CrawlMode.INCREMENTAL);
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
-            assertThat(e.upserts.stream().map(d -> d.id()).distinct()).hasSize(e.upserts.size());
-            assertThat(e.completions).isEqualTo(1);
+            assertThat(e.upserts().stream().map(d -> d.id()).distinct()).hasSize(e.upserts().size());
+            assertThat(e.partitionCompleteCount()).isEqualTo(1);
             assertThat(f.server.requests(Endpoint.GET_MESSAGE_LIST).stream()
                     .filter(r -> !r.body().contains("pageToken")).count())
                     .as("first pages: one per view plus one per restart").isEqualTo(4);
@@ -73,9 +74,9 @@ class MimecastRecoveryTest {
             f.server.fault(FaultRule.always(Endpoint.GET_MESSAGE_LIST, Fault.pageTokenExpired()));
             RecordingEmitter resumed = new RecordingEmitter(mailbox);
             assertThatThrownBy(() -> f.crawl(f.config(MimecastKeys.PAGE_SIZE, "5"), mailbox,
-                    first.checkpoints.get(0), CrawlMode.INCREMENTAL, resumed))
+                    first.checkpoints().get(0), CrawlMode.INCREMENTAL, resumed))
                     .as("every later page carries a token that fails too").isInstanceOf(ConnectorException.class);
-            assertThat(resumed.failures).isEmpty();
+            assertThat(resumed.failures()).isEmpty();
             assertThat(resumed.ofKind(MimecastDocuments.KIND_EMAIL)).as("the first page, listed again").hasSize(5);
         }
     }
@@ -105,7 +106,7 @@ class MimecastRecoveryTest {
                 .fault(FaultRule.onCalls(Endpoint.TOKEN, 1, 2, Fault.malformedJson())))) {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
             assertThat(f.server.calls(Endpoint.TOKEN)).isEqualTo(3);
         }
@@ -117,7 +118,7 @@ class MimecastRecoveryTest {
                 .fault(FaultRule.onCalls(Endpoint.GET_FILE, 2, 3, Fault.malformedJson())))) {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(), mailbox, null, CrawlMode.INCREMENTAL);
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox));
             assertThat(f.server.calls(Endpoint.GET_FILE)).isEqualTo(f.expected(mailbox) + 2);
         }

@@ -7,13 +7,14 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.check.CheckReport;
 import io.connectorkit.api.check.CheckResult;
 import io.connectorkit.mimecast.content.MimecastDocuments;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.RecordedRequest;
-import io.connectorkit.testkit.mimecast.RecordingHost;
-import io.connectorkit.testkit.mimecast.RedirectingProxy;
-import io.connectorkit.testkit.tls.ServerCertificate;
-import io.connectorkit.testkit.tls.TestCa;
-import io.connectorkit.testkit.tls.TlsProxy;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.RecordedRequest;
+import io.connectorkit.simulator.mimecast.RecordingHost;
+import io.connectorkit.simulator.mimecast.RedirectingProxy;
+import io.connectorkit.simulator.tls.ServerCertificate;
+import io.connectorkit.simulator.tls.TestCa;
+import io.connectorkit.simulator.tls.TlsProxy;
+import io.connectorkit.testkit.contract.RecordingEmitter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ class MimecastRedirectIT {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(MimecastKeys.API_ENDPOINT, front.baseUrl(),
                     MimecastKeys.TLS_CA_BUNDLE, ca.pem().toString()), mailbox, null, CrawlMode.INCREMENTAL);
-            assertThat(e.failures).isEmpty();
+            assertThat(e.failures()).isEmpty();
             assertThat(e.ofKind(MimecastDocuments.KIND_EMAIL)).hasSize((int) f.expected(mailbox)).isNotEmpty()
                     .allSatisfy(d -> assertThat(d.content()).isNotBlank());
             assertThat(f.server.requests(Endpoint.DOWNLOAD)).hasSize((int) f.expected(mailbox));
@@ -134,7 +135,7 @@ class MimecastRedirectIT {
             String mailbox = f.firstMailbox();
             RecordingEmitter e = f.crawl(f.config(MimecastKeys.API_ENDPOINT, front.baseUrl()), mailbox, null,
                     CrawlMode.INCREMENTAL);
-            assertThat(e.failures).hasSize((int) f.expected(mailbox)).allSatisfy(x -> {
+            assertThat(e.failures()).hasSize((int) f.expected(mailbox)).allSatisfy(x -> {
                 assertThat(x.kind()).isEqualTo(ErrorKind.PERMANENT);
                 assertThat(x.reason()).contains("redirecting to " + other.baseUrl() + ", which is not https")
                         .doesNotContain("sig=");

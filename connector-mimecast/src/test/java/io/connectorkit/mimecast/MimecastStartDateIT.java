@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.PartitionStatus;
-import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.Endpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

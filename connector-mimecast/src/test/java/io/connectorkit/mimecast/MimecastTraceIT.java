@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.mimecast.http.MimecastTrace;
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.RecordedRequest;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.RecordedRequest;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -31,8 +31,8 @@ import java.util.Optional;
  * @param metrics the connector's counters ({@link io.connectorkit.api.ConnectorMetrics})
  * @param failedItems the first item failures of the run by name (partition, item, reason), at most
  *     a bounded number; {@link #itemFailures} is the exact count
- * @param failedRemovals partitions no longer listed whose removal the index refused (partition and
- *     reason): their documents are still searchable, and the next crawl tries again
+ * @param failedRemovals removals of partitions no longer listed that the index or the state store
+ *     refused: their documents are still searchable, and the next crawl tries again
  */
 public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
         long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
@@ -55,7 +55,7 @@ public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partit
     }
 
     /**
-     * A report without failed removals (as before they were reported).
+     * A report without failed removals.
      *
      * @throws NullPointerException as the canonical constructor
      */

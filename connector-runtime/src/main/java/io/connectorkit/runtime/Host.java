@@ -387,7 +387,7 @@ public final class Host implements AutoCloseable {
                         s.checkpoint() == null ? "" : connector.describe(s.checkpoint()),
                         s.lastSuccess(), counts.getOrDefault(s.partition(), 0L), s.failureCount(), recent,
                         s.sweepNote(), s.failures().stream().filter(FailureRecord::retriedByNextCrawl).count(),
-                        s.failures().stream().filter(FailureRecord::permanent).count(), s.removalNote()));
+                        s.failures().stream().filter(FailureRecord::permanent).count()));
             }
             out.sort(Comparator.comparing(PartitionStatus::partition));
             return out;

@@ -22,12 +22,9 @@ import java.util.List;
  *     no longer fetched again (a FULL crawl still lists them); the rest of the failures (neither
  *     retrying nor permanent) cannot be fetched on their own, or are beyond the kept list, and wait
  *     for a FULL crawl
- * @param removalNote when and why the removal of the partition, no longer listed, failed (the next
- *     crawl tries again), or {@code null}
  */
 public record PartitionStatus(String partition, String checkpoint, Instant lastSuccess, long documents,
-        long failures, List<String> recentFailures, String sweepNote, long retrying, long permanent,
-        String removalNote) {
+        long failures, List<String> recentFailures, String sweepNote, long retrying, long permanent) {
     /**
      * Copies the list.
      *
@@ -37,17 +34,6 @@ public record PartitionStatus(String partition, String checkpoint, Instant lastS
         requireNonNull(partition, "partition");
         requireNonNull(checkpoint, "checkpoint");
         recentFailures = List.copyOf(requireNonNull(recentFailures, "recentFailures"));
-    }
-
-    /**
-     * A status without a removal note.
-     *
-     * @throws NullPointerException as the canonical constructor
-     */
-    public PartitionStatus(String partition, String checkpoint, Instant lastSuccess, long documents,
-            long failures, List<String> recentFailures, String sweepNote, long retrying, long permanent) {
-        this(partition, checkpoint, lastSuccess, documents, failures, recentFailures, sweepNote, retrying, permanent,
-                null);
     }
 
     /**

@@ -7,7 +7,7 @@ import io.connectorkit.cli.bench.measure.CallCounts;
 import io.connectorkit.cli.bench.measure.CrawlOutcome;
 import io.connectorkit.cli.bench.measure.Figure;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
-import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.Endpoint;
 import java.util.List;
 import java.util.Map;
 

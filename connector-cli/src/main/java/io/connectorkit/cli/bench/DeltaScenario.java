@@ -4,7 +4,7 @@ import io.connectorkit.cli.bench.archive.SimulatedArchive;
 import io.connectorkit.cli.bench.measure.CrawlOutcome;
 import io.connectorkit.cli.bench.measure.Figure;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
-import io.connectorkit.testkit.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.Endpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

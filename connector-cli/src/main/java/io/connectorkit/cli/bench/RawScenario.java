@@ -5,8 +5,8 @@ import io.connectorkit.cli.bench.archive.BenchArchives;
 import io.connectorkit.cli.bench.measure.CrawlOutcome;
 import io.connectorkit.cli.bench.measure.Figure;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
-import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
 import java.util.List;
 
 /**

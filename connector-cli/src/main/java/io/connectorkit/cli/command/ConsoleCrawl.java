@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * One crawl at the console, as the command line runs it: progress on standard error, a shutdown hook that turns
@@ -108,13 +109,16 @@ final class ConsoleCrawl {
             err.println("error: documents not seen again were kept: " + r.redact(held.message()) + ".");
             status = ExitStatus.ITEM_FAILURES;
         }
-        for (FailedRemoval failed : report.failedRemovals()) {
-            // Its documents may still be searchable although the source no longer lists it.
-            err.println("error: removing mailbox '" + r.redact(failed.partition()) + "', no longer listed, failed: "
-                    + r.redact(failed.reason()) + "; the next crawl tries again.");
+        if (!report.failedRemovals().isEmpty()) {
+            // The crawl worked, but the index still holds mailboxes the source no longer lists: a
+            // failure, never a log line alone.
+            err.println("error: " + report.failedRemovals().size() + " mailboxes no longer listed could not be removed ("
+                    + r.redact(report.failedRemovals().stream().map(FailedRemoval::partition)
+                            .collect(Collectors.joining(", ")))
+                    + "); their documents are still in the index, and the next crawl tries again.");
             status = ExitStatus.ITEM_FAILURES;
         }
-        if (report.itemFailures() > 0 || report.partitionsFailed() > 0 || report.fatal().isPresent()) {
+        if (report.itemFailures() > 0 || report.partitionsFailed() > 0) {
             String what = ProgressLine.count(report.itemFailures()) + " items"
                     + (report.partitionsFailed() > 0 ? " and " + report.partitionsFailed() + " mailboxes" : "");
             err.println("error: " + what + " failed; '"

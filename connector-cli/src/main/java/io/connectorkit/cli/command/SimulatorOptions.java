@@ -2,10 +2,10 @@ package io.connectorkit.cli.command;
 
 import io.connectorkit.cli.console.CommandException;
 import io.connectorkit.cli.console.ExitStatus;
-import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
-import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.mimecast.FakeMimecastServerBuilder;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -103,9 +103,11 @@ public final class StatusCommand implements Callable<Integer> {
                 if (s.sweepNote() != null) {
                     out.printf("  last sweep    deleted nothing: %s%n", r.redact(s.sweepNote()));
                 }
-                if (s.removalNote() != null) {
-                    out.printf("  removal failed  %s%n", r.redact(s.removalNote()));
-                }
+                // A mailbox the source no longer lists whose removal failed: still here, and still searchable.
+                last.stream().flatMap(c -> c.failedRemovals().stream())
+                        .filter(f -> f.partition().equals(s.partition()))
+                        .forEach(f -> out.printf("  removal       failed in the last crawl: %s; the next crawl tries"
+                                + " again%n", r.redact(f.reason())));
             }
             out.printf("%d mailboxes, %s documents, %s failures%s%n", statuses.size(),
                     ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::documents).sum()),
@@ -117,6 +119,7 @@ public final class StatusCommand implements Callable<Integer> {
             last.ifPresent(c -> LastCrawlView.print(out, c, r::redact));
         }
         out.flush();
-        return failures > 0 ? ExitStatus.ITEM_FAILURES.code() : ExitStatus.OK.code();
+        boolean removalsFailed = last.isPresent() && !last.get().failedRemovals().isEmpty();
+        return failures > 0 || removalsFailed ? ExitStatus.ITEM_FAILURES.code() : ExitStatus.OK.code();
     }
 }

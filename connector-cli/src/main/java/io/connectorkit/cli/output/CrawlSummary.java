@@ -119,8 +119,9 @@ public final class CrawlSummary {
             out.printf("  not removed  %s%n", report.deletionRefusal());
         }
         for (FailedRemoval failed : report.failedRemovals()) {
-            out.printf("  not removed  mailbox '%s' (no longer listed): removal failed: %s; the next crawl tries"
-                    + " again%n", redact.apply(failed.partition()), redact.apply(oneLine(failed.reason())));
+            out.printf("  not removed  %s: the removal failed (%s); its documents are still in the index, and the"
+                    + " next crawl tries again%n", redact.apply(failed.partition()),
+                    redact.apply(oneLine(failed.reason())));
         }
         for (HeldSweep held : report.dryRunSweeps()) {
             out.printf("  dry run      %s%n", held.message());

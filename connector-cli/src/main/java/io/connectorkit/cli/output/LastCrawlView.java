@@ -5,6 +5,7 @@ import static io.connectorkit.cli.output.ProgressLine.duration;
 
 import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.cli.console.ExitStatus;
+import io.connectorkit.runtime.FailedRemoval;
 import io.connectorkit.runtime.state.LastCrawl;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public final class LastCrawlView {
             case LastCrawl.OK:
                 return ExitStatus.OK;
             case LastCrawl.ITEM_FAILURES:
+            case LastCrawl.REMOVALS_FAILED:
             case LastCrawl.DELETIONS_REFUSED:
                 return ExitStatus.ITEM_FAILURES;
             case LastCrawl.FAILED:
@@ -53,6 +55,8 @@ public final class LastCrawlView {
                 return "finished";
             case LastCrawl.ITEM_FAILURES:
                 return "finished, but items failed";
+            case LastCrawl.REMOVALS_FAILED:
+                return "finished, but removing mailboxes no longer listed failed";
             case LastCrawl.DELETIONS_REFUSED:
                 return "finished, but a deletion breaker kept documents";
             case LastCrawl.CANCELLED:
@@ -82,6 +86,10 @@ public final class LastCrawlView {
         out.printf("  documents     %s indexed%s, %s deleted, %s failed%n", count(crawl.documentsIndexed()),
                 unchanged(m) == null ? "" : ", " + count(unchanged(m)) + " unchanged",
                 count(crawl.deletions()), count(crawl.itemFailures()));
+        for (FailedRemoval failed : crawl.failedRemovals()) {
+            out.printf("  not removed   %s: the removal failed (%s); the next crawl tries again%n",
+                    redact.apply(failed.partition()), redact.apply(failed.reason()));
+        }
         out.printf("  API calls     %s (%s answered 429)%n", count(CrawlSummary.metric(m, ConnectorMetrics.CALLS)),
                 count(CrawlSummary.metric(m, ConnectorMetrics.RATE_LIMITED)));
         QuotaView quota = QuotaView.of(m, crawl.endedAt());
@@ -116,6 +124,7 @@ public final class LastCrawlView {
         j.put("documentsUnchanged", unchanged(crawl.metrics()));
         j.put("deletions", crawl.deletions());
         j.put("itemFailures", crawl.itemFailures());
+        j.put("failedRemovals", crawl.failedRemovals());
         QuotaView quota = QuotaView.of(crawl.metrics(), crawl.endedAt());
         Map<String, Object> q = null;
         if (quota != null) {

@@ -6,7 +6,6 @@ import io.connectorkit.api.ErrorKind;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.FailedItem;
-import io.connectorkit.runtime.FailedRemoval;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -47,18 +46,5 @@ class CrawlSummaryTest {
     void namesNothingWithoutFailures() {
         String out = print(report(0, List.of()));
         assertThat(out).contains("  failures     0 items\n").doesNotContain(" more; ");
-    }
-
-    @Test
-    void namesEachFailedRemovalWithItsReasonAndTheJsonCarriesIt() {
-        CrawlReport report = new CrawlReport(2, 2, 0, 10, 0, 0, 0, null, List.of(), List.of(), List.of(), false, null,
-                null, Duration.ofSeconds(3), Map.of(), List.of(), List.of(new FailedRemoval("bob@example.com",
-                        "cluster_block_exception:\nindex [x] blocked by: [FORBIDDEN/8/index write (api)] hunter2")));
-        assertThat(report.clean()).isFalse();
-        assertThat(print(report)).contains("  not removed  mailbox 'bob@example.com' (no longer listed): removal"
-                + " failed: cluster_block_exception: index [x] blocked by: [FORBIDDEN/8/index write (api)] ****;"
-                + " the next crawl tries again\n").doesNotContain("hunter2");
-        assertThat(JsonOutput.write(CrawlSummary.json(report))).contains("\"failedRemovals\"", "bob@example.com",
-                "\"item-failures\"");
     }
 }

@@ -44,7 +44,7 @@ class LastCrawlViewTest {
     @Test
     void eachOutcomeHasTheExitStatusTheCrawlEndedWith() {
         Map<String, Integer> expected = Map.of(LastCrawl.OK, 0, LastCrawl.ITEM_FAILURES, 1,
-                LastCrawl.DELETIONS_REFUSED, 1, LastCrawl.CANCELLED, 4);
+                LastCrawl.REMOVALS_FAILED, 1, LastCrawl.DELETIONS_REFUSED, 1, LastCrawl.CANCELLED, 4);
         expected.forEach((outcome, code) -> assertThat(LastCrawlView.exitStatus(new LastCrawl(START, END,
                 CrawlMode.INCREMENTAL, outcome, null, null, 1, 1, 0, 5, 0, 0, Map.of())).code()).as(outcome)
                 .isEqualTo(code));

@@ -2,7 +2,7 @@ package io.connectorkit.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.connectorkit.testkit.mimecast.ManualClock;
+import io.connectorkit.simulator.mimecast.ManualClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -8,8 +8,9 @@ import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.mimecast.MimecastConfig;
 import io.connectorkit.mimecast.MimecastConfigTest;
 import io.connectorkit.mimecast.MimecastKeys;
-import io.connectorkit.mimecast.TestContext;
+import io.connectorkit.testkit.contract.RecordingContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,10 +22,10 @@ class MimecastRateLimiterTest {
     Path temp;
 
     private MimecastRateLimiter limiter() throws Exception {
-        return limiter(new TestContext(temp));
+        return limiter(new RecordingContext("test", Clock.systemUTC(), temp));
     }
 
-    private static MimecastRateLimiter limiter(TestContext context) throws Exception {
+    private static MimecastRateLimiter limiter(RecordingContext context) throws Exception {
         Map<String, String> m = MimecastConfigTest.minimal();
         m.put("mimecast.retry-after-multiplier", "1000");
         return new MimecastRateLimiter(MimecastConfig.from(MimecastKeys.spec().parse(m)), context,
@@ -94,7 +95,8 @@ class MimecastRateLimiterTest {
     @Test
     void aSpentQuotaHoldsTheNextCallUntilItsReset() throws Exception {
         // A cancelled run throws where the limiter would wait, so the tests see whether a call would wait.
-        TestContext context = new TestContext(temp).cancel();
+        RecordingContext context = new RecordingContext("test", Clock.systemUTC(), temp);
+        context.cancel();
         MimecastRateLimiter limiter = limiter(context);
         limiter.observe(quota(100, 1, "60000"));
         limiter.awaitTurn();
@@ -112,7 +114,7 @@ class MimecastRateLimiterTest {
 
     @Test
     void aLateAnswerOfTheSameWindowDoesNotRaiseTheRemainingCountButANewWindowDoes() throws Exception {
-        TestContext context = new TestContext(temp);
+        RecordingContext context = new RecordingContext("test", Clock.systemUTC(), temp);
         MimecastRateLimiter limiter = limiter(context);
         limiter.observe(quota(500, 40, "30000"));
         limiter.observe(quota(500, 42, "30010"));
@@ -125,7 +127,7 @@ class MimecastRateLimiterTest {
 
     @Test
     void aResetGivenAsEpochSecondsIsTheSameReset() throws Exception {
-        TestContext context = new TestContext(temp);
+        RecordingContext context = new RecordingContext("test", Clock.systemUTC(), temp);
         MimecastRateLimiter limiter = limiter(context);
         long epochSeconds = System.currentTimeMillis() / 1000 + 120;
         limiter.observe(quota(300, 0, String.valueOf(epochSeconds)));
@@ -139,7 +141,9 @@ class MimecastRateLimiterTest {
 
     @Test
     void aQuotaWithCallsLeftLetsCallsStart() throws Exception {
-        MimecastRateLimiter limiter = limiter(new TestContext(temp).cancel());
+        RecordingContext cancelled = new RecordingContext("test", Clock.systemUTC(), temp);
+        cancelled.cancel();
+        MimecastRateLimiter limiter = limiter(cancelled);
         limiter.observe(quota(100, 3, "60000"));
         limiter.awaitTurn();
         limiter.awaitTurn();

@@ -15,7 +15,7 @@ import io.connectorkit.mimecast.MimecastConfig;
 import io.connectorkit.mimecast.MimecastConfigTest;
 import io.connectorkit.mimecast.MimecastKeys;
 import io.connectorkit.testkit.contract.RecordingContext;
-import io.connectorkit.testkit.mimecast.ManualClock;
+import io.connectorkit.simulator.mimecast.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -38,6 +38,10 @@ import org.apache.logging.log4j.Logger;
  * leaves children without their root, never a root without its children. A root is written
  * marked {@link DocumentJson#CHILDREN_INCOMPLETE} when a child of its unit was not indexed, and
  * not at all when a child's write failed.
+ *
+ * <p>After a batch of a partition failed, the writer sends nothing more of that partition's
+ * attempt: its later writes and re-stamps are dropped with its checkpoints, and the attempt's
+ * retry emits them again.
  */
 final class BulkWriter implements Runnable {
     private static final Logger LOG = LogManager.getLogger(BulkWriter.class);
@@ -159,6 +163,15 @@ final class BulkWriter implements Runnable {
         long bytes = 0;
         for (WriteEntry e : batch) {
             if (e instanceof WriteEntry.Write w) {
+                if (w.ledger().writeFailure() != null) {
+                    // An earlier batch of this attempt failed: none of its later writes is sent. The
+                    // attempt fails, commits no checkpoint, and the next one emits them again from
+                    // the last committed checkpoint, so nothing lands out of order or unaccounted.
+                    if (w.child()) {
+                        w.unit().childLost();
+                    }
+                    continue;
+                }
                 SinkAction action = w.action();
                 if (w.followsChildren()) {
                     if (w.unit().lost()) {
@@ -283,7 +296,8 @@ final class BulkWriter implements Runnable {
     private Exception restampUnchanged(List<WriteEntry> batch) {
         Map<PartitionLedger, List<String>> byPartition = new LinkedHashMap<>();
         for (WriteEntry e : batch) {
-            if (e instanceof WriteEntry.Unchanged u && !u.ledger().unchanged(u.id())) {
+            if (e instanceof WriteEntry.Unchanged u && u.ledger().writeFailure() == null
+                    && !u.ledger().unchanged(u.id())) {
                 byPartition.computeIfAbsent(u.ledger(), l -> new ArrayList<>()).add(u.id());
             }
         }

@@ -196,7 +196,7 @@ public final class CrawlPipeline {
             states.put(s.partition(), s);
             generation = Math.max(generation, s.generation() + 1);
         }
-        List<PartitionState> vanished = states.values().stream().filter(s -> !listed.containsKey(s.partition())).toList();
+        List<String> vanished = states.keySet().stream().filter(id -> !listed.containsKey(id)).toList();
 
         ByteBoundedQueue<WriteEntry> queue = new ByteBoundedQueue<>(options.queueBytes());
         BulkWriter writer = new BulkWriter(queue, sink, new BulkWriter.Limits(config.sink().bulkMaxDocs(),

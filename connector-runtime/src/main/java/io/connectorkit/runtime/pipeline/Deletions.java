@@ -8,7 +8,6 @@ import io.connectorkit.runtime.config.CrawlConfig;
 import io.connectorkit.runtime.config.ShareLimit;
 import io.connectorkit.runtime.index.DocumentSink;
 import io.connectorkit.runtime.index.SweepCount;
-import io.connectorkit.runtime.state.PartitionState;
 import io.connectorkit.runtime.state.StateStore;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -35,10 +34,14 @@ import org.apache.logging.log4j.Logger;
 final class Deletions {
     private static final Logger LOG = LogManager.getLogger(Deletions.class);
 
-    /** What the removal of partitions no longer listed did. */
+    /** What the removal of partitions no longer listed did, and which removals failed. */
     record Removal(int removed, long documents, String refusal, List<String> dryRun, List<FailedRemoval> failed) {
         /** Nothing removed, nothing refused. */
         static final Removal NONE = new Removal(0, 0, null, List.of(), List.of());
+
+        Removal(int removed, long documents, String refusal, List<String> dryRun) {
+            this(removed, documents, refusal, dryRun, List.of());
+        }
     }
 
     private final DocumentSink sink;
@@ -110,21 +113,6 @@ final class Deletions {
         }
     }
 
-    /**
-     * Notes the failed removal in the partition's state, which is still stored, so that
-     * {@code status} shows it; the note goes with the state when a later removal succeeds.
-     */
-    private void noteFailedRemoval(PartitionState state, String reason) {
-        String note = clock.instant().truncatedTo(ChronoUnit.SECONDS) + ": " + reason;
-        try {
-            store.save(state.withRemovalNote(note));
-        } catch (Exception e) {
-            // The report names the failure already; the note is for status only.
-            LOG.warn("Noting the failed removal of partition '{}' in its state failed: {}", state.partition(),
-                    e.getMessage());
-        }
-    }
-
     /** @return the refused sweeps, by partition */
     List<HeldSweep> sweepRefusals() {
         return List.copyOf(sweepRefusals.values());
@@ -141,11 +129,10 @@ final class Deletions {
      *
      * @param known partitions with stored state before this crawl
      * @param listed partitions the listing of this crawl returned
-     * @param vanishedStates the stored states of the known partitions the listing no longer returned
-     * @return what was removed, refused, held or failed
+     * @param vanished the known partitions the listing no longer returned
+     * @return what was removed, refused or held
      */
-    Removal removeVanished(int known, int listed, List<PartitionState> vanishedStates) throws InterruptedException {
-        List<String> vanished = vanishedStates.stream().map(PartitionState::partition).toList();
+    Removal removeVanished(int known, int listed, List<String> vanished) throws InterruptedException {
         if (vanished.isEmpty()) {
             return Removal.NONE;
         }
@@ -157,7 +144,7 @@ final class Deletions {
                     + " the source's permissions; if the source really is empty, delete the index to start over",
                     known);
             LOG.warn(refusal);
-            return new Removal(0, 0, refusal, List.of(), List.of());
+            return new Removal(0, 0, refusal, List.of());
         }
         ShareLimit limit = config.deletionLimit();
         if (limit.refuses(vanished.size(), known)) {
@@ -166,10 +153,10 @@ final class Deletions {
                     + " raise %s for one run", vanished.size(), known, ShareLimit.percent(vanished.size(), known),
                     limit.setting(), limit.key());
             LOG.warn(refusal);
-            return new Removal(0, 0, refusal, List.of(), List.of());
+            return new Removal(0, 0, refusal, List.of());
         }
         if (config.deletionsDryRun()) {
-            return new Removal(0, 0, null, vanished, List.of());
+            return new Removal(0, 0, null, vanished);
         }
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelPartitionDeletions(),
                 r -> new Thread(r, "partition-deletion"));
@@ -191,15 +178,12 @@ final class Deletions {
                     documents += futures.get(i).get();
                     removed++;
                 } catch (ExecutionException e) {
-                    // The state is deleted only after the documents: whichever of the two failed, the
-                    // state is still there, so the next crawl finds the partition vanished again and
-                    // retries both. Until then its documents may still be searchable: a failure of the
-                    // crawl, not a line in the log.
+                    // Reported, never only logged: the partition's state stays (it is deleted last),
+                    // so the next crawl finds it unlisted again and tries once more.
                     String reason = String.valueOf(e.getCause().getMessage());
-                    LOG.error("Removing partition '{}', no longer listed, failed; the next crawl tries again: {}",
-                            vanished.get(i), reason);
+                    LOG.error("Removing partition '{}' failed: {}; its documents are still in the index, and the"
+                            + " next crawl tries again", vanished.get(i), reason);
                     failed.add(new FailedRemoval(vanished.get(i), reason));
-                    noteFailedRemoval(vanishedStates.get(i), reason);
                 }
             }
             return new Removal(removed, documents, null, List.of(), failed);

@@ -33,7 +33,6 @@ public final class ElasticsearchStateStore implements StateStore {
            "generation": {"type": "long"}, "last_success": {"type": "date"},
            "failure_count": {"type": "long"}, "failures": {"type": "object", "enabled": false},
            "sweep_note": {"type": "keyword", "index": false, "doc_values": false},
-           "removal_note": {"type": "keyword", "index": false, "doc_values": false},
            "updated_at": {"type": "date"}}}}
         """;
 
@@ -159,9 +158,6 @@ public final class ElasticsearchStateStore implements StateStore {
         if (state.sweepNote() != null) {
             doc.addProperty("sweep_note", state.sweepNote());
         }
-        if (state.removalNote() != null) {
-            doc.addProperty("removal_note", state.removalNote());
-        }
         doc.addProperty("updated_at", Instant.now().toString());
         Map<String, String> params = new HashMap<>();
         if (state.seqNo() < 0) {
@@ -249,8 +245,6 @@ public final class ElasticsearchStateStore implements StateStore {
                 s.has("last_success") ? Instant.parse(s.get("last_success").getAsString()) : null,
                 failures, s.has("failure_count") ? s.get("failure_count").getAsLong() : failures.size(),
                 hit.get("_seq_no").getAsLong(), hit.get("_primary_term").getAsLong(),
-                s.has("sweep_note") ? s.get("sweep_note").getAsString() : null,
-                // Absent from the documents written before removals could fail visibly.
-                s.has("removal_note") ? s.get("removal_note").getAsString() : null);
+                s.has("sweep_note") ? s.get("sweep_note").getAsString() : null);
     }
 }

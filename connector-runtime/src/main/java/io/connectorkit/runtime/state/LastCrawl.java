@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
 import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.FailedRemoval;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +19,7 @@ import java.util.TreeMap;
  * @param startedAt when the crawl started (after it took the crawl lease)
  * @param endedAt when it ended
  * @param mode INCREMENTAL or FULL
- * @param outcome {@link #OK}, {@link #ITEM_FAILURES}, {@link #DELETIONS_REFUSED}, {@link #FAILED}
+ * @param outcome {@link #OK}, {@link #ITEM_FAILURES}, {@link #REMOVALS_FAILED}, {@link #DELETIONS_REFUSED}, {@link #FAILED}
  *     or {@link #CANCELLED}: the words of {@code crawl --json}'s {@code outcome}
  * @param errorKind the kind of the error that ended the crawl, or {@code null}
  * @param message the message of the error that ended the crawl, or {@code null}
@@ -28,14 +30,21 @@ import java.util.TreeMap;
  * @param deletions documents deleted
  * @param itemFailures items recorded as failed
  * @param metrics the connector's counters and gauges as they stood at the end (the API quota among them)
+ * @param failedRemovals the removals of partitions no longer listed that failed: their documents
+ *     are still in the index, and the next crawl tries again
  */
 public record LastCrawl(Instant startedAt, Instant endedAt, CrawlMode mode, String outcome, ErrorKind errorKind,
         String message, int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsIndexed,
-        long deletions, long itemFailures, Map<String, Long> metrics) {
+        long deletions, long itemFailures, Map<String, Long> metrics, List<FailedRemoval> failedRemovals) {
     /** Outcome: finished cleanly. */
     public static final String OK = "ok";
     /** Outcome: finished, but items or partitions failed. */
     public static final String ITEM_FAILURES = "item-failures";
+    /**
+     * Outcome: finished, but the removal of a partition no longer listed failed (its documents are
+     * still searchable; the next crawl tries again).
+     */
+    public static final String REMOVALS_FAILED = "removals-failed";
     /** Outcome: finished, but a deletion breaker kept documents. */
     public static final String DELETIONS_REFUSED = "deletions-refused";
     /** Outcome: an error ended the crawl (the source, the index, an outage of either). */
@@ -54,6 +63,19 @@ public record LastCrawl(Instant startedAt, Instant endedAt, CrawlMode mode, Stri
         requireNonNull(mode, "mode");
         requireNonNull(outcome, "outcome");
         metrics = Map.copyOf(requireNonNull(metrics, "metrics"));
+        failedRemovals = List.copyOf(requireNonNull(failedRemovals, "failedRemovals"));
+    }
+
+    /**
+     * A record without failed removals, as crawls were recorded before removals could fail visibly.
+     *
+     * @throws NullPointerException as the canonical constructor
+     */
+    public LastCrawl(Instant startedAt, Instant endedAt, CrawlMode mode, String outcome, ErrorKind errorKind,
+            String message, int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsIndexed,
+            long deletions, long itemFailures, Map<String, Long> metrics) {
+        this(startedAt, endedAt, mode, outcome, errorKind, message, partitionsTotal, partitionsCrawled,
+                partitionsFailed, documentsIndexed, deletions, itemFailures, metrics, List.of());
     }
 
     /**
@@ -64,7 +86,9 @@ public record LastCrawl(Instant startedAt, Instant endedAt, CrawlMode mode, Stri
      */
     public static String outcomeOf(CrawlReport report) {
         return report.cancelled() ? CANCELLED : report.fatal().isPresent() ? FAILED
-                : !report.clean() ? ITEM_FAILURES : report.deletionsRefused() ? DELETIONS_REFUSED : OK;
+                : report.itemFailures() > 0 || report.partitionsFailed() > 0 ? ITEM_FAILURES
+                : !report.failedRemovals().isEmpty() ? REMOVALS_FAILED
+                : report.deletionsRefused() ? DELETIONS_REFUSED : OK;
     }
 
     /**
@@ -79,7 +103,8 @@ public record LastCrawl(Instant startedAt, Instant endedAt, CrawlMode mode, Stri
     public static LastCrawl of(CrawlReport report, CrawlMode mode, Instant startedAt, Instant endedAt) {
         return new LastCrawl(startedAt, endedAt, mode, outcomeOf(report), report.fatalKind(), report.fatalMessage(),
                 report.partitionsTotal(), report.partitionsCrawled(), report.partitionsFailed(),
-                report.documentsUpserted(), report.deletions(), report.itemFailures(), report.metrics());
+                report.documentsUpserted(), report.deletions(), report.itemFailures(), report.metrics(),
+                report.failedRemovals());
     }
 
     /**

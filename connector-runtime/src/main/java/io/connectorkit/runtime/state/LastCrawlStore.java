@@ -2,14 +2,18 @@ package io.connectorkit.runtime.state;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.ErrorKind;
+import io.connectorkit.runtime.FailedRemoval;
 import io.connectorkit.runtime.index.IndexClient;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,6 +70,16 @@ public final class LastCrawlStore {
         JsonObject metrics = new JsonObject();
         crawl.sortedMetrics().forEach(metrics::addProperty);
         o.add("metrics", metrics);
+        if (!crawl.failedRemovals().isEmpty()) {
+            JsonArray failed = new JsonArray();
+            for (FailedRemoval f : crawl.failedRemovals()) {
+                JsonObject one = new JsonObject();
+                one.addProperty("partition", f.partition());
+                one.addProperty("reason", f.reason());
+                failed.add(one);
+            }
+            o.add("failed_removals", failed);
+        }
         JsonObject doc = new JsonObject();
         doc.add("last_crawl", o);
         try {
@@ -117,6 +131,15 @@ public final class LastCrawlStore {
                 metrics.put(e.getKey(), e.getValue().getAsLong());
             }
         }
+        // Absent in records written before removals could fail visibly.
+        List<FailedRemoval> failedRemovals = new ArrayList<>();
+        if (o.has("failed_removals") && o.get("failed_removals").isJsonArray()) {
+            for (JsonElement e : o.getAsJsonArray("failed_removals")) {
+                JsonObject one = e.getAsJsonObject();
+                failedRemovals.add(new FailedRemoval(one.get("partition").getAsString(),
+                        one.get("reason").getAsString()));
+            }
+        }
         return new LastCrawl(Instant.parse(o.get("started_at").getAsString()),
                 Instant.parse(o.get("ended_at").getAsString()), CrawlMode.valueOf(o.get("mode").getAsString()),
                 o.get("outcome").getAsString(),
@@ -124,6 +147,6 @@ public final class LastCrawlStore {
                 o.has("message") ? o.get("message").getAsString() : null, o.get("partitions_total").getAsInt(),
                 o.get("partitions_crawled").getAsInt(), o.get("partitions_failed").getAsInt(),
                 o.get("documents_indexed").getAsLong(), o.get("deletions").getAsLong(),
-                o.get("item_failures").getAsLong(), metrics);
+                o.get("item_failures").getAsLong(), metrics, failedRemovals);
     }
 }

@@ -19,12 +19,9 @@ import java.util.List;
  * @param primaryTerm the stored document's primary term, or -1 when not stored yet
  * @param sweepNote why the last FULL sweep of the partition deleted nothing (the sweep breaker
  *     refused it, or a dry run), or {@code null} when it ran or none was due
- * @param removalNote when and why the removal of the partition, no longer listed, failed (its
- *     documents or this state are still there; the next crawl tries again), or {@code null}
  */
 public record PartitionState(String partition, Checkpoint checkpoint, long generation, Instant lastSuccess,
-        List<FailureRecord> failures, long failureCount, long seqNo, long primaryTerm, String sweepNote,
-        String removalNote) {
+        List<FailureRecord> failures, long failureCount, long seqNo, long primaryTerm, String sweepNote) {
     /**
      * Copies the failures.
      *
@@ -33,25 +30,6 @@ public record PartitionState(String partition, Checkpoint checkpoint, long gener
     public PartitionState {
         requireNonNull(partition, "partition");
         failures = List.copyOf(requireNonNull(failures, "failures"));
-    }
-
-    /**
-     * A state without a removal note: a partition that is listed, or whose removal never failed.
-     *
-     * @param partition the partition id
-     * @param checkpoint the last committed checkpoint, or {@code null} for none
-     * @param generation the generation of the last run that wrote the partition
-     * @param lastSuccess when a crawl of the partition last finished without error, or {@code null}
-     * @param failures the item failures not yet resolved (the latest ones, capped)
-     * @param failureCount how many item failures are unresolved in total
-     * @param seqNo the stored document's sequence number, or -1 when not stored yet
-     * @param primaryTerm the stored document's primary term, or -1 when not stored yet
-     * @param sweepNote why the last FULL sweep deleted nothing, or {@code null}
-     */
-    public PartitionState(String partition, Checkpoint checkpoint, long generation, Instant lastSuccess,
-            List<FailureRecord> failures, long failureCount, long seqNo, long primaryTerm, String sweepNote) {
-        this(partition, checkpoint, generation, lastSuccess, failures, failureCount, seqNo, primaryTerm, sweepNote,
-                null);
     }
 
     /**
@@ -89,7 +67,7 @@ public record PartitionState(String partition, Checkpoint checkpoint, long gener
      */
     public PartitionState withCheckpoint(Checkpoint value) {
         return new PartitionState(partition, value, generation, lastSuccess, failures, failureCount, seqNo, primaryTerm,
-                sweepNote, removalNote);
+                sweepNote);
     }
 
     /**
@@ -101,17 +79,6 @@ public record PartitionState(String partition, Checkpoint checkpoint, long gener
      */
     public PartitionState stored(long newSeqNo, long newPrimaryTerm) {
         return new PartitionState(partition, checkpoint, generation, lastSuccess, failures, failureCount, newSeqNo,
-                newPrimaryTerm, sweepNote, removalNote);
-    }
-
-    /**
-     * A copy with another removal note.
-     *
-     * @param note when and why the removal failed, or {@code null}
-     * @return the copy
-     */
-    public PartitionState withRemovalNote(String note) {
-        return new PartitionState(partition, checkpoint, generation, lastSuccess, failures, failureCount, seqNo,
-                primaryTerm, sweepNote, note);
+                newPrimaryTerm, sweepNote);
     }
 }

@@ -104,32 +104,4 @@ class ElasticsearchStateStoreTest {
         assertThat(JsonParser.parseString(written.get()).getAsJsonObject().get("checkpoint").getAsString())
                 .isEqualTo("c2");
     }
-
-    @Test
-    void aStateDocumentWithoutARemovalNoteLoadsAsBeforeAndANoteIsWrittenAndReadBack() throws Exception {
-        readStatus.set(200);
-        // A state document written before failed removals were noted: no removal_note.
-        readBody.set("{\"_seq_no\":4,\"_primary_term\":1,\"found\":true,\"_source\":{\"connector_id\":\"src\","
-                + "\"partition\":\"p\",\"checkpoint\":\"c1\",\"generation\":3,\"failure_count\":0,"
-                + "\"failures\":[],\"sweep_note\":\"s\"}}");
-        try (IndexClient client = new IndexClient(List.of(url),
-                new SinkConfig(List.of(url), "", "", "", "i", 1, 1, Path.of(".")),
-                new RetryPolicy(0, Duration.ofMillis(5), Duration.ofMillis(20)))) {
-            ElasticsearchStateStore store = new ElasticsearchStateStore(client, "i-state", "src");
-            PartitionState old = store.get("p").orElseThrow();
-            assertThat(old.removalNote()).isNull();
-            assertThat(old.sweepNote()).isEqualTo("s");
-            assertThat(old.checkpoint()).isEqualTo(new Checkpoint("c1"));
-
-            assertThatThrownBy(() -> store.save(old.withRemovalNote("2026-01-01T00:00:00Z: refused")))
-                    .isInstanceOf(StateConflictException.class);
-            assertThat(JsonParser.parseString(written.get()).getAsJsonObject().get("removal_note").getAsString())
-                    .isEqualTo("2026-01-01T00:00:00Z: refused");
-
-            readBody.set("{\"_seq_no\":5,\"_primary_term\":1,\"found\":true,\"_source\":{\"connector_id\":\"src\","
-                    + "\"partition\":\"p\",\"generation\":3,\"failure_count\":0,\"failures\":[],"
-                    + "\"removal_note\":\"2026-01-01T00:00:00Z: refused\"}}");
-            assertThat(store.get("p").orElseThrow().removalNote()).isEqualTo("2026-01-01T00:00:00Z: refused");
-        }
-    }
 }

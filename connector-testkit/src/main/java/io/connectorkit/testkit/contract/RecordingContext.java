@@ -128,6 +128,17 @@ public final class RecordingContext implements ConnectorContext, AutoCloseable {
         return out;
     }
 
+    /**
+     * One metric counter.
+     *
+     * @param name the counter's name, as the connector reported it
+     * @return its sum so far, 0 when never reported
+     */
+    public long counter(String name) {
+        LongAdder adder = counters.get(Objects.requireNonNull(name, "name"));
+        return adder == null ? 0 : adder.sum();
+    }
+
     @Override
     public Path tempDirectory() {
         return tempDirectory;

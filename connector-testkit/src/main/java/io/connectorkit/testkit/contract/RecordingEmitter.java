@@ -11,9 +11,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -139,6 +141,37 @@ public final class RecordingEmitter implements Emitter {
         return emissions().stream().filter(e -> e.type() == Emission.Type.UPSERT).map(Emission::document).toList();
     }
 
+    /**
+     * What this emitter holds as indexed at the end: each upserted document in its last version,
+     * in the order first upserted, without those deleted since (and their children, as a host
+     * deletes them).
+     *
+     * @return id to document
+     */
+    public Map<String, Document> documents() {
+        Map<String, Document> held = new LinkedHashMap<>();
+        for (Emission e : emissions()) {
+            if (e.type() == Emission.Type.UPSERT) {
+                held.put(e.documentId(), e.document());
+            } else if (e.type() == Emission.Type.DELETE) {
+                held.remove(e.documentId());
+                held.values().removeIf(d -> e.documentId().equals(d.parentId()));
+            }
+        }
+        return held;
+    }
+
+    /**
+     * The documents this emitter holds of one kind, as {@link #documents()} gives them.
+     *
+     * @param kind a document kind, as {@link Document#kind()} names it
+     * @return the documents, in order
+     */
+    public List<Document> ofKind(String kind) {
+        Objects.requireNonNull(kind, "kind");
+        return documents().values().stream().filter(d -> d.kind().equals(kind)).toList();
+    }
+
     /** @return the ids of the upserted documents in order, repeats included */
     public List<String> upsertedIds() {
         return upserts().stream().map(Document::id).toList();
@@ -191,6 +224,22 @@ public final class RecordingEmitter implements Emitter {
     /** @return what was read from each document's binary content during {@code upsert}, in order */
     public synchronized List<ContentRead> contentReads() {
         return List.copyOf(contentReads);
+    }
+
+    /**
+     * What was read from a document's binary content, the last time it was upserted with one.
+     *
+     * @param documentId the document
+     * @return the read, or empty when no upsert of it carried content
+     */
+    public synchronized Optional<ContentRead> contentRead(String documentId) {
+        Objects.requireNonNull(documentId, "documentId");
+        for (int i = contentReads.size() - 1; i >= 0; i--) {
+            if (contentReads.get(i).documentId().equals(documentId)) {
+                return Optional.of(contentReads.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -62,6 +62,47 @@ class RecordingEmitterTest {
     }
 
     @Test
+    void holdsTheLastVersionOfEachDocumentWithoutTheDeletedOnesAndTheirChildren() {
+        RecordingEmitter emitter = new RecordingEmitter("p");
+        emitter.upsert(Document.builder("a", "email").version("v1").build());
+        emitter.upsert(Document.builder("a.1", "attachment").parentId("a").build());
+        emitter.upsert(Document.builder("b", "email").version("v1").build());
+        emitter.upsert(Document.builder("b.1", "attachment").parentId("b").build());
+        emitter.upsert(Document.builder("a", "email").version("v2").build());
+        emitter.delete("b");
+
+        assertThat(emitter.documents().keySet()).containsExactly("a", "a.1");
+        assertThat(emitter.documents().get("a").version()).isEqualTo("v2");
+        assertThat(emitter.ofKind("email")).extracting(Document::id).containsExactly("a");
+        assertThat(emitter.ofKind("attachment")).extracting(Document::id).containsExactly("a.1");
+        assertThat(emitter.ofKind("file")).isEmpty();
+    }
+
+    @Test
+    void answersWhatWasReadOfADocumentsContent() {
+        RecordingEmitter emitter = new RecordingEmitter("p");
+        emitter.upsert(withBinary("good", () -> new ByteArrayInputStream(new byte[] {1, 2, 3})));
+        emitter.upsert(doc("plain"));
+
+        ContentRead read = emitter.contentRead("good").orElseThrow();
+        assertThat(read.bytesRead()).isEqualTo(3);
+        assertThat(read.actualSha256()).isEqualTo("039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81");
+        assertThat(read.error()).isNull();
+        assertThat(emitter.contentRead("plain")).isEmpty();
+    }
+
+    @Test
+    void contextSumsEachCounter() throws Exception {
+        try (RecordingContext context = RecordingContext.create("test")) {
+            context.metrics().add("calls", 2);
+            context.metrics().add("calls", 3);
+
+            assertThat(context.counter("calls")).isEqualTo(5);
+            assertThat(context.counter("never")).isZero();
+        }
+    }
+
+    @Test
     void contextKnowsWhatItsEmittersUpsertedAndForgetsDeletions() throws Exception {
         try (RecordingContext context = RecordingContext.create("test")) {
             RecordingEmitter emitter = context.emitter(Partition.of("p"));

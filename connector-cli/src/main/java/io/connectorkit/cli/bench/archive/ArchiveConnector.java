@@ -10,7 +10,7 @@ import io.connectorkit.api.check.CheckReport;
 import io.connectorkit.api.check.CheckResult;
 import io.connectorkit.api.config.ConfigSpec;
 import io.connectorkit.api.config.SourceConfig;
-import io.connectorkit.testkit.archive.Archive;
+import io.connectorkit.simulator.archive.Archive;
 import java.util.List;
 import java.util.Set;
 

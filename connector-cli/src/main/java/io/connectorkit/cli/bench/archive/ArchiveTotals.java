@@ -1,9 +1,9 @@
 package io.connectorkit.cli.bench.archive;
 
-import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.corpus.ArchivedMessage;
-import io.connectorkit.testkit.archive.corpus.MessageHeader;
-import io.connectorkit.testkit.archive.corpus.View;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.archive.corpus.ArchivedMessage;
+import io.connectorkit.simulator.archive.corpus.MessageHeader;
+import io.connectorkit.simulator.archive.corpus.View;
 import java.time.Instant;
 
 /**

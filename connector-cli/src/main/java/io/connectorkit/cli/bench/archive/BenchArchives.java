@@ -1,7 +1,7 @@
 package io.connectorkit.cli.bench.archive;
 
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.ArchiveSpec;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.archive.ArchiveSpec;
 
 /**
  * The archives the scenarios crawl, shrunk by the run's scale. The full archive is 20 mailboxes

@@ -2,11 +2,11 @@ package io.connectorkit.cli.bench.archive;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.testkit.archive.Archive;
-import io.connectorkit.testkit.archive.ArchiveGenerator;
-import io.connectorkit.testkit.archive.ArchiveSpec;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
-import io.connectorkit.testkit.mimecast.FakeMimecastServerBuilder;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.archive.ArchiveSpec;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.mimecast.FakeMimecastServerBuilder;
 import java.util.function.UnaryOperator;
 
 /**

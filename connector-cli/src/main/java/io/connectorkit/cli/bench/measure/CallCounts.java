@@ -2,8 +2,8 @@ package io.connectorkit.cli.bench.measure;
 
 import static java.util.Objects.requireNonNull;
 
-import io.connectorkit.testkit.mimecast.Endpoint;
-import io.connectorkit.testkit.mimecast.FakeMimecastServer;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,9 +1,0 @@
-package io.connectorkit.testkit.mimecast;
-
-/** How a page token reused with another query (or an expired one) is answered. */
-public enum TokenMismatch {
-    /** HTTP 200 with a {@code fail[]} entry. */
-    FAIL,
-    /** HTTP 400 with an empty body. */
-    BAD_REQUEST
-}
