@@ -180,12 +180,15 @@ class DeletionSafetyIT {
             try {
                 CliRun run = TENANT.run("crawl", "--full", "--config", file.toString());
                 assertThat(run.status).as(run.toString()).isEqualTo(1);
-                assertThat(run.out).contains("1 failed");
+                assertThat(run.out).contains("1 failed", "    " + mailbox + " failed: Crawl failed after ");
                 assertThat(run.err).contains("1 mailboxes failed");
                 before.assertKept(file);
                 CliRun status = TENANT.run("status", "--config", file.toString());
                 assertThat(status.status).as(status.toString()).isEqualTo(1);
-                assertThat(status.out).contains(mailbox + "\n", "item-failures");
+                String section = status.out.substring(status.out.indexOf(mailbox + "\n"));
+                assertThat(section).as("the mailbox's own section names the failed sweep")
+                        .contains("failures      1", "Crawl failed after ", mailbox);
+                assertThat(status.out).contains("item-failures");
             } finally {
                 index.put("/" + source.index() + "/_settings", "{\"index.blocks.write\": null}");
             }

@@ -33,12 +33,14 @@ import java.util.Optional;
  *     a bounded number; {@link #itemFailures} is the exact count
  * @param failedRemovals removals of partitions no longer listed that the index or the state store
  *     refused: their documents are still searchable, and the next crawl tries again
+ * @param failedPartitions the partitions whose crawl failed, by name with the reason, in the order
+ *     they were listed; {@link #partitionsFailed} counts them
  */
 public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
         long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
         List<HeldSweep> sweepRefusals, List<HeldSweep> dryRunSweeps, boolean cancelled, ErrorKind fatalKind,
         String fatalMessage, Duration duration, Map<String, Long> metrics, List<FailedItem> failedItems,
-        List<FailedRemoval> failedRemovals) {
+        List<FailedRemoval> failedRemovals, List<FailedPartition> failedPartitions) {
     /**
      * Copies the lists.
      *
@@ -52,6 +54,22 @@ public record CrawlReport(int partitionsTotal, int partitionsCrawled, int partit
         metrics = Map.copyOf(requireNonNull(metrics, "metrics"));
         failedItems = List.copyOf(requireNonNull(failedItems, "failedItems"));
         failedRemovals = List.copyOf(requireNonNull(failedRemovals, "failedRemovals"));
+        failedPartitions = List.copyOf(requireNonNull(failedPartitions, "failedPartitions"));
+    }
+
+    /**
+     * A report without failed partitions by name.
+     *
+     * @throws NullPointerException as the canonical constructor
+     */
+    public CrawlReport(int partitionsTotal, int partitionsCrawled, int partitionsFailed, long documentsUpserted,
+            long deletions, long itemFailures, int partitionsRemoved, String deletionRefusal, List<String> dryRunDeletions,
+            List<HeldSweep> sweepRefusals, List<HeldSweep> dryRunSweeps, boolean cancelled, ErrorKind fatalKind,
+            String fatalMessage, Duration duration, Map<String, Long> metrics, List<FailedItem> failedItems,
+            List<FailedRemoval> failedRemovals) {
+        this(partitionsTotal, partitionsCrawled, partitionsFailed, documentsUpserted, deletions, itemFailures,
+                partitionsRemoved, deletionRefusal, dryRunDeletions, sweepRefusals, dryRunSweeps, cancelled, fatalKind,
+                fatalMessage, duration, metrics, failedItems, failedRemovals, List.of());
     }
 
     /**

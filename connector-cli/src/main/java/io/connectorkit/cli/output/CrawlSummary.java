@@ -7,6 +7,7 @@ import io.connectorkit.api.ConnectorMetrics;
 import io.connectorkit.runtime.CrawlProgress;
 import io.connectorkit.runtime.CrawlReport;
 import io.connectorkit.runtime.FailedItem;
+import io.connectorkit.runtime.FailedPartition;
 import io.connectorkit.runtime.FailedRemoval;
 import io.connectorkit.runtime.HeldSweep;
 import io.connectorkit.runtime.state.LastCrawl;
@@ -78,6 +79,9 @@ public final class CrawlSummary {
         out.println(outcome + duration(report.duration()));
         out.printf("  mailboxes    %s crawled, %s failed, %s in scope%n", count(report.partitionsCrawled()),
                 count(report.partitionsFailed()), count(report.partitionsTotal()));
+        for (FailedPartition failed : report.failedPartitions()) {
+            out.printf("    %s failed: %s%n", redact.apply(failed.partition()), redact.apply(oneLine(failed.reason())));
+        }
         out.printf("  documents    %s indexed%s, %s deleted%n", count(report.documentsUpserted()),
                 indexedBytes < 0 ? "" : " (" + ProgressLine.megabytes(indexedBytes) + ")", count(report.deletions()));
         if (m.containsKey("messages") || m.containsKey("attachments")) {

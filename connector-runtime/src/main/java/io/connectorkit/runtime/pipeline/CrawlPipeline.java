@@ -208,6 +208,7 @@ public final class CrawlPipeline {
                 r -> new Thread(r, "crawl-" + config.connectorId() + "-" + threads.incrementAndGet()));
         try {
             List<Future<PartitionCrawler.Outcome>> futures = new ArrayList<>();
+            List<PartitionLedger> ledgers = new ArrayList<>();
             for (Partition p : listed.values()) {
                 PartitionState stored = states.getOrDefault(p.id(), PartitionState.initial(p.id()));
                 PartitionLedger ledger = new PartitionLedger(p.id(), stored, store, generation, mode,
@@ -216,8 +217,10 @@ public final class CrawlPipeline {
                         totals, stop);
                 futures.add(pool.submit(new PartitionCrawler(session, p, mode, ledger, emitter, deletions, options,
                         stop, clock)));
+                ledgers.add(ledger);
             }
-            for (Future<PartitionCrawler.Outcome> f : futures) {
+            for (int i = 0; i < futures.size(); i++) {
+                Future<PartitionCrawler.Outcome> f = futures.get(i);
                 PartitionCrawler.Outcome outcome;
                 try {
                     outcome = f.get();
@@ -229,6 +232,7 @@ public final class CrawlPipeline {
                     totals.crawled.incrementAndGet();
                 } else if (outcome == PartitionCrawler.Outcome.FAILED) {
                     totals.failed.incrementAndGet();
+                    totals.partitionFailed(ledgers.get(i).partition(), ledgers.get(i).partitionFailure());
                 }
                 safeProgress(listener, totals, metrics);
             }
@@ -285,7 +289,8 @@ public final class CrawlPipeline {
         return new CrawlReport(totals.total(), totals.crawled.get(), totals.failed.get(), totals.upserted.sum(),
                 totals.deletions.sum(), totals.failures.sum(), totals.removed.get(), removal.refusal(),
                 removal.dryRun(), deletions.sweepRefusals(), deletions.dryRunSweeps(), stop.userCancelled(), fatalKind,
-                fatalMessage, totals.elapsed(), metrics.snapshot(), totals.namedFailures(), removal.failed());
+                fatalMessage, totals.elapsed(), metrics.snapshot(), totals.namedFailures(), removal.failed(),
+                totals.failedPartitions());
     }
 
     private static void safeProgress(ProgressListener listener, CrawlTotals totals, MetricCounters metrics) {

@@ -3,6 +3,7 @@ package io.connectorkit.runtime.pipeline;
 import io.connectorkit.api.ItemFailure;
 import io.connectorkit.runtime.CrawlProgress;
 import io.connectorkit.runtime.FailedItem;
+import io.connectorkit.runtime.FailedPartition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ final class CrawlTotals {
     static final int NAMED_FAILURES = 20;
     private final long startNanos = System.nanoTime();
     private final List<FailedItem> named = new ArrayList<>();
+    private final List<FailedPartition> failedPartitions = new ArrayList<>();
     private volatile int total;
 
     /** Counts an item failure and keeps it by name, up to {@link #NAMED_FAILURES}. */
@@ -37,6 +39,18 @@ final class CrawlTotals {
     }
 
     /** The first item failures of the crawl, in the order they were recorded. */
+    void partitionFailed(String partition, String reason) {
+        synchronized (failedPartitions) {
+            failedPartitions.add(new FailedPartition(partition, reason));
+        }
+    }
+
+    List<FailedPartition> failedPartitions() {
+        synchronized (failedPartitions) {
+            return List.copyOf(failedPartitions);
+        }
+    }
+
     List<FailedItem> namedFailures() {
         synchronized (named) {
             return List.copyOf(named);

@@ -151,6 +151,12 @@ final class PartitionLedger {
         current.put(PARTITION_ITEM, new FailureRecord(PARTITION_ITEM, kind, reason, before == null ? 0 : before.retries() + 1));
     }
 
+    /** @return why this crawl of the partition failed, as {@link #partitionFailed} noted it, or a placeholder */
+    synchronized String partitionFailure() {
+        FailureRecord f = current.get(PARTITION_ITEM);
+        return f == null ? "the crawl of the partition failed" : f.reason();
+    }
+
     /** An item landed: a failure carried over from an earlier crawl is resolved. */
     synchronized void acknowledged(String id) {
         carried.remove(id);
