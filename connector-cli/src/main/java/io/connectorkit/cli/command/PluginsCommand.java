@@ -29,7 +29,7 @@ public final class PluginsCommand implements Callable<Integer> {
     String pluginPath;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "A source's .properties file whose connector.plugin-path to read.")
+            description = "Read the plugin path from this .properties file.")
     Path file;
 
     @Option(names = "--json", description = "Print the list as JSON.")

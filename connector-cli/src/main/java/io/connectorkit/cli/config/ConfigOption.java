@@ -13,8 +13,8 @@ public final class ConfigOption {
     Path file;
 
     @Option(names = "--plugin-path", paramLabel = "DIRS",
-            description = "Comma-separated directories of connector plugins, instead of the file's connector.plugin-path"
-                    + " (relative to the working directory; docs/plugins.md).")
+            description = "Plugin directories, comma-separated, instead of the file's connector.plugin-path"
+                    + " (relative to the working directory).")
     String pluginPath;
 
     /**
