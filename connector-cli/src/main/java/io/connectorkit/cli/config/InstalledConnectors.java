@@ -1,5 +1,6 @@
 package io.connectorkit.cli.config;
 
+import io.connectorkit.api.config.ConfigSpec;
 import io.connectorkit.api.config.InvalidConfigException;
 import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.runtime.ConnectorRegistry;
@@ -60,7 +61,19 @@ public final class InstalledConnectors {
             // A missing file is reported by SourceFiles, with its fix.
             return PluginPath.defaultPath();
         }
-        Map<String, String> values = new ConfigLoader(context.environment()::get).load(file, type -> RuntimeConfig.hostSpec());
+        // Only the plugin path is declared here: the other keys are read as the full read will
+        // judge them, once the connector that declares them is known.
+        ConfigSpec pluginKey = ConfigSpec.of(RuntimeConfig.SPEC.key(PluginPath.KEY));
+        Map<String, String> values;
+        try {
+            values = new ConfigLoader(context.environment()::get).load(file, type -> pluginKey);
+        } catch (InvalidConfigException e) {
+            if (e.problems().stream().anyMatch(p -> p.key().equals(PluginPath.KEY))) {
+                throw e;
+            }
+            // A problem of another key: the full read reports it, with every other problem of the file.
+            return PluginPath.defaultPath();
+        }
         return PluginPath.parse(PluginPath.KEY, values.get(PluginPath.KEY),
                 file.toAbsolutePath().normalize().getParent());
     }
