@@ -16,8 +16,6 @@ import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.core.common.transport.TransportAddress;
 import org.opensearch.http.HttpServerTransport;
-import org.opensearch.index.reindex.ReindexPlugin;
-import org.opensearch.painless.PainlessPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
@@ -170,8 +168,9 @@ public final class EmbeddedSearchNode implements AutoCloseable {
     }
 
     /**
-     * A node with the HTTP transport, reindex (for delete-by-query), common analysis and Painless
-     * plugins, and the credential check when secured.
+     * A node with the HTTP transport and common analysis plugins, and the credential check when
+     * secured. No scripting and no reindex module: the connector needs neither, and a node
+     * without them proves it on every test run.
      */
     private static final class PluginNode extends Node {
         PluginNode(Settings settings, boolean secured) {
@@ -181,7 +180,7 @@ public final class EmbeddedSearchNode implements AutoCloseable {
 
         private static List<Class<? extends Plugin>> plugins(boolean secured) {
             List<Class<? extends Plugin>> plugins = new ArrayList<>(
-                    List.of(Netty4Plugin.class, ReindexPlugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class));
+                    List.of(Netty4Plugin.class, CommonAnalysisPlugin.class));
             if (secured) {
                 plugins.add(CredentialPlugin.class);
             }

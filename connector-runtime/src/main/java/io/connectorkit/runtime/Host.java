@@ -179,15 +179,16 @@ public final class Host implements AutoCloseable {
             }
             client = new IndexClient(urls, runtime.sink(), retry.withMaxWait(runtime.sink().retryMaxWait()),
                     authorization);
-            int replicas = runtime.sink().embedded() ? 0 : 1;
+            int shards = runtime.sink().indexShards();
+            int replicas = runtime.sink().replicasPerShard();
             // The embedded index's disk is watched here: the node would fill it and fail its shards.
             IndexDisk disk = node != null ? IndexDisk.embedded(node.dataDir(), runtime.sink().bulkMaxBytes())
                     : IndexDisk.cluster();
             ContentIndex content = new ContentIndex(client, runtime.sink().index(), runtime.connectorId(), disk);
-            content.start(replicas);
+            content.start(shards, replicas);
             ElasticsearchStateStore store = new ElasticsearchStateStore(client, runtime.sink().stateIndex(),
                     runtime.connectorId());
-            store.start(replicas);
+            store.start(shards, replicas);
             CrawlPipeline pipeline = new CrawlPipeline(runtime, extractor, content.sink(), content.reader(), store,
                     clock, options != null ? options : PipelineOptions.defaults(runtime.sink().bulkMaxBytes()));
             // The connector and callers see the URLs without credentials: a configuration shown or

@@ -114,7 +114,8 @@ class ConnectorRegistryTest {
                 "crawl.deletions.max-share", "crawl.sweep.max-share", "crawl.deletions.dry-run",
                 "sink.elasticsearch.url", "sink.elasticsearch.username", "sink.elasticsearch.password",
                 "sink.elasticsearch.api-key", "sink.elasticsearch.ca-bundle", "sink.elasticsearch.index",
-                "sink.bulk.max-docs", "sink.bulk.max-bytes", "sink.bulk.linger-millis", "sink.embedded.data-dir",
+                "sink.bulk.max-docs", "sink.bulk.max-bytes", "sink.bulk.linger-millis",
+                "sink.index.shards", "sink.index.replicas", "sink.embedded.data-dir",
                 "sink.retry.max-wait-seconds");
         assertThat(RuntimeConfig.hostSpec().keys()).extracting(k -> k.name())
                 .contains("extract.text", "extract.max-chars", "extract.timeout-seconds");

@@ -89,6 +89,13 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
             ConfigKey.of(SinkConfig.LINGER, ConfigType.INTEGER).defaultValue(Integer.toString(SinkConfig.DEFAULT_LINGER_MILLIS))
                     .range(0, 10_000)
                     .description("Milliseconds a bulk request below the limits waits for more documents; 0 sends at once."),
+            ConfigKey.of(SinkConfig.SHARDS, ConfigType.INTEGER).defaultValue("1").range(1, 1024)
+                    .description("Primary shards of the content and state indices when the connector creates them;"
+                            + " an existing index keeps its own. One shard holds tens of millions of documents."),
+            ConfigKey.of(SinkConfig.REPLICAS, ConfigType.STRING).defaultValue("").validator(SinkConfig::replicasProblem)
+                    .description("Replicas per shard of the content and state indices when the connector creates"
+                            + " them; an existing index keeps its own. Blank: 0 for the embedded node, 1 for a"
+                            + " cluster. Set 0 for a one-node cluster, so that its health is green, not yellow."),
             ConfigKey.of(SinkConfig.DATA_DIR, ConfigType.STRING).defaultValue("./data/opensearch").path()
                     .description("Where the embedded node keeps its data; a relative path is under the configuration"
                             + " file's folder. Kept at mode 0700; the node answers only user connector with the"

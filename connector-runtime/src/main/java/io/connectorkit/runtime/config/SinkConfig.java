@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where documents and crawl state go. {@link #toString()} masks the secrets.
@@ -23,10 +24,12 @@ import java.util.Optional;
  * @param caBundle PEM file of CA certificates trusted for the cluster in addition to the JDK's, if any
  * @param bulkLingerMillis how long a bulk request below the limits waits for more documents
  * @param retryMaxWait how long requests wait for an unreachable or unavailable index before they fail
+ * @param indexShards primary shards of a new content or state index
+ * @param indexReplicas replicas per shard of a new index, if set; else {@link #replicasPerShard()}'s default
  */
 public record SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
         int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir, Optional<Path> caBundle, int bulkLingerMillis,
-        Duration retryMaxWait) {
+        Duration retryMaxWait, int indexShards, OptionalInt indexReplicas) {
     static final String URL = "sink.elasticsearch.url";
     static final String USERNAME = "sink.elasticsearch.username";
     static final String PASSWORD = "sink.elasticsearch.password";
@@ -40,6 +43,8 @@ public record SinkConfig(List<String> urls, String username, String password, St
     /** How long requests wait for an unavailable index, in seconds. */
     public static final String RETRY_MAX_WAIT = "sink.retry.max-wait-seconds";
     static final String LINGER = "sink.bulk.linger-millis";
+    static final String SHARDS = "sink.index.shards";
+    static final String REPLICAS = "sink.index.replicas";
     /** The default of {@code sink.bulk.linger-millis}. */
     static final int DEFAULT_LINGER_MILLIS = 200;
     /** The default of {@code sink.retry.max-wait-seconds}. */
@@ -66,6 +71,25 @@ public record SinkConfig(List<String> urls, String username, String password, St
         requireNonNull(embeddedDataDir, "embeddedDataDir");
         requireNonNull(caBundle, "caBundle");
         requireNonNull(retryMaxWait, "retryMaxWait");
+        requireNonNull(indexReplicas, "indexReplicas");
+        if (indexShards < 1) {
+            throw new IllegalArgumentException("indexShards " + indexShards + " is below 1");
+        }
+        if (indexReplicas.isPresent() && indexReplicas.getAsInt() < 0) {
+            throw new IllegalArgumentException("indexReplicas " + indexReplicas.getAsInt() + " is below 0");
+        }
+    }
+
+    /**
+     * A configuration with the default index settings: one shard, and the default replicas.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public SinkConfig(List<String> urls, String username, String password, String apiKey, String index,
+            int bulkMaxDocs, long bulkMaxBytes, Path embeddedDataDir, Optional<Path> caBundle, int bulkLingerMillis,
+            Duration retryMaxWait) {
+        this(urls, username, password, apiKey, index, bulkMaxDocs, bulkMaxBytes, embeddedDataDir, caBundle,
+                bulkLingerMillis, retryMaxWait, 1, OptionalInt.empty());
     }
 
     /**
@@ -105,7 +129,37 @@ public record SinkConfig(List<String> urls, String username, String password, St
                 config.getString(API_KEY), index.isBlank() ? "connector-" + connectorId : index,
                 config.getInt(MAX_DOCS), config.getLong(MAX_BYTES), Path.of(config.getString(DATA_DIR)),
                 Optional.of(config.getString(CA_BUNDLE)).filter(b -> !b.isBlank()).map(Path::of),
-                config.getInt(LINGER), Duration.ofSeconds(config.getLong(RETRY_MAX_WAIT)));
+                config.getInt(LINGER), Duration.ofSeconds(config.getLong(RETRY_MAX_WAIT)), config.getInt(SHARDS),
+                config.getString(REPLICAS).isBlank() ? OptionalInt.empty()
+                        : OptionalInt.of(Integer.parseInt(config.getString(REPLICAS).trim())));
+    }
+
+    /**
+     * Replicas per shard for a new index: {@code sink.index.replicas} when set, else 0 for the
+     * embedded node (one node holds no replica) and 1 for a cluster.
+     *
+     * @return the replicas
+     */
+    public int replicasPerShard() {
+        return indexReplicas.orElse(embedded() ? 0 : 1);
+    }
+
+    /**
+     * Checks a {@code sink.index.replicas} value.
+     *
+     * @param value the value
+     * @return a problem, or {@code null} when blank or a whole number from 0 to 32
+     */
+    static String replicasProblem(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            return n >= 0 && n <= 32 ? null : "expected a whole number from 0 to 32, or blank for the default";
+        } catch (NumberFormatException e) {
+            return "expected a whole number from 0 to 32, or blank for the default";
+        }
     }
 
     /**
@@ -132,6 +186,7 @@ public record SinkConfig(List<String> urls, String username, String password, St
                 + (password.isEmpty() ? "" : SourceConfig.MASK) + ", apiKey=" + (apiKey.isEmpty() ? "" : SourceConfig.MASK)
                 + ", index=" + index + ", bulkMaxDocs=" + bulkMaxDocs + ", bulkMaxBytes=" + bulkMaxBytes
                 + ", embeddedDataDir=" + embeddedDataDir + ", caBundle=" + caBundle.map(Path::toString).orElse("")
-                + ", bulkLingerMillis=" + bulkLingerMillis + ", retryMaxWait=" + retryMaxWait + "]";
+                + ", bulkLingerMillis=" + bulkLingerMillis + ", retryMaxWait=" + retryMaxWait
+                + ", indexShards=" + indexShards + ", indexReplicas=" + indexReplicas + "]";
     }
 }

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class ElasticsearchStateStore implements StateStore {
     private static final String MAPPING = """
-        {"settings": {"index": {"number_of_shards": 1, "number_of_replicas": %d}},
+        {"settings": {"index": {"number_of_shards": %d, "number_of_replicas": %d}},
          "mappings": {"dynamic": false, "properties": {
            "connector_id": {"type": "keyword"}, "partition": {"type": "keyword"},
            "checkpoint": {"type": "keyword", "index": false, "doc_values": false},
@@ -54,17 +54,28 @@ public final class ElasticsearchStateStore implements StateStore {
     }
 
     /**
-     * Creates the state index unless it exists.
+     * Creates the state index with one shard unless it exists.
      *
      * @param replicas replicas per shard for a new index
      * @throws StateStoreException if it cannot be created
      */
     public void start(int replicas) throws StateStoreException {
+        start(1, replicas);
+    }
+
+    /**
+     * Creates the state index unless it exists.
+     *
+     * @param shards primary shards for a new index
+     * @param replicas replicas per shard for a new index
+     * @throws StateStoreException if it cannot be created
+     */
+    public void start(int shards, int replicas) throws StateStoreException {
         try {
             if (client.json("HEAD", "/" + index, Map.of(), null).status() == 200) {
                 return;
             }
-            IndexClient.Reply r = client.json("PUT", "/" + index, Map.of(), MAPPING.formatted(replicas));
+            IndexClient.Reply r = client.json("PUT", "/" + index, Map.of(), MAPPING.formatted(shards, replicas));
             if (!r.ok() && !r.body().toString().contains("resource_already_exists_exception")) {
                 throw new StateStoreException("Cannot create state index '" + index + "': HTTP " + r.status()
                         + "; check the user's create_index privilege", null);

@@ -23,14 +23,51 @@ import org.apache.hc.core5.http.ContentType;
  * One {@code _bulk} request with item-level retries: items the index asks to retry (429, 5xx,
  * write blocks) are sent again alone with backoff, for as long as the retry policy waits for an
  * unavailable index; items it rejects for good are returned as
- * errors while the rest land.
+ * errors while the rest land. Besides the pipeline's documents and deletes it carries the
+ * sink's own deletes and partial updates (sweeps, removals, re-stamps), so that none of them
+ * needs a server-side script or the reindex module.
  */
 final class BulkRequest {
+    /**
+     * One line of the request (two for a document or an update).
+     *
+     * @param op {@code index}, {@code delete} or {@code update}
+     * @param id the document id
+     * @param source the document, or the update's body, or {@code null} for a delete
+     */
+    record Item(String op, String id, String source) {
+        Item {
+            requireNonNull(op, "op");
+            requireNonNull(id, "id");
+        }
+
+        static Item of(SinkAction action) {
+            return action.isDelete() ? delete(action.id()) : new Item("index", action.id(), action.source());
+        }
+
+        static Item delete(String id) {
+            return new Item("delete", id, null);
+        }
+
+        /** A partial update: the given fields are set, the rest of the document is kept. */
+        static Item update(String id, JsonObject fields) {
+            JsonObject body = new JsonObject();
+            body.add("doc", fields);
+            return new Item("update", id, body.toString());
+        }
+
+        /** Whether a 404 means the work is already done: the document to delete or update is gone. */
+        boolean goneIsDone() {
+            return !op.equals("index");
+        }
+    }
+
     private static final ContentType NDJSON = ContentType.create("application/x-ndjson", StandardCharsets.UTF_8);
 
     private final IndexClient client;
     private final String index;
     private final IndexDisk disk;
+    private int missing;
 
     BulkRequest(IndexClient client, String index, IndexDisk disk) {
         this.client = requireNonNull(client, "client");
@@ -46,6 +83,27 @@ final class BulkRequest {
      * @throws SinkException if items were still refused when the retries and the wait ran out
      */
     List<String> send(List<SinkAction> actions) throws SinkException {
+        return sendItems(actions.stream().map(Item::of).toList());
+    }
+
+    /**
+     * @return how many deletes and updates of the last {@link #sendItems} found no document
+     *     (404): acknowledged, but nothing was deleted or updated
+     */
+    int missing() {
+        return missing;
+    }
+
+    /**
+     * Sends the items, and again those the index asks to retry.
+     *
+     * @param actions the items, in order
+     * @return one entry per item: {@code null} when acknowledged (a delete or update of a
+     *     document that is gone included, counted by {@link #missing()}), else the index's reason
+     * @throws SinkException if items were still refused when the retries and the wait ran out
+     */
+    List<String> sendItems(List<Item> actions) throws SinkException {
+        missing = 0;
         List<String> outcome = new ArrayList<>(Collections.nCopies(actions.size(), (String) null));
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
@@ -71,14 +129,18 @@ final class BulkRequest {
             disk.awaitRoom(retry.maxWait());
             StringBuilder body = new StringBuilder();
             for (int i : pending) {
-                SinkAction a = actions.get(i);
+                Item a = actions.get(i);
                 JsonObject meta = new JsonObject();
                 meta.addProperty("_index", index);
                 meta.addProperty("_id", a.id());
+                if (a.op().equals("update")) {
+                    // A document rewritten by the crawl meanwhile is updated again, not failed.
+                    meta.addProperty("retry_on_conflict", 3);
+                }
                 JsonObject line = new JsonObject();
-                line.add(a.isDelete() ? "delete" : "index", meta);
+                line.add(a.op(), meta);
                 body.append(line).append('\n');
-                if (!a.isDelete()) {
+                if (a.source() != null) {
                     body.append(a.source()).append('\n');
                 }
             }
@@ -109,7 +171,11 @@ final class BulkRequest {
                 int i = pending.get(k);
                 JsonObject item = items.get(k).getAsJsonObject().entrySet().iterator().next().getValue().getAsJsonObject();
                 int status = item.get("status").getAsInt();
-                if (status < 300 || (status == 404 && actions.get(i).isDelete())) {
+                if (status < 300) {
+                    continue;
+                }
+                if (status == 404 && actions.get(i).goneIsDone()) {
+                    missing++;
                     continue;
                 }
                 String reason = item.has("error") ? IndexErrors.describe(item.get("error")) : "status " + status;

@@ -61,19 +61,30 @@ public final class ContentIndex {
     }
 
     /**
-     * Creates the content index with its mapping unless it exists.
+     * Creates the content index with its mapping and one shard unless it exists.
      *
      * @param replicas replicas per shard for a new index
      * @throws SinkException if the index cannot be created
      */
     public void start(int replicas) throws SinkException {
+        start(1, replicas);
+    }
+
+    /**
+     * Creates the content index with its mapping unless it exists.
+     *
+     * @param shards primary shards for a new index
+     * @param replicas replicas per shard for a new index
+     * @throws SinkException if the index cannot be created
+     */
+    public void start(int shards, int replicas) throws SinkException {
         try {
-            putTemplate(replicas);
+            putTemplate(shards, replicas);
             IndexClient.Reply head = client.json("HEAD", "/" + index, Map.of(), null);
             if (head.status() == 200) {
                 return;
             }
-            IndexClient.Reply r = client.json("PUT", "/" + index, Map.of(), DocumentJson.indexBody(replicas));
+            IndexClient.Reply r = client.json("PUT", "/" + index, Map.of(), DocumentJson.indexBody(shards, replicas));
             if (!r.ok() && !r.body().toString().contains("resource_already_exists_exception")) {
                 throw new SinkException("Cannot create index '" + index + "' on " + client.description() + ": "
                         + r.reason() + "; check the user's create_index privilege", null);
@@ -88,10 +99,10 @@ public final class ContentIndex {
      * (after someone deleted it) gets the same mapping. Optional: a user without the
      * manage_index_templates privilege still gets the explicitly created index.
      */
-    private void putTemplate(int replicas) throws IOException {
+    private void putTemplate(int shards, int replicas) throws IOException {
         JsonObject body = new JsonObject();
         body.add("index_patterns", QueryClauses.array(List.of(index)));
-        body.add("template", QueryClauses.parse(DocumentJson.indexBody(replicas)));
+        body.add("template", QueryClauses.parse(DocumentJson.indexBody(shards, replicas)));
         body.addProperty("priority", 100);
         IndexClient.Reply r = client.json("PUT", "/_index_template/" + index, Map.of(), body.toString());
         if (!r.ok()) {

@@ -20,6 +20,8 @@ import java.util.Map;
 public final class DocumentJson {
     /** The source id field. */
     public static final String SOURCE = "source";
+    /** The document id, a keyword: the stable order the sink pages its searches in. */
+    public static final String ID = "id";
     /** The partition field. */
     public static final String PARTITION = "partition";
     /** The parent id field. */
@@ -55,7 +57,7 @@ public final class DocumentJson {
     public static String toJson(Document document, String partition, String connectorId, long generation,
             Extraction extraction, Instant indexedAt) {
         JsonObject o = new JsonObject();
-        o.addProperty("id", document.id());
+        o.addProperty(ID, document.id());
         o.addProperty(SOURCE, connectorId);
         o.addProperty(PARTITION, partition);
         o.addProperty("kind", document.kind());
@@ -130,15 +132,26 @@ public final class DocumentJson {
     }
 
     /**
-     * The content index's settings and mappings.
+     * The content index's settings and mappings, with one shard.
      *
      * @param replicas replicas per shard (0 for a single node)
      * @return the index creation body
      */
     public static String indexBody(int replicas) {
+        return indexBody(1, replicas);
+    }
+
+    /**
+     * The content index's settings and mappings.
+     *
+     * @param shards primary shards
+     * @param replicas replicas per shard (0 for a single node)
+     * @return the index creation body
+     */
+    public static String indexBody(int shards, int replicas) {
         return """
             {
-              "settings": {"index": {"number_of_shards": 1, "number_of_replicas": %d}},
+              "settings": {"index": {"number_of_shards": %d, "number_of_replicas": %d}},
               "mappings": {
                 "date_detection": true,
                 "dynamic_templates": [
@@ -167,6 +180,6 @@ public final class DocumentJson {
                 }
               }
             }
-            """.formatted(replicas);
+            """.formatted(shards, replicas);
     }
 }

@@ -3,6 +3,7 @@ package io.connectorkit.runtime.index.documents;
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.connectorkit.runtime.index.DocumentSink;
 import io.connectorkit.runtime.index.IndexClient;
@@ -10,27 +11,44 @@ import io.connectorkit.runtime.index.SinkAction;
 import io.connectorkit.runtime.index.SinkException;
 import io.connectorkit.runtime.index.SweepCount;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * The pipeline's writes to a content index in Elasticsearch or OpenSearch: {@code _bulk} for
- * documents, {@code _update_by_query} to re-stamp unchanged ones, {@code _delete_by_query} for
- * children, sweeps and partitions. Every query is limited to this source's documents.
+ * documents. Re-stamping unchanged documents, deleting children, sweeps and partition removal
+ * find their documents with searches paged by {@code search_after} in the stable order of the
+ * {@code id} keyword, and change them with {@code _bulk} deletes and partial updates, a page at a
+ * time: no server-side script and no reindex module, so any cluster serves them, scripts
+ * disabled included. Every query is limited to this source's documents.
  */
 final class ElasticsearchSink implements DocumentSink {
+    /** Hits per page of the searches that find what to re-stamp or delete (at most 10,000, the default result window). */
+    static final int DEFAULT_PAGE_SIZE = 1000;
+
     private final ContentIndex content;
     private final IndexClient client;
     private final String index;
     private final IndexDisk disk;
+    private final int pageSize;
 
     ElasticsearchSink(ContentIndex content, IndexDisk disk) {
+        this(content, disk, DEFAULT_PAGE_SIZE);
+    }
+
+    ElasticsearchSink(ContentIndex content, IndexDisk disk, int pageSize) {
         this.content = requireNonNull(content, "content");
         this.client = content.client();
         this.index = content.name();
         this.disk = requireNonNull(disk, "disk");
+        if (pageSize < 1 || pageSize > 10_000) {
+            throw new IllegalArgumentException("pageSize " + pageSize + " is not within 1..10000");
+        }
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -44,11 +62,12 @@ final class ElasticsearchSink implements DocumentSink {
         if (ids.isEmpty()) {
             return;
         }
-        // A re-stamp rewrites each document: it needs the disk's room as much as a bulk write.
+        // A re-stamp rewrites each document: it needs the disk's room as much as a bulk write,
+        // and waits for it before it asks anything.
         disk.awaitRoom(client.retry().maxWait());
         // The documents come from earlier runs, but one written moments ago may not be
-        // searchable yet, and _update_by_query only sees what a search sees. A re-crawl that
-        // writes nothing skips the refresh.
+        // searchable yet, and the search below only sees what a refresh made visible. A
+        // re-crawl that writes nothing skips the refresh.
         if (content.unrefreshed()) {
             content.refresh();
         }
@@ -56,29 +75,13 @@ final class ElasticsearchSink implements DocumentSink {
         bool.getAsJsonArray("filter").add(QueryClauses.term(DocumentJson.PARTITION, partition));
         bool.add("should", selfOrChildren(ids));
         bool.addProperty("minimum_should_match", 1);
-        JsonObject query = new JsonObject();
-        query.add("bool", bool);
-        JsonObject script = new JsonObject();
-        script.addProperty("lang", "painless");
-        script.addProperty("source", "ctx._source." + DocumentJson.GENERATION + " = params.g");
-        JsonObject params = new JsonObject();
-        params.addProperty("g", generation);
-        script.add("params", params);
-        JsonObject body = new JsonObject();
-        body.add("query", query);
-        body.add("script", script);
-        try {
-            IndexClient.Reply r = client.json("POST", "/" + index + "/_update_by_query",
-                    Map.of("conflicts", "proceed"), body.toString());
-            if (!r.ok()) {
-                throw new SinkException("Cannot keep " + ids.size() + " unchanged documents of partition '" + partition
-                        + "' in index '" + index + "': " + r.reason()
-                        + "; the cluster needs the painless script language (built into Elasticsearch and OpenSearch)",
-                        null);
-            }
-        } catch (IOException e) {
-            throw new SinkException(e.getMessage(), e);
-        }
+        JsonObject stamp = new JsonObject();
+        stamp.addProperty(DocumentJson.GENERATION, generation);
+        String what = ids.size() + " unchanged documents of partition '" + partition + "'";
+        forEachPage(bool, "find the " + what, page -> {
+            List<BulkRequest.Item> updates = page.stream().map(id -> BulkRequest.Item.update(id, stamp)).toList();
+            send(updates, "keep " + what);
+        });
     }
 
     @Override
@@ -87,13 +90,16 @@ final class ElasticsearchSink implements DocumentSink {
             return 0;
         }
         JsonObject bool = content.sourceFilter();
-        bool.getAsJsonArray("filter").add(QueryClauses.terms(DocumentJson.PARENT_ID, parentIds));
-        return deleteByQuery(bool, "children of " + parentIds.size() + " deleted documents");
+        JsonArray parents = new JsonArray();
+        QueryClauses.anyOf(DocumentJson.PARENT_ID, parentIds).forEach(parents::add);
+        bool.add("should", parents);
+        bool.addProperty("minimum_should_match", 1);
+        return deleteAll(bool, "children of " + parentIds.size() + " deleted documents");
     }
 
     @Override
     public long sweep(String partition, long generation, Set<String> spared) throws SinkException {
-        return deleteByQuery(sweepQuery(partition, generation, spared), "documents of partition '" + partition
+        return deleteAll(sweepQuery(partition, generation, spared), "documents of partition '" + partition
                 + "' not seen again");
     }
 
@@ -148,15 +154,16 @@ final class ElasticsearchSink implements DocumentSink {
         return bool;
     }
 
-    /** Clauses matching the given documents and the documents whose parent they are. */
+    /**
+     * Clauses matching the given documents and the documents whose parent they are. The ids are
+     * matched on the {@code id} keyword (the same value as {@code _id}) with {@code terms}
+     * clauses of bounded size: an {@code ids} query of more than 10,000 values is refused by
+     * Elasticsearch 9.
+     */
     private static JsonArray selfOrChildren(Collection<String> ids) {
-        JsonObject values = new JsonObject();
-        values.add("values", QueryClauses.array(ids));
-        JsonObject idsQuery = new JsonObject();
-        idsQuery.add("ids", values);
         JsonArray clauses = new JsonArray();
-        clauses.add(idsQuery);
-        clauses.add(QueryClauses.terms(DocumentJson.PARENT_ID, ids));
+        QueryClauses.anyOf(DocumentJson.ID, ids).forEach(clauses::add);
+        QueryClauses.anyOf(DocumentJson.PARENT_ID, ids).forEach(clauses::add);
         return clauses;
     }
 
@@ -164,24 +171,99 @@ final class ElasticsearchSink implements DocumentSink {
     public long deletePartition(String partition) throws SinkException {
         JsonObject bool = content.sourceFilter();
         bool.getAsJsonArray("filter").add(QueryClauses.term(DocumentJson.PARTITION, partition));
-        return deleteByQuery(bool, "documents of partition '" + partition + "'");
+        return deleteAll(bool, "documents of partition '" + partition + "'");
     }
 
-    private long deleteByQuery(JsonObject bool, String what) throws SinkException {
+    /** Deletes every document the query matches, a page at a time; returns how many were deleted. */
+    private long deleteAll(JsonObject bool, String what) throws SinkException {
         content.refresh();
-        JsonObject body = new JsonObject();
-        JsonObject query = new JsonObject();
-        query.add("bool", bool);
-        body.add("query", query);
-        try {
-            IndexClient.Reply r = client.json("POST", "/" + index + "/_delete_by_query",
-                    Map.of("conflicts", "proceed", "refresh", "true"), body.toString());
-            if (!r.ok()) {
-                throw new SinkException("Cannot delete " + what + " from index '" + index + "': " + r.reason(), null);
+        long[] deleted = {0};
+        forEachPage(bool, "find the " + what, page -> {
+            List<BulkRequest.Item> deletes = page.stream().map(BulkRequest.Item::delete).toList();
+            deleted[0] += page.size() - send(deletes, "delete " + what);
+        });
+        if (deleted[0] > 0) {
+            // What a later query, count or search sees no longer holds them.
+            content.refresh();
+        }
+        return deleted[0];
+    }
+
+    /**
+     * Sends the items in one bulk request.
+     *
+     * @return how many found no document (already gone)
+     * @throws SinkException if the index refused any item: the operation failed, and whatever it
+     *     did not change is still there for the next run to find
+     */
+    private int send(List<BulkRequest.Item> items, String what) throws SinkException {
+        // Deletes and re-stamps write segments too: they need the disk's room as much as documents.
+        content.written();
+        BulkRequest bulk = new BulkRequest(client, index, disk);
+        List<String> outcome = bulk.sendItems(items);
+        List<String> refused = outcome.stream().filter(Objects::nonNull).toList();
+        if (!refused.isEmpty()) {
+            throw new SinkException("Cannot " + what + " in index '" + index + "': " + refused.size() + " of "
+                    + items.size() + " refused, first " + refused.get(0), null);
+        }
+        return bulk.missing();
+    }
+
+    /** What is done with a page of matching document ids. */
+    @FunctionalInterface
+    private interface PageAction {
+        void accept(List<String> ids) throws SinkException;
+    }
+
+    /**
+     * Runs the action on the ids of every document the query matches, a page at a time, in the
+     * order of the {@code id} keyword. Each page's search starts after the last id of the one
+     * before, so documents the action deletes or updates never shift what comes next, and
+     * documents written meanwhile with a later id are found too.
+     */
+    private void forEachPage(JsonObject bool, String what, PageAction action) throws SinkException {
+        JsonArray after = null;
+        while (true) {
+            JsonObject query = new JsonObject();
+            query.add("bool", bool);
+            JsonObject order = new JsonObject();
+            order.addProperty(DocumentJson.ID, "asc");
+            JsonArray sort = new JsonArray();
+            sort.add(order);
+            JsonObject body = new JsonObject();
+            body.addProperty("size", pageSize);
+            body.addProperty("_source", false);
+            body.addProperty("track_total_hits", false);
+            body.add("query", query);
+            body.add("sort", sort);
+            if (after != null) {
+                body.add("search_after", after);
             }
-            return r.body().has("deleted") ? r.body().get("deleted").getAsLong() : 0;
-        } catch (IOException e) {
-            throw new SinkException(e.getMessage(), e);
+            JsonArray hits;
+            try {
+                IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
+                if (r.status() == 404) {
+                    return;
+                }
+                if (!r.ok()) {
+                    throw new SinkException("Cannot " + what + " in index '" + index + "': " + r.reason(), null);
+                }
+                hits = r.body().getAsJsonObject("hits").getAsJsonArray("hits");
+            } catch (IOException e) {
+                throw new SinkException(e.getMessage(), e);
+            }
+            if (hits.isEmpty()) {
+                return;
+            }
+            List<String> ids = new ArrayList<>(hits.size());
+            for (JsonElement hit : hits) {
+                ids.add(hit.getAsJsonObject().get("_id").getAsString());
+            }
+            action.accept(ids);
+            if (hits.size() < pageSize) {
+                return;
+            }
+            after = hits.get(hits.size() - 1).getAsJsonObject().getAsJsonArray("sort");
         }
     }
 }

@@ -3,7 +3,9 @@ package io.connectorkit.runtime.index.documents;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /** Builds the clauses of the query DSL that the sink and the reader put together. */
 final class QueryClauses {
@@ -42,6 +44,36 @@ final class QueryClauses {
         JsonObject o = new JsonObject();
         o.add("terms", inner);
         return o;
+    }
+
+    /**
+     * Values per {@code terms} clause of {@link #anyOf}: within every cluster's limits, the
+     * {@code ids} query's result window (10,000 on Elasticsearch 9) and {@code index.max_terms_count}
+     * (65,536) alike.
+     */
+    static final int TERMS_PER_CLAUSE = 10_000;
+
+    /**
+     * Clauses that together match a document whose field holds any of the values, split so that
+     * no clause exceeds {@link #TERMS_PER_CLAUSE}: put them in a {@code should} or a
+     * {@code must_not}.
+     *
+     * @return one {@code terms} clause per chunk of values
+     */
+    static List<JsonObject> anyOf(String field, Collection<String> values) {
+        List<JsonObject> clauses = new ArrayList<>();
+        List<String> chunk = new ArrayList<>(Math.min(values.size(), TERMS_PER_CLAUSE));
+        for (String v : values) {
+            chunk.add(v);
+            if (chunk.size() == TERMS_PER_CLAUSE) {
+                clauses.add(terms(field, chunk));
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            clauses.add(terms(field, chunk));
+        }
+        return clauses;
     }
 
     /** @return the values as a JSON array of strings */
