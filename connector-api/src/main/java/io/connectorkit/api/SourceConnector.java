@@ -81,6 +81,27 @@ public interface SourceConnector {
     }
 
     /**
+     * The connector's version, for listings such as {@code connector plugins}. A connector
+     * packaged with {@code Implementation-Version} in its jar's manifest need not override it:
+     * a host reads the manifest when this is blank.
+     *
+     * @return the version; blank by default
+     */
+    default String version() {
+        return "";
+    }
+
+    /**
+     * What the connector's partitions are, in the singular and lower case, such as "mailbox" or
+     * "folder": the word a host's progress, summaries and status use for them.
+     *
+     * @return the noun; "partition" by default
+     */
+    default String partitionNoun() {
+        return "partition";
+    }
+
+    /**
      * Rewinds a checkpoint so that the next {@link CrawlMode#INCREMENTAL} crawl reads again
      * everything from {@code to} on. Used by a host's reset command.
      *

@@ -4,6 +4,7 @@ import io.connectorkit.cli.bench.BenchCommand;
 import io.connectorkit.cli.command.CheckCommand;
 import io.connectorkit.cli.command.CrawlCommand;
 import io.connectorkit.cli.command.DemoCommand;
+import io.connectorkit.cli.command.PluginsCommand;
 import io.connectorkit.cli.command.PreviewCommand;
 import io.connectorkit.cli.command.ResetCommand;
 import io.connectorkit.cli.command.SearchCommand;
@@ -14,7 +15,8 @@ import java.util.List;
 /** The subcommands of {@code connector}, in the order its usage lists them. */
 final class Commands {
     static final List<Class<?>> ALL = List.of(DemoCommand.class, SimulateCommand.class, CheckCommand.class, PreviewCommand.class, CrawlCommand.class,
-            StatusCommand.class, ResetCommand.class, SearchCommand.class, BenchCommand.class);
+            StatusCommand.class, ResetCommand.class, SearchCommand.class, PluginsCommand.class,
+            BenchCommand.class);
 
     private Commands() {
     }

@@ -187,7 +187,7 @@ class CommandsIT {
             JsonArray partitions = JsonParser.parseString(status.out).getAsJsonArray();
             assertThat(partitions).isNotEmpty();
             String mailbox = partitions.get(0).getAsJsonObject().get("partition").getAsString();
-            assertThat(TENANT.run("status", "--config", file).out).contains(mailbox, "last success", "delta tokens");
+            assertThat(TENANT.run("status", "--config", file).out).contains(mailbox, "last success", "checkpoint");
 
             CliRun all = TENANT.run("search", "--json", "--config", file, "*");
             assertThat(all.status).as(all.toString()).isZero();

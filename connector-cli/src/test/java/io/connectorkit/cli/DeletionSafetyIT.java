@@ -106,7 +106,7 @@ class DeletionSafetyIT {
             config(server, "removed", Map.of("mimecast.mailboxes.exclude", regex(List.of(gone))));
             CliRun run = TENANT.run("crawl", "--config", file.toString());
             assertThat(run.status).as(run.toString()).isZero();
-            assertThat(run.out).contains("removed      1 mailboxes no longer in scope");
+            assertThat(run.out).contains("removed      1 mailbox no longer in scope");
             assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(1, 6));
             assertThat(documents(file, gone)).isZero();
             assertThat(documents(file, null)).isLessThan(before.documents).isPositive();
@@ -155,7 +155,7 @@ class DeletionSafetyIT {
 
             CliRun next = TENANT.run("crawl", "--config", file.toString());
             assertThat(next.status).as(next.toString()).isZero();
-            assertThat(next.out).contains("removed      1 mailboxes no longer in scope").doesNotContain("not removed");
+            assertThat(next.out).contains("removed      1 mailbox no longer in scope").doesNotContain("not removed");
             assertThat(documents(file, gone)).isZero();
             assertThat(mailboxes(file)).containsExactlyInAnyOrderElementsOf(before.mailboxes.subList(1, 6));
             CliRun status = TENANT.run("status", "--config", file.toString());

@@ -50,6 +50,11 @@ public final class MimecastConnector implements SourceConnector {
     }
 
     @Override
+    public String partitionNoun() {
+        return "mailbox";
+    }
+
+    @Override
     public ConfigSpec configSpec() {
         return spec;
     }

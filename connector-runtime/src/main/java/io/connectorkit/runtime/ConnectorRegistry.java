@@ -11,6 +11,9 @@ import io.connectorkit.runtime.config.RuntimeConfig;
 import io.connectorkit.runtime.config.SinkUrlCheck;
 import io.connectorkit.runtime.extract.ContentExtractors;
 import io.connectorkit.runtime.extract.ExtractionConfig;
+import io.connectorkit.runtime.plugin.InstalledConnector;
+import io.connectorkit.runtime.plugin.PluginLoader;
+import io.connectorkit.runtime.plugin.PluginPath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,11 +23,13 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * The connectors a host can run, found with {@link ServiceLoader}, and validation of a source
+ * The connectors a host can run, found with {@link ServiceLoader} on the host's class path and in
+ * the plugins of a {@link PluginPath}, and validation of a source
  * configuration against the host's keys plus the chosen connector's.
  */
 public final class ConnectorRegistry {
     private final Map<String, SourceConnector> connectors;
+    private final Map<String, InstalledConnector> installed;
 
     /**
      * Creates a registry of the given connectors.
@@ -33,17 +38,43 @@ public final class ConnectorRegistry {
      * @throws IllegalStateException if two connectors declare the same type
      */
     public ConnectorRegistry(Iterable<SourceConnector> connectors) {
-        requireNonNull(connectors, "connectors");
+        this(builtIn(connectors));
+    }
+
+    private ConnectorRegistry(List<InstalledConnector> connectors) {
         Map<String, SourceConnector> byType = new TreeMap<>();
-        for (SourceConnector c : connectors) {
-            SourceConnector previous = byType.putIfAbsent(c.type(), c);
+        Map<String, InstalledConnector> sources = new TreeMap<>();
+        for (InstalledConnector c : connectors) {
+            InstalledConnector previous = sources.putIfAbsent(c.type(), c);
             if (previous != null) {
                 throw new IllegalStateException("Two connectors declare type '" + c.type() + "': "
-                        + previous.getClass().getName() + " and " + c.getClass().getName()
-                        + "; remove one of them from the class path");
+                        + previous.connector().getClass().getName() + " in " + previous.describe() + " and "
+                        + c.connector().getClass().getName() + " in " + c.describe() + "; remove one of them");
             }
+            byType.put(c.type(), c.connector());
         }
         this.connectors = Collections.unmodifiableMap(byType);
+        this.installed = Collections.unmodifiableMap(sources);
+    }
+
+    private static List<InstalledConnector> builtIn(Iterable<SourceConnector> connectors) {
+        requireNonNull(connectors, "connectors");
+        List<InstalledConnector> out = new ArrayList<>();
+        connectors.forEach(c -> out.add(InstalledConnector.builtIn(c)));
+        return out;
+    }
+
+    /**
+     * Discovers the connectors on this class's class path (built in) and those of the plugins in
+     * a plugin path, each plugin through a class loader of its own.
+     *
+     * @param pluginPath the plugin directories
+     * @return the registry
+     * @throws InvalidConfigException naming the plugin path when a directory named explicitly is
+     *     missing, a plugin cannot be loaded or a connector type is found twice (naming both jars)
+     */
+    public static ConnectorRegistry load(PluginPath pluginPath) throws InvalidConfigException {
+        return new ConnectorRegistry(PluginLoader.discover(ConnectorRegistry.class.getClassLoader(), pluginPath));
     }
 
     /**
@@ -75,6 +106,15 @@ public final class ConnectorRegistry {
      */
     public List<String> types() {
         return List.copyOf(connectors.keySet());
+    }
+
+    /**
+     * The known connectors with their versions and where each was loaded from.
+     *
+     * @return one entry per type, sorted by type
+     */
+    public List<InstalledConnector> installed() {
+        return List.copyOf(installed.values());
     }
 
     /**
@@ -178,6 +218,6 @@ public final class ConnectorRegistry {
 
     private ConfigProblem unknownType(String type) {
         return new ConfigProblem(RuntimeConfig.CONNECTOR_TYPE, type, "no connector of this type is installed; known types: "
-                + (connectors.isEmpty() ? "none (add a connector jar to the class path)" : String.join(", ", connectors.keySet())));
+                + (connectors.isEmpty() ? "none (put a connector plugin in a directory of " + PluginPath.KEY + ")" : String.join(", ", connectors.keySet())));
     }
 }

@@ -109,7 +109,7 @@ class ConnectorRegistryTest {
     @Test
     void runtimeSpecHoldsExactlyTheDocumentedKeys() {
         assertThat(RuntimeConfig.SPEC.keys()).extracting(k -> k.name()).containsExactly(
-                "connector.type", "connector.id",
+                "connector.type", "connector.id", "connector.plugin-path",
                 "crawl.parallel.partitions", "crawl.parallel.index-queries", "crawl.parallel.partition-deletions",
                 "crawl.deletions.max-share", "crawl.sweep.max-share", "crawl.deletions.dry-run",
                 "sink.elasticsearch.url", "sink.elasticsearch.username", "sink.elasticsearch.password",

@@ -4,6 +4,7 @@ import io.connectorkit.api.check.CheckReport;
 import io.connectorkit.api.check.CheckResult;
 import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
+import io.connectorkit.cli.config.InstalledConnectors;
 import io.connectorkit.cli.config.PlainHttpWarning;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
@@ -46,7 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConnectorRegistry registry = ConnectorRegistry.load();
+        ConnectorRegistry registry = InstalledConnectors.forSource(context, config);
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         // Before any connection, so that it shows even when the endpoint cannot be reached.
         for (String warning : PlainHttpWarning.of(source)) {

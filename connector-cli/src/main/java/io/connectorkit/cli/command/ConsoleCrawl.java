@@ -5,6 +5,7 @@ import io.connectorkit.cli.console.ExitStatus;
 import io.connectorkit.cli.console.Redactor;
 import io.connectorkit.cli.output.CrawlSummary;
 import io.connectorkit.cli.output.JsonOutput;
+import io.connectorkit.cli.output.PartitionNoun;
 import io.connectorkit.cli.output.ProgressLine;
 import io.connectorkit.cli.output.ProgressPrinter;
 import io.connectorkit.runtime.CancellationSignal;
@@ -58,7 +59,8 @@ final class ConsoleCrawl {
         }, "connector-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            ProgressPrinter progress = ProgressPrinter.forContext(context);
+            PartitionNoun noun = PartitionNoun.of(host.connector());
+            ProgressPrinter progress = ProgressPrinter.forContext(context, noun);
             CrawlReport report;
             // The summary repeats the progress line's megabytes sent to the index.
             AtomicLong indexedBytes = new AtomicLong(-1);
@@ -70,14 +72,14 @@ final class ConsoleCrawl {
             } finally {
                 progress.finish();
             }
-            return report(report, json, indexedBytes.get());
+            return report(report, json, indexedBytes.get(), noun);
         } finally {
             finished.countDown();
             removeHook(hook);
         }
     }
 
-    private ExitStatus report(CrawlReport report, boolean json, long indexedBytes) {
+    private ExitStatus report(CrawlReport report, boolean json, long indexedBytes, PartitionNoun noun) {
         PrintWriter out = context.out();
         PrintWriter err = context.err();
         Redactor r = context.redactor();
@@ -85,7 +87,8 @@ final class ConsoleCrawl {
             out.println(r.redact(JsonOutput.write(CrawlSummary.json(report))));
             out.flush();
         } else {
-            CrawlSummary.print(out, report, indexedBytes, r::redact, resumeCommand.replace(" crawl ", " status "));
+            CrawlSummary.print(out, report, indexedBytes, r::redact, resumeCommand.replace(" crawl ", " status "),
+                    noun);
         }
         if (report.cancelled()) {
             err.println("Stopped: what the index acknowledged is saved; resume with: " + resumeCommand);
@@ -99,20 +102,21 @@ final class ConsoleCrawl {
         }
         ExitStatus status = ExitStatus.OK;
         if (report.deletionRefusal() != null) {
-            // The crawl itself worked, but the index still holds mailboxes the source no longer lists.
-            err.println("error: mailboxes no longer listed were kept: " + r.redact(report.deletionRefusal()) + ".");
+            // The crawl itself worked, but the index still holds partitions the source no longer lists.
+            err.println("error: " + noun.many() + " no longer listed were kept: " + r.redact(report.deletionRefusal()) + ".");
             status = ExitStatus.ITEM_FAILURES;
         }
         for (HeldSweep held : report.sweepRefusals()) {
-            // The crawl worked as far as the host can tell, but its listing of the mailbox left out
+            // The crawl worked as far as the host can tell, but its listing of the partition left out
             // more than the breaker believes: the documents it did not see again are kept.
             err.println("error: documents not seen again were kept: " + r.redact(held.message()) + ".");
             status = ExitStatus.ITEM_FAILURES;
         }
         if (!report.failedRemovals().isEmpty()) {
-            // The crawl worked, but the index still holds mailboxes the source no longer lists: a
+            // The crawl worked, but the index still holds partitions the source no longer lists: a
             // failure, never a log line alone.
-            err.println("error: " + report.failedRemovals().size() + " mailboxes no longer listed could not be removed ("
+            err.println("error: " + report.failedRemovals().size() + " " + noun.many()
+                    + " no longer listed could not be removed ("
                     + r.redact(report.failedRemovals().stream().map(FailedRemoval::partition)
                             .collect(Collectors.joining(", ")))
                     + "); their documents are still in the index, and the next crawl tries again.");
@@ -120,7 +124,7 @@ final class ConsoleCrawl {
         }
         if (report.itemFailures() > 0 || report.partitionsFailed() > 0) {
             String what = ProgressLine.count(report.itemFailures()) + " items"
-                    + (report.partitionsFailed() > 0 ? " and " + report.partitionsFailed() + " mailboxes" : "");
+                    + (report.partitionsFailed() > 0 ? " and " + report.partitionsFailed() + " " + noun.many() : "");
             err.println("error: " + what + " failed; '"
                     + resumeCommand.replace(" crawl ", " status ") + "' lists them, and the next crawl retries them.");
             status = ExitStatus.ITEM_FAILURES;

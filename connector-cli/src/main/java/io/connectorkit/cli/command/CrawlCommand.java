@@ -2,6 +2,7 @@ package io.connectorkit.cli.command;
 
 import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
+import io.connectorkit.cli.config.InstalledConnectors;
 import io.connectorkit.cli.config.PlainHttpWarning;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
@@ -43,7 +44,7 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConnectorRegistry registry = ConnectorRegistry.load();
+        ConnectorRegistry registry = InstalledConnectors.forSource(context, config);
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         // Before any connection, so that it shows even when the endpoint cannot be reached.
         for (String warning : PlainHttpWarning.of(source)) {

@@ -5,6 +5,7 @@ import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.cli.console.CommandException;
 import io.connectorkit.cli.console.ExitStatus;
+import io.connectorkit.cli.output.PartitionNoun;
 import io.connectorkit.cli.output.ProgressLine;
 import io.connectorkit.cli.output.SearchPrinter;
 import io.connectorkit.embedded.EmbeddedCredential;
@@ -98,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 out.println();
                 out.printf("Sample search for '%s':%n", query);
-                SearchPrinter.print(out, results);
+                SearchPrinter.print(out, results, PartitionNoun.of(host.connector()));
                 out.println();
                 printNextSteps(out, host, command, shownConfig);
                 if (keepRunning) {

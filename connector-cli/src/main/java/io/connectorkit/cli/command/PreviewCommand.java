@@ -3,6 +3,7 @@ package io.connectorkit.cli.command;
 import io.connectorkit.api.check.ScopeDecision;
 import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
+import io.connectorkit.cli.config.InstalledConnectors;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.cli.console.ExitStatus;
@@ -46,7 +47,7 @@ public final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConnectorRegistry registry = ConnectorRegistry.load();
+        ConnectorRegistry registry = InstalledConnectors.forSource(context, config);
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         List<ScopeDecision> decisions;
         try (Host host = Host.open(source, registry)) {

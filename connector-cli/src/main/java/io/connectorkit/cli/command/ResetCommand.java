@@ -5,10 +5,12 @@ import io.connectorkit.api.config.ConfigSpec;
 import io.connectorkit.api.config.ConfigType;
 import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
+import io.connectorkit.cli.config.InstalledConnectors;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.cli.console.CommandException;
 import io.connectorkit.cli.console.ExitStatus;
+import io.connectorkit.cli.output.PartitionNoun;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.Host;
 import io.connectorkit.runtime.ResetOutcome;
@@ -26,12 +28,13 @@ import picocli.CommandLine.Option;
  * crawl reads again from a date (or from the start date when no date is given).
  */
 @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Rewinds delta tokens (all mailboxes, or one) so the next crawl reads again from --to, or from the configured start date when --to is not given. Documents stay in the index.")
+        description = "Rewinds checkpoints (delta tokens for Mimecast) of all partitions, or of one, so the next crawl reads again from --to, or from the configured start date when --to is not given. Documents stay in the index.")
 public final class ResetCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--mailbox", paramLabel = "ADDRESS", description = "Rewind only this mailbox.")
+    @Option(names = {"--partition", "--mailbox"}, paramLabel = "NAME",
+            description = "Rewind only this partition (for Mimecast a mailbox address; --mailbox is the same option).")
     String mailbox;
 
     @Option(names = "--to", paramLabel = "DATE",
@@ -39,10 +42,6 @@ public final class ResetCommand implements Callable<Integer> {
     String to;
 
     private final CommandContext context;
-
-    private static String mailboxes(int n) {
-        return n == 1 ? "mailbox" : "mailboxes";
-    }
 
     /**
      * Creates the command.
@@ -60,24 +59,27 @@ public final class ResetCommand implements Callable<Integer> {
             // The same parser as the configuration's dates, so --to accepts what start-date accepts.
             when = ConfigSpec.of(ConfigKey.of("--to", ConfigType.INSTANT)).parse(Map.of("--to", to)).getInstant("--to");
         }
-        ConnectorRegistry registry = ConnectorRegistry.load();
+        ConnectorRegistry registry = InstalledConnectors.forSource(context, config);
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         ResetOutcome outcome;
+        PartitionNoun noun;
         try (Host host = Host.open(source, registry)) {
+            noun = PartitionNoun.of(host.connector());
             outcome = host.rewind(Optional.ofNullable(mailbox), when);
         }
         if (mailbox != null && outcome.matched() == 0) {
-            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--mailbox '" + mailbox
-                    + "' has no saved state; '" + context.commandName() + " status --config " + config.file() + "' lists the mailboxes.");
+            throw new CommandException(ExitStatus.INVALID_CONFIGURATION, "--partition '" + mailbox
+                    + "' has no saved state; '" + context.commandName() + " status --config " + config.file() + "' lists the "
+                    + noun.many() + ".");
         }
         String target = when.map(i -> "to " + i).orElse("to the start date");
         int rewound = outcome.rewound().size();
-        context.out().printf("Rewound %d %s %s%s%n", rewound, mailboxes(rewound), target,
+        context.out().printf("Rewound %d %s %s%s%n", rewound, noun.count(rewound), target,
                 rewound == 0 ? "." : "; the next crawl reads them again.");
         int unchanged = outcome.unchanged().size();
         if (unchanged > 0) {
             // A date later than what was read moves nothing: say so, instead of counting them as rewound.
-            context.out().printf("Left %d %s as %s: %s (such as %s).%n", unchanged, mailboxes(unchanged),
+            context.out().printf("Left %d %s as %s: %s (such as %s).%n", unchanged, noun.count(unchanged),
                     unchanged == 1 ? "it was" : "they were",
                     when.map(i -> "not read past " + i + ", so there is nothing to read again")
                             .orElse("nothing crawled yet"),

@@ -2,11 +2,13 @@ package io.connectorkit.cli.command;
 
 import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
+import io.connectorkit.cli.config.InstalledConnectors;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.cli.console.CommandException;
 import io.connectorkit.cli.console.ExitStatus;
 import io.connectorkit.cli.output.JsonOutput;
+import io.connectorkit.cli.output.PartitionNoun;
 import io.connectorkit.cli.output.SearchPrinter;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.Host;
@@ -63,16 +65,18 @@ public final class SearchCommand implements Callable<Integer> {
                     + " of the mailbox owner to search as (compared ignoring case), or leave --as out to search"
                     + " everything.");
         }
-        ConnectorRegistry registry = ConnectorRegistry.load();
+        ConnectorRegistry registry = InstalledConnectors.forSource(context, config);
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         SearchResults results;
+        PartitionNoun noun;
         try (Host host = Host.open(source, registry)) {
+            noun = PartitionNoun.of(host.connector());
             results = host.search(String.join(" ", query), Optional.ofNullable(as), size);
         }
         if (json) {
             context.out().println(JsonOutput.write(results));
         } else {
-            SearchPrinter.print(context.out(), results);
+            SearchPrinter.print(context.out(), results, noun);
         }
         context.out().flush();
         return ExitStatus.OK.code();

@@ -4,12 +4,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.cli.config.ConfigOption;
+import io.connectorkit.cli.config.InstalledConnectors;
 import io.connectorkit.cli.config.SourceFiles;
 import io.connectorkit.cli.console.CommandContext;
 import io.connectorkit.cli.console.ExitStatus;
 import io.connectorkit.cli.console.Redactor;
 import io.connectorkit.cli.output.JsonOutput;
 import io.connectorkit.cli.output.LastCrawlView;
+import io.connectorkit.cli.output.PartitionNoun;
 import io.connectorkit.cli.output.ProgressLine;
 import io.connectorkit.runtime.ConnectorRegistry;
 import io.connectorkit.runtime.Host;
@@ -25,11 +27,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code connector status}: per mailbox, its delta tokens, last success, documents and failures.
+ * {@code connector status}: per partition (mailbox), its checkpoint, last success, documents and failures.
  * Exits 1 when any item failure is recorded, so a script can alert on it.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Per mailbox: delta tokens, last successful crawl, documents and recorded failures. Exits 1 when failures are recorded.")
+        description = "Per partition (mailbox): checkpoint (delta tokens), last successful crawl, documents and recorded failures. Exits 1 when failures are recorded.")
 public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -70,11 +72,13 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConnectorRegistry registry = ConnectorRegistry.load();
+        ConnectorRegistry registry = InstalledConnectors.forSource(context, config);
         SourceConfig source = new SourceFiles(context, registry).load(config.file());
         List<PartitionStatus> statuses;
         Optional<LastCrawl> last;
+        PartitionNoun noun;
         try (Host host = Host.open(source, registry)) {
+            noun = PartitionNoun.of(host.connector());
             statuses = host.status();
             last = host.lastCrawl();
         }
@@ -86,13 +90,13 @@ public final class StatusCommand implements Callable<Integer> {
         } else if (statuses.isEmpty()) {
             out.println("Nothing crawled yet for this source; run '" + context.commandName() + " crawl --config "
                     + config.file() + "'.");
-            last.ifPresent(c -> LastCrawlView.print(out, c, r::redact));
+            last.ifPresent(c -> LastCrawlView.print(out, c, r::redact, noun));
         } else {
             for (PartitionStatus s : statuses) {
                 out.printf("%s%n", s.partition());
                 out.printf("  last success  %s%n", s.lastSuccess() == null ? "never" : s.lastSuccess());
                 out.printf("  documents     %s%n", ProgressLine.count(s.documents()));
-                out.printf("  delta tokens  %s%n", s.checkpoint().isBlank() ? "none (next crawl starts over)"
+                out.printf("  checkpoint    %s%n", s.checkpoint().isBlank() ? "none (next crawl starts over)"
                         : r.redact(s.checkpoint()));
                 out.printf("  failures      %s%s%n", ProgressLine.count(s.failures()), s.failures() == 0 ? ""
                         : " (retrying " + ProgressLine.count(s.retrying()) + ", permanent "
@@ -103,20 +107,20 @@ public final class StatusCommand implements Callable<Integer> {
                 if (s.sweepNote() != null) {
                     out.printf("  last sweep    deleted nothing: %s%n", r.redact(s.sweepNote()));
                 }
-                // A mailbox the source no longer lists whose removal failed: still here, and still searchable.
+                // A partition the source no longer lists whose removal failed: still here, and still searchable.
                 last.stream().flatMap(c -> c.failedRemovals().stream())
                         .filter(f -> f.partition().equals(s.partition()))
                         .forEach(f -> out.printf("  removal       failed in the last crawl: %s; the next crawl tries"
                                 + " again%n", r.redact(f.reason())));
             }
-            out.printf("%d mailboxes, %s documents, %s failures%s%n", statuses.size(),
+            out.printf("%d %s, %s documents, %s failures%s%n", statuses.size(), noun.many(),
                     ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::documents).sum()),
                     ProgressLine.count(failures), failures == 0 ? "" : " ("
                             + ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::retrying).sum())
                             + " retried by the next crawl, "
                             + ProgressLine.count(statuses.stream().mapToLong(PartitionStatus::permanent).sum())
                             + " permanent)");
-            last.ifPresent(c -> LastCrawlView.print(out, c, r::redact));
+            last.ifPresent(c -> LastCrawlView.print(out, c, r::redact, noun));
         }
         out.flush();
         boolean removalsFailed = last.isPresent() && !last.get().failedRemovals().isEmpty();

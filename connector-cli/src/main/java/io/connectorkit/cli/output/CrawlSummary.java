@@ -73,11 +73,27 @@ public final class CrawlSummary {
      */
     public static void print(PrintWriter out, CrawlReport report, long indexedBytes, UnaryOperator<String> redact,
             String statusCommand) {
+        print(out, report, indexedBytes, redact, statusCommand, PartitionNoun.DEFAULT);
+    }
+
+    /**
+     * Prints the summary lines in the connector's word for its partitions, naming the failed
+     * items with their reasons passed through {@code redact}.
+     *
+     * @param out where to print
+     * @param report the report
+     * @param indexedBytes bytes of documents sent to the index, or negative when not known
+     * @param redact masks secrets in the failure reasons
+     * @param statusCommand the command that lists every failure, for the line after the named ones
+     * @param noun what the connector calls its partitions
+     */
+    public static void print(PrintWriter out, CrawlReport report, long indexedBytes, UnaryOperator<String> redact,
+            String statusCommand, PartitionNoun noun) {
         Map<String, Long> m = report.metrics();
         String outcome = report.cancelled() ? "Crawl stopped by request after "
                 : report.fatal().isPresent() ? "Crawl ended by an error after " : "Crawl finished in ";
         out.println(outcome + duration(report.duration()));
-        out.printf("  mailboxes    %s crawled, %s failed, %s in scope%n", count(report.partitionsCrawled()),
+        out.printf("  %-12s %s crawled, %s failed, %s in scope%n", noun.many(), count(report.partitionsCrawled()),
                 count(report.partitionsFailed()), count(report.partitionsTotal()));
         for (FailedPartition failed : report.failedPartitions()) {
             out.printf("    %s failed: %s%n", redact.apply(failed.partition()), redact.apply(oneLine(failed.reason())));
@@ -101,19 +117,22 @@ public final class CrawlSummary {
         if (unnamed > 0 && !report.failedItems().isEmpty()) {
             out.printf("    and %s more; '%s' lists them%n", count(unnamed), redact.apply(statusCommand));
         }
-        // The wait is summed over the mailboxes crawled in parallel: it can exceed the crawl's duration.
-        out.printf("  API calls    %s (%s answered 429, %s waited on rate limits summed over parallel mailboxes,"
-                + " %s downloaded)%n",
-                count(metric(m, ConnectorMetrics.CALLS)), count(metric(m, ConnectorMetrics.RATE_LIMITED)),
-                duration(Duration.ofMillis(metric(m, ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS))),
-                ProgressLine.megabytes(metric(m, ConnectorMetrics.BYTES_DOWNLOADED)));
+        if (m.containsKey(ConnectorMetrics.CALLS)) {
+            // The wait is summed over the partitions crawled in parallel: it can exceed the crawl's duration.
+            out.printf("  API calls    %s (%s answered 429, %s waited on rate limits summed over parallel %s,"
+                    + " %s downloaded)%n",
+                    count(metric(m, ConnectorMetrics.CALLS)), count(metric(m, ConnectorMetrics.RATE_LIMITED)),
+                    duration(Duration.ofMillis(metric(m, ConnectorMetrics.RATE_LIMIT_WAIT_MILLIS))), noun.many(),
+                    ProgressLine.megabytes(metric(m, ConnectorMetrics.BYTES_DOWNLOADED)));
+        }
         QuotaView quota = QuotaView.of(m, Instant.now());
         if (quota != null) {
             out.printf("  API quota    %s; %s left in the window that resets at %s%n", quota.advertised(),
                     count(quota.remaining()), quota.resetAt().truncatedTo(ChronoUnit.SECONDS));
         }
         if (report.partitionsRemoved() > 0) {
-            out.printf("  removed      %s mailboxes no longer in scope%n", count(report.partitionsRemoved()));
+            out.printf("  removed      %s %s no longer in scope%n", count(report.partitionsRemoved()),
+                    noun.count(report.partitionsRemoved()));
         }
         if (!report.dryRunDeletions().isEmpty()) {
             out.printf("  dry run      would remove %s (crawl.deletions.dry-run = true; set it to false to remove"

@@ -49,14 +49,14 @@ public final class LastCrawlView {
         }
     }
 
-    private static String meaning(LastCrawl crawl) {
+    private static String meaning(LastCrawl crawl, PartitionNoun noun) {
         switch (crawl.outcome()) {
             case LastCrawl.OK:
                 return "finished";
             case LastCrawl.ITEM_FAILURES:
                 return "finished, but items failed";
             case LastCrawl.REMOVALS_FAILED:
-                return "finished, but removing mailboxes no longer listed failed";
+                return "finished, but removing " + noun.many() + " no longer listed failed";
             case LastCrawl.DELETIONS_REFUSED:
                 return "finished, but a deletion breaker kept documents";
             case LastCrawl.CANCELLED:
@@ -74,13 +74,25 @@ public final class LastCrawlView {
      * @param redact masks secrets in the error message
      */
     public static void print(PrintWriter out, LastCrawl crawl, UnaryOperator<String> redact) {
+        print(out, crawl, redact, PartitionNoun.DEFAULT);
+    }
+
+    /**
+     * Prints the section in the connector's word for its partitions.
+     *
+     * @param out where to print
+     * @param crawl the record
+     * @param redact masks secrets in the error message
+     * @param noun what the connector calls its partitions
+     */
+    public static void print(PrintWriter out, LastCrawl crawl, UnaryOperator<String> redact, PartitionNoun noun) {
         Map<String, Long> m = crawl.metrics();
         out.printf("last crawl%n");
         out.printf("  when          %s to %s (%s)%n", crawl.startedAt(), crawl.endedAt(), duration(crawl.duration()));
         out.printf("  mode          %s%n", crawl.mode());
-        out.printf("  outcome       %s: %s (exit %d)%s%n", crawl.outcome(), meaning(crawl), exitStatus(crawl).code(),
+        out.printf("  outcome       %s: %s (exit %d)%s%n", crawl.outcome(), meaning(crawl, noun), exitStatus(crawl).code(),
                 crawl.message() == null ? "" : ": " + redact.apply(crawl.message()));
-        out.printf("  mailboxes     %s crawled, %s failed, %s in scope%n", count(crawl.partitionsCrawled()),
+        out.printf("  %-13s %s crawled, %s failed, %s in scope%n", noun.many(), count(crawl.partitionsCrawled()),
                 count(crawl.partitionsFailed()), count(crawl.partitionsTotal()));
         // "unchanged" only when the connector counted some: a connector that does not count them says nothing.
         out.printf("  documents     %s indexed%s, %s deleted, %s failed%n", count(crawl.documentsIndexed()),
@@ -90,8 +102,10 @@ public final class LastCrawlView {
             out.printf("  not removed   %s: the removal failed (%s); the next crawl tries again%n",
                     redact.apply(failed.partition()), redact.apply(failed.reason()));
         }
-        out.printf("  API calls     %s (%s answered 429)%n", count(CrawlSummary.metric(m, ConnectorMetrics.CALLS)),
-                count(CrawlSummary.metric(m, ConnectorMetrics.RATE_LIMITED)));
+        if (m.containsKey(ConnectorMetrics.CALLS)) {
+            out.printf("  API calls     %s (%s answered 429)%n", count(CrawlSummary.metric(m, ConnectorMetrics.CALLS)),
+                    count(CrawlSummary.metric(m, ConnectorMetrics.RATE_LIMITED)));
+        }
         QuotaView quota = QuotaView.of(m, crawl.endedAt());
         if (quota != null) {
             Instant reset = quota.resetAt().truncatedTo(ChronoUnit.SECONDS);

@@ -20,8 +20,19 @@ public final class ProgressLine {
      * @return the line, without a line break
      */
     public static String render(ProgressView view) {
+        return render(view, PartitionNoun.DEFAULT);
+    }
+
+    /**
+     * The progress line for a moment of a crawl, in the connector's word for its partitions.
+     *
+     * @param view the moment
+     * @param noun what the connector calls its partitions
+     * @return the line, without a line break
+     */
+    public static String render(ProgressView view, PartitionNoun noun) {
         StringBuilder line = new StringBuilder();
-        line.append("mailboxes ").append(view.partitionsDone()).append('/')
+        line.append(noun.many()).append(' ').append(view.partitionsDone()).append('/')
                 .append(view.partitionsTotal() < 0 ? "?" : String.valueOf(view.partitionsTotal()));
         line.append(" | ").append(count(view.documents())).append(" docs");
         line.append(" | ").append(megabytes(view.bytes())).append(" indexed");

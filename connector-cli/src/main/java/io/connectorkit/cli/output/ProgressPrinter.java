@@ -22,6 +22,7 @@ public final class ProgressPrinter {
     private final TerminalLine guard;
     private Instant lastPrinted;
     private int lastLength;
+    private final PartitionNoun noun;
     private ProgressView last;
     private ProgressView lastShown;
 
@@ -34,11 +35,12 @@ public final class ProgressPrinter {
      * @param plainInterval how often a plain line is printed when not on a terminal
      */
     public ProgressPrinter(PrintWriter err, boolean terminal, Clock clock, Duration plainInterval) {
-        this(err, terminal, clock, plainInterval, null);
+        this(err, terminal, clock, plainInterval, null, PartitionNoun.DEFAULT);
     }
 
     private ProgressPrinter(PrintWriter err, boolean terminal, Clock clock, Duration plainInterval,
-            TerminalLine guard) {
+            TerminalLine guard, PartitionNoun noun) {
+        this.noun = Objects.requireNonNull(noun, "noun");
         this.err = Objects.requireNonNull(err, "err");
         this.terminal = terminal;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -53,9 +55,20 @@ public final class ProgressPrinter {
      * @return the printer
      */
     public static ProgressPrinter forContext(CommandContext context) {
+        return forContext(context, PartitionNoun.DEFAULT);
+    }
+
+    /**
+     * A printer for a command's context that names partitions with the connector's word.
+     *
+     * @param context the command's context
+     * @param noun what the connector calls its partitions
+     * @return the printer
+     */
+    public static ProgressPrinter forContext(CommandContext context, PartitionNoun noun) {
         // On the process's own terminal the line is drawn through the guard that clears it for log lines.
         return new ProgressPrinter(context.err(), context.terminal(), Clock.systemUTC(), Duration.ofSeconds(10),
-                TerminalLine.current().orElse(null));
+                TerminalLine.current().orElse(null), noun);
     }
 
     /**
@@ -79,7 +92,7 @@ public final class ProgressPrinter {
         if (last != null && guard != null) {
             // Drawn again: a log line may have cleared it since.
             err.flush();
-            guard.end(ProgressLine.render(last));
+            guard.end(ProgressLine.render(last, noun));
             lastShown = last;
             last = null;
             return;
@@ -96,7 +109,7 @@ public final class ProgressPrinter {
 
     private void print(ProgressView view) {
         lastShown = view;
-        String line = ProgressLine.render(view);
+        String line = ProgressLine.render(view, noun);
         if (guard != null) {
             err.flush();
             guard.show(line);

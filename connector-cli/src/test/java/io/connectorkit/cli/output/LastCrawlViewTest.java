@@ -19,7 +19,7 @@ class LastCrawlViewTest {
     private static String print(LastCrawl crawl) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        LastCrawlView.print(out, crawl, s -> s.replace("hunter2", "****"));
+        LastCrawlView.print(out, crawl, s -> s.replace("hunter2", "****"), PartitionNoun.of("mailbox"));
         out.flush();
         return text.toString();
     }

@@ -22,7 +22,7 @@ class ProgressPrinterTest {
         String line = ProgressLine.render(new ProgressView(1, 4, 2500, 5 * 1024 * 1024, 3, Duration.ofSeconds(10), 2,
                 Duration.ofMillis(1500)));
         assertThat(line).isEqualTo(
-                "mailboxes 1/4 | 2,500 docs | 5.0 MB indexed | 250 docs/s | ETA 30.0s | 3 failed | rate-limit waits 2 (1.5s summed)");
+                "partitions 1/4 | 2,500 docs | 5.0 MB indexed | 250 docs/s | ETA 30.0s | 3 failed | rate-limit waits 2 (1.5s summed)");
     }
 
     @Test
@@ -43,7 +43,7 @@ class ProgressPrinterTest {
     @Test
     void unknownTotalAndNothingDoneShowQuestionMarks() {
         String line = ProgressLine.render(new ProgressView(0, -1, 0, 0, 0, Duration.ZERO, 0, Duration.ZERO));
-        assertThat(line).contains("mailboxes 0/?", "ETA ?", "rate-limit waits 0").doesNotContain("failed");
+        assertThat(line).contains("partitions 0/?", "ETA ?", "rate-limit waits 0").doesNotContain("failed");
     }
 
     @Test
@@ -64,7 +64,7 @@ class ProgressPrinterTest {
         printer.finish();
         assertThat(err.toString()).doesNotContain("\r");
         assertThat(err.toString().lines()).hasSize(2);
-        assertThat(err.toString().lines().toList().get(1)).startsWith("mailboxes 2/4 | 30 docs");
+        assertThat(err.toString().lines().toList().get(1)).startsWith("partitions 2/4 | 30 docs");
     }
 
     @Test
@@ -74,7 +74,7 @@ class ProgressPrinterTest {
         clock.advance(Duration.ofSeconds(1));
         printer.update(view(4, 99));
         printer.finish();
-        assertThat(err.toString().lines().toList()).hasSize(2).last().asString().startsWith("mailboxes 4/4 | 99 docs");
+        assertThat(err.toString().lines().toList()).hasSize(2).last().asString().startsWith("partitions 4/4 | 99 docs");
     }
 
     @Test
@@ -85,7 +85,7 @@ class ProgressPrinterTest {
         printer.update(view(1, 5));
         printer.finish();
         String text = err.toString();
-        assertThat(text).startsWith("\rmailboxes 0/4").endsWith("\n");
+        assertThat(text).startsWith("\rpartitions 0/4").endsWith("\n");
         assertThat(text.chars().filter(c -> c == '\n').count()).isEqualTo(1);
         String[] frames = text.substring(0, text.length() - 1).split("\r");
         // The shorter line is padded to cover the longer one before it.

@@ -9,6 +9,7 @@ import io.connectorkit.api.config.ConfigType;
 import io.connectorkit.api.config.SourceConfig;
 import io.connectorkit.api.support.PemTrust;
 import io.connectorkit.runtime.extract.ExtractionConfig;
+import io.connectorkit.runtime.plugin.PluginPath;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,12 @@ public record RuntimeConfig(String connectorType, String connectorId, CrawlConfi
                     .description("The connector that reads the source, such as mimecast."),
             ConfigKey.of(CONNECTOR_ID, ConfigType.STRING).required().validator(RuntimeConfig::indexSafe)
                     .description("Names this source; documents and state are stored under it."),
+            ConfigKey.of(PluginPath.KEY, ConfigType.STRING).defaultValue("")
+                    .description("Comma-separated directories of connector plugins: each jar directly inside one,"
+                            + " and each subdirectory of jars, is a plugin with a class loader of its own (see"
+                            + " docs/plugins.md); a relative path is under the configuration file's folder, and"
+                            + " every directory named must exist. Blank: the folder plugins in the working"
+                            + " directory, when there is one. The built-in connectors need none."),
             ConfigKey.of(CrawlConfig.PARTITIONS, ConfigType.INTEGER).defaultValue("4").range(1, 256)
                     .description("Partitions (mailboxes) crawled at once."),
             ConfigKey.of(CrawlConfig.INDEX_QUERIES, ConfigType.INTEGER).defaultValue("2").range(1, 64)

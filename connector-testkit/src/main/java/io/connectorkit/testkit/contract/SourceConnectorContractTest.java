@@ -188,6 +188,20 @@ public abstract class SourceConnectorContractTest {
     }
 
     /**
+     * The words a host lists and prints the connector by: {@code displayName()} is not blank,
+     * {@code partitionNoun()} is a lower-case singular noun a summary can put before "crawled"
+     * (letters, with spaces or hyphens between words), and {@code version()} is not {@code null}.
+     */
+    @Test
+    void namesItselfAndItsPartitionsForTheHostsOutput() {
+        SourceConnector c = connector();
+        assertThat(c.displayName()).as("displayName(), the name 'connector plugins' lists").isNotBlank();
+        assertThat(c.partitionNoun()).as("partitionNoun(), the word for a partition in progress and summaries:"
+                + " lower-case letters, one word or a few").matches("[a-z]+([ -][a-z]+)*");
+        assertThat(c.version()).as("version(): blank for the jar manifest's Implementation-Version").isNotNull();
+    }
+
+    /**
      * Every key whose name ends like a secret ({@code secret}, {@code password}, {@code token},
      * {@code api-key}) is declared {@link ConfigKey#secret()}.
      */

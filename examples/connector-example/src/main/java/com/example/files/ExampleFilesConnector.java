@@ -47,6 +47,16 @@ public final class ExampleFilesConnector implements SourceConnector {
     }
 
     @Override
+    public String displayName() {
+        return "Example files";
+    }
+
+    @Override
+    public String partitionNoun() {
+        return "folder";
+    }
+
+    @Override
     public ConfigSpec configSpec() {
         return SPEC;
     }

@@ -24,7 +24,8 @@ import java.util.Objects;
  * A session of the example connector. Crawls a partition's files in position order and emits a
  * checkpoint after each file, so a resumed crawl starts right after the last file the host
  * acknowledged. Holds no per-crawl state, so partitions can be crawled at once. Text files are
- * documents with text content, other files carry binary content, and the files in a folder
+ * documents with text content (a JSON file's {@code title} is its title), other files carry
+ * binary content, and the files in a folder
  * {@code name.attachments} are attachments: children of the file {@code name}, which sorts before
  * them.
  */
@@ -91,7 +92,7 @@ final class ExampleFilesSession implements ConnectorSession {
         context.metrics().add("files", 1);
         String name = file.path().getFileName().toString();
         Document.Builder document = Document.builder(position.path(), "file")
-                .title(name)
+                .title(name.endsWith(".json") ? ExampleJsonTitle.of(text).orElse(name) : name)
                 .field("path", position.path())
                 .field("size", size)
                 .field("modified", Instant.ofEpochMilli(position.modifiedMillis()))
@@ -102,7 +103,7 @@ final class ExampleFilesSession implements ConnectorSession {
         if (attachments > 0) {
             document.parentId(position.path().substring(0, attachments));
         }
-        if (name.endsWith(".txt")) {
+        if (name.endsWith(".txt") || name.endsWith(".json")) {
             document.content(text);
         } else {
             document.binary(ExampleFileContent.of(bytes, name));

@@ -41,6 +41,21 @@ class ExampleFilesConnectorTest {
     }
 
     @Test
+    void aJsonFileIsTitledByItsTitleAndAnythingElseByItsName() throws Exception {
+        ExampleFileTree.create(root);
+        java.nio.file.Files.writeString(root.resolve("alpha/report.json"), "{\"title\": \"Quarterly report\"}");
+        java.nio.file.Files.writeString(root.resolve("alpha/broken.json"), "{not json");
+        try (RecordingContext context = RecordingContext.create("test");
+                var session = connector.open(config(ExampleFileTree.GOOD_TOKEN), context)) {
+            Map<String, io.connectorkit.api.Document> docs = new CrawlDriver(session, context)
+                    .crawl(Partition.of("alpha"), null, CrawlMode.FULL).documents();
+
+            assertThat(docs.get("alpha/report.json").title()).isEqualTo("Quarterly report");
+            assertThat(docs.get("alpha/broken.json").title()).isEqualTo("broken.json");
+        }
+    }
+
+    @Test
     void checkNamesAMissingRootAsAConfigurationProblem() throws Exception {
         try (RecordingContext context = RecordingContext.create("test")) {
             Path missing = root.resolve("missing");
