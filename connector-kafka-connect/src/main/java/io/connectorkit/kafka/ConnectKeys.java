@@ -27,6 +27,8 @@ final class ConnectKeys {
     static final String TOPIC = "connect.topic";
     /** Seconds between the end of one pass over a task's partitions and the next (incremental) pass. */
     static final String INTERVAL = "connect.crawl.interval-seconds";
+    /** Every how many passes a task crawls its partitions FULL again (sweeping what is gone); 0: only the first. */
+    static final String FULL_EVERY = "connect.crawl.full-every-passes";
     /** The largest record value in bytes; a document's text is cut to fit and marked truncated. */
     static final String MAX_RECORD_BYTES = "connect.record.max-bytes";
     /** Seconds between two listings of the partitions by the connector, to spread new ones over the tasks. */
@@ -46,6 +48,10 @@ final class ConnectKeys {
                     .description("The Kafka topic the source's records go to; the sink connector reads it."),
             ConfigKey.of(INTERVAL, ConfigType.INTEGER).defaultValue("300").range(0, 86_400 * 7)
                     .description("Seconds a task waits after a pass over its partitions before the next incremental pass."),
+            ConfigKey.of(FULL_EVERY, ConfigType.INTEGER).defaultValue("0").range(0, 1_000_000)
+                    .description("Every how many passes a task crawls its partitions FULL again, so that the sink"
+                            + " sweeps what the source no longer has (deleted messages); 0: only a partition without"
+                            + " a committed offset is crawled FULL."),
             ConfigKey.of(MAX_RECORD_BYTES, ConfigType.INTEGER).defaultValue("900000").range(16_384, 1L << 30)
                     .description("The largest record value in bytes (keep it below the topic's max.message.bytes):"
                             + " a longer document text is cut to fit and the document marked truncated."),

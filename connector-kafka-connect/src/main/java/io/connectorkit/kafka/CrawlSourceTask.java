@@ -7,7 +7,13 @@ import io.connectorkit.api.ConnectorSession;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Partition;
 import io.connectorkit.api.config.InvalidConfigException;
+import io.connectorkit.api.KnownDocuments;
 import io.connectorkit.runtime.ConnectorRegistry;
+import io.connectorkit.runtime.config.RuntimeConfig;
+import io.connectorkit.runtime.index.IndexClient;
+import io.connectorkit.runtime.index.IndexKnownDocuments;
+import io.connectorkit.runtime.index.RetryPolicy;
+import io.connectorkit.runtime.index.documents.ContentIndex;
 import io.connectorkit.runtime.extract.ContentExtractor;
 import io.connectorkit.runtime.extract.ContentExtractors;
 import io.connectorkit.runtime.extract.ExtractionConfig;
@@ -17,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -44,6 +51,7 @@ public final class CrawlSourceTask extends SourceTask {
     private BlockingQueue<SourceRecord> queue;
     private Thread crawler;
     private volatile RuntimeException failure;
+    private IndexClient index;
     /**
      * What this task emitted last for each partition: the committed offset lags behind (Connect
      * commits on its own schedule), and a later pass resumes from what was emitted.
@@ -71,7 +79,7 @@ public final class CrawlSourceTask extends SourceTask {
         lister = Boolean.parseBoolean(props.getOrDefault(ConnectKeys.TASK_LISTER, "false"));
         int tasks = Math.max(1, Integer.parseInt(props.getOrDefault(ConnectKeys.TASK_COUNT, "1")));
         double share = settings.plugin().getDouble(ConnectKeys.MAX_RATE) / tasks;
-        crawl = new TaskContext(settings.connectorId(), share);
+        crawl = new TaskContext(settings.connectorId(), share, knownDocuments());
         extractor = ContentExtractors.create(ExtractionConfig.from(settings.source()));
         try {
             session = settings.connector().open(settings.source(), crawl);
@@ -88,10 +96,27 @@ public final class CrawlSourceTask extends SourceTask {
                 lister ? ", reports the listing" : "", share > 0 ? ", paced at " + share + " calls/s" : "");
     }
 
+    /**
+     * With {@code sink.elasticsearch.url} set in the source's configuration too, the task asks the
+     * index (read only) which documents it holds at which version, as the CLI host does, so that
+     * unchanged items are neither downloaded nor sent again but kept by a {@code keep} record.
+     */
+    private KnownDocuments knownDocuments() {
+        RuntimeConfig runtime = RuntimeConfig.from(settings.source());
+        if (runtime.sink().urls().isEmpty() || runtime.sink().embedded()) {
+            return KnownDocuments.none();
+        }
+        index = new IndexClient(runtime.sink().urls(), runtime.sink(), RetryPolicy.standard());
+        return new IndexKnownDocuments(new ContentIndex(index, runtime.sink().index(), runtime.connectorId()).reader(),
+                new Semaphore(runtime.crawl().parallelIndexQueries()));
+    }
+
     private void crawlLoop() {
         long interval = settings.plugin().getLong(ConnectKeys.INTERVAL);
+        int fullEvery = settings.plugin().getInt(ConnectKeys.FULL_EVERY);
         try {
-            while (!crawl.cancelled()) {
+            for (int pass = 1; !crawl.cancelled(); pass++) {
+                boolean full = fullEvery > 0 && pass % fullEvery == 0;
                 if (lister) {
                     reportListing();
                 }
@@ -99,7 +124,7 @@ public final class CrawlSourceTask extends SourceTask {
                     if (crawl.cancelled()) {
                         return;
                     }
-                    crawlPartition(p);
+                    crawlPartition(p, full);
                 }
                 long until = System.currentTimeMillis() + interval * 1000;
                 while (!crawl.cancelled() && System.currentTimeMillis() < until) {
@@ -130,18 +155,19 @@ public final class CrawlSourceTask extends SourceTask {
                 settings.connectorId(), null, Records.partitions(settings.connectorId(), ids)));
     }
 
-    private void crawlPartition(Partition p) throws InterruptedException {
+    private void crawlPartition(Partition p, boolean full) throws InterruptedException {
         Map<String, String> key = Records.sourcePartition(settings.connectorId(), p.id());
         Map<String, Object> stored = emitted.containsKey(p.id()) ? emitted.get(p.id())
                 : context.offsetStorageReader().offset(key);
         String checkpoint = stored == null ? null : (String) stored.get(Records.OFFSET_CHECKPOINT);
         long storedGeneration = stored == null || stored.get(Records.OFFSET_GENERATION) == null ? 0
                 : ((Number) stored.get(Records.OFFSET_GENERATION)).longValue();
-        CrawlMode mode = checkpoint == null ? CrawlMode.FULL : CrawlMode.INCREMENTAL;
+        CrawlMode mode = checkpoint == null || full ? CrawlMode.FULL : CrawlMode.INCREMENTAL;
         long generation = Math.max(System.currentTimeMillis(), storedGeneration + 1);
         RecordEmitter emitter = new RecordEmitter(this, p.id(), generation, checkpoint,
                 settings.plugin().getInt(ConnectKeys.MAX_RECORD_BYTES));
         try {
+            // As the CLI host does: the committed checkpoint in either mode, the connector reads what FULL means.
             session.crawl(p, checkpoint == null ? null : new Checkpoint(checkpoint), mode, emitter);
             emitter.finish(mode);
             emitted.put(p.id(), offset(emitter.lastCheckpoint(), generation));
@@ -220,6 +246,9 @@ public final class CrawlSourceTask extends SourceTask {
         }
         if (extractor != null) {
             extractor.close();
+        }
+        if (index != null) {
+            index.close();
         }
         if (crawl != null) {
             crawl.close();

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * What the plugin offers a connector in a Connect connector or task: its source id, a private
- * temporary directory (deleted on close), the stop signal, and no look-up of known documents (the
- * source does not read the index; the sink writes it).
+ * temporary directory (deleted on close), the stop signal, the pacing of its calls, and the
+ * look-up of known documents when the source may read the index (none otherwise).
  */
 final class TaskContext implements ConnectorContext, AutoCloseable {
     private final String connectorId;
@@ -23,6 +23,7 @@ final class TaskContext implements ConnectorContext, AutoCloseable {
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private final CallPacer pacer;
+    private final KnownDocuments known;
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> counters =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -31,7 +32,17 @@ final class TaskContext implements ConnectorContext, AutoCloseable {
      * @param callsPerSecond this task's share of the source's call rate; 0 for no pacing
      */
     TaskContext(String connectorId, double callsPerSecond) {
+        this(connectorId, callsPerSecond, KnownDocuments.none());
+    }
+
+    /**
+     * @param connectorId the source id
+     * @param callsPerSecond this task's share of the source's call rate; 0 for no pacing
+     * @param known what the index holds, for skipping unchanged items
+     */
+    TaskContext(String connectorId, double callsPerSecond, KnownDocuments known) {
         this.connectorId = connectorId;
+        this.known = known;
         this.pacer = new CallPacer(callsPerSecond, cancelled::get);
         try {
             this.temp = Files.createTempDirectory("connectorkit-" + connectorId + "-");
@@ -48,7 +59,7 @@ final class TaskContext implements ConnectorContext, AutoCloseable {
 
     @Override
     public KnownDocuments knownDocuments() {
-        return KnownDocuments.none();
+        return known;
     }
 
     @Override

@@ -1,0 +1,397 @@
+package io.connectorkit.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.embedded.testing.SharedSearchNode;
+import io.connectorkit.simulator.archive.Archive;
+import io.connectorkit.simulator.archive.ArchiveGenerator;
+import io.connectorkit.simulator.archive.corpus.Domain;
+import io.connectorkit.simulator.archive.corpus.MessageHeader;
+import io.connectorkit.simulator.archive.corpus.User;
+import io.connectorkit.simulator.archive.corpus.View;
+import io.connectorkit.simulator.mimecast.Endpoint;
+import io.connectorkit.simulator.mimecast.FakeMimecastServer;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fake Mimecast server, the source connector, Kafka, the sink connector and the embedded index,
+ * on Kafka's own embedded Connect cluster (one KRaft broker, two workers in this JVM) that loads
+ * the plugin from the folder the build made, through {@code plugin.path}.
+ */
+@ExtendWith(SharedSearchNode.class)
+class KafkaConnectIT {
+    private static final String SECRET = "kc-Secret-90210-xyz";
+    private static final String CLIENT = "kc-client";
+    private static final Instant START = Instant.parse("2019-01-01T00:00:00Z");
+    private static final String SOURCE_CLASS = "io.connectorkit.kafka.CrawlSourceConnector";
+    private static final String SINK_CLASS = "io.connectorkit.kafka.IndexSinkConnector";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedConnectCluster connect;
+    private static EmbeddedSearchNode node;
+    private static FakeMimecastServer server;
+    private static Archive archive;
+    private static Path secretFile;
+
+    @BeforeAll
+    static void start(EmbeddedSearchNode shared) throws IOException {
+        node = shared;
+        archive = ArchiveGenerator.seed(23).domains(1).localDomains(1).usersPerDomain(4).messagesPerView(6)
+                .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z")).generate();
+        server = FakeMimecastServer.builder().archive(archive).clientCredentials(CLIENT, SECRET).start();
+        secretFile = dir.resolve("mimecast.properties");
+        Files.writeString(secretFile, "client-secret=" + SECRET + "\n", StandardCharsets.UTF_8);
+        Map<String, String> worker = new HashMap<>();
+        worker.put("plugin.path", System.getProperty("connect.plugin.path"));
+        worker.put("plugin.discovery", "service_load");
+        worker.put("config.providers", "file");
+        worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        worker.put("offset.flush.interval.ms", "1000");
+        connect = new EmbeddedConnectCluster.Builder().name("connectorkit").numWorkers(2).numBrokers(1)
+                .workerProps(worker).build();
+        connect.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (connect != null) {
+            connect.stop();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Map<String, String> source(String id, String topic) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", SOURCE_CLASS);
+        c.put("tasks.max", "2");
+        c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        c.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        c.put("connector.type", "mimecast");
+        c.put("connector.id", id);
+        c.put("mimecast.api-endpoint", server.baseUrl());
+        c.put("mimecast.auth-endpoint", server.baseUrl());
+        c.put("mimecast.client-id", CLIENT);
+        c.put("mimecast.client-secret", "${file:" + secretFile + ":client-secret}");
+        c.put("mimecast.messages.start-date", "2019-01-01");
+        c.put("mimecast.stats-interval-seconds", "0");
+        c.put("mimecast.attachments.extract", "false");
+        c.put("extract.text", "false");
+        c.put("connect.topic", topic);
+        c.put("connect.crawl.interval-seconds", "1");
+        c.put("connect.crawl.full-every-passes", "0");
+        // The task asks the index which documents it holds, so unchanged mail is not sent again.
+        c.put("sink.elasticsearch.url", node.url());
+        c.put("connect.partitions.monitor-seconds", "2");
+        return c;
+    }
+
+    private static Map<String, String> sink(String id, String topic, String dlq) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("connector.class", SINK_CLASS);
+        c.put("tasks.max", "2");
+        c.put("topics", topic);
+        c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        c.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        c.put("connector.id", id);
+        c.put("sink.elasticsearch.url", node.url());
+        c.put("sink.bulk.max-docs", "20");
+        c.put("errors.tolerance", "all");
+        c.put("errors.deadletterqueue.topic.name", dlq);
+        c.put("errors.deadletterqueue.topic.replication.factor", "1");
+        c.put("errors.deadletterqueue.context.headers.enable", "true");
+        return c;
+    }
+
+    @Test
+    void thePluginIsLoadedFromItsFolderNotFromTheTestClassPath() throws Exception {
+        assertThatThrownBy(() -> Class.forName(SOURCE_CLASS)).isInstanceOf(ClassNotFoundException.class);
+        assertThat(Path.of(System.getProperty("connect.plugin.dir")).resolve("connector-mimecast-0.1.0-SNAPSHOT.jar"))
+                .exists();
+        String plugins = get("connector-plugins?connectorsOnly=true");
+        assertThat(plugins).contains(SOURCE_CLASS, SINK_CLASS);
+        waitFor(() -> log().contains("Loading plugin from: " + System.getProperty("connect.plugin.dir")),
+                "Connect's log names the plugin folder", Duration.ofSeconds(10));
+    }
+
+    @Test
+    void validateShowsEveryProblemOnItsKeyAndNeverTheSecret() throws Exception {
+        Map<String, String> bad = source("kc-validate", "kc-validate");
+        bad.remove("mimecast.client-id");
+        bad.put("mimecast.messages.start-date", "soon");
+        bad.put("mimecast.client-secret", SECRET);
+        bad.put("connect.crawl.interval-seconds", "-5");
+        String answer = put("connector-plugins/CrawlSourceConnector/config/validate", json(bad));
+        JsonObject o = JsonParser.parseString(answer).getAsJsonObject();
+        assertThat(o.get("error_count").getAsInt()).as(answer).isGreaterThanOrEqualTo(3);
+        Map<String, String> errors = new HashMap<>();
+        for (JsonElement e : o.getAsJsonArray("configs")) {
+            JsonObject value = e.getAsJsonObject().getAsJsonObject("value");
+            if (value.getAsJsonArray("errors").size() > 0) {
+                errors.put(value.get("name").getAsString(), value.getAsJsonArray("errors").toString());
+            }
+        }
+        assertThat(errors).containsKeys("mimecast.client-id", "mimecast.messages.start-date",
+                "connect.crawl.interval-seconds");
+        assertThat(errors.get("mimecast.messages.start-date")).contains("soon");
+        assertThat(answer).doesNotContain(SECRET);
+        for (JsonElement e : o.getAsJsonArray("configs")) {
+            JsonObject def = e.getAsJsonObject().getAsJsonObject("definition");
+            if (def != null && def.get("name").getAsString().equals("mimecast.client-secret")) {
+                assertThat(def.get("type").getAsString()).isEqualTo("PASSWORD");
+            }
+        }
+    }
+
+    @Test
+    void theIndexFollowsTheArchiveThroughKafka() throws Exception {
+        String id = "kc-pipeline";
+        String topic = "kc-pipeline";
+        String dlq = "kc-pipeline-dlq";
+        String index = "connector-" + id;
+        connect.kafka().createTopic(topic, 4);
+        Set<String> expected = inScope(archive);
+        long t0 = System.nanoTime();
+        connect.configureConnector("kc-sink", sink(id, topic, dlq));
+        connect.configureConnector("kc-source", source(id, topic));
+        waitFor(() -> indexed(index).equals(expected), "the index holds the archive", Duration.ofSeconds(120));
+        System.out.printf("Crawl through Connect: %d messages indexed in %d ms%n", expected.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        assertThat(countEmails(index)).as("each message once").isEqualTo(expected.size());
+        JsonObject status = JsonParser.parseString(get("connectors/kc-source/status")).getAsJsonObject();
+        assertThat(status.getAsJsonArray("tasks")).as("the mailboxes spread over two tasks").hasSize(2);
+
+        // Incremental: new mail is indexed, and nothing else is written again.
+        String mailbox = archive.mailboxes().stream().filter(m -> expected.stream().anyMatch(e -> e.startsWith(
+                m.toLowerCase(Locale.ROOT) + " "))).findFirst().orElseThrow();
+        Map<String, String> writtenBefore = writtenAt(index);
+        MessageHeader fresh = archive.addMessage(mailbox, View.INBOX, Instant.now().minusSeconds(60), "fresh mail");
+        Set<String> withFresh = new HashSet<>(expected);
+        withFresh.add(mailbox.toLowerCase(Locale.ROOT) + " " + fresh.id());
+        waitFor(() -> indexed(index).equals(withFresh), "the new message is indexed", Duration.ofSeconds(60));
+        Map<String, String> writtenAfter = writtenAt(index);
+        assertThat(writtenAfter.size()).isEqualTo(writtenBefore.size() + 1);
+        assertThat(writtenAfter.entrySet()).as("documents written again by the incremental passes")
+                .filteredOn(e -> writtenBefore.containsKey(e.getKey()))
+                .allSatisfy(e -> assertThat(e.getValue()).isEqualTo(writtenBefore.get(e.getKey())));
+
+        // FULL passes from now on, so that what the source no longer has is swept.
+        Map<String, String> fullPasses = source(id, topic);
+        fullPasses.put("connect.crawl.full-every-passes", "2");
+        connect.configureConnector("kc-source", fullPasses);
+
+        // A deleted message and a removed mailbox disappear.
+        String gone = withFresh.stream().filter(e -> !e.startsWith(mailbox.toLowerCase(Locale.ROOT) + " "))
+                .findFirst().orElseThrow();
+        String goneMailbox = gone.substring(0, gone.indexOf(' '));
+        String goneId = gone.substring(gone.indexOf(' ') + 1);
+        assertThat(archive.deleteMessage(goneId)).isTrue();
+        String removed = archive.mailboxes().stream().map(m -> m.toLowerCase(Locale.ROOT))
+                .filter(m -> !m.equals(goneMailbox) && !m.equals(mailbox.toLowerCase(Locale.ROOT))
+                        && withFresh.stream().anyMatch(e -> e.startsWith(m + " ")))
+                .findFirst().orElseThrow();
+        assertThat(archive.removeUser(removed)).isTrue();
+        Set<String> after = withFresh.stream().filter(e -> !e.equals(gone) && !e.startsWith(removed + " "))
+                .collect(Collectors.toSet());
+        waitFor(() -> indexed(index).equals(after), "the deleted message and the removed mailbox are gone",
+                Duration.ofSeconds(90));
+
+        // A poison document goes to the dead-letter queue; the rest stays indexed.
+        String poison = "{\"op\":\"upsert\",\"source\":\"" + id + "\",\"partition\":\"" + mailbox
+                + "\",\"id\":\"poison-1\",\"document\":{\"id\":\"poison-1\",\"source\":\"" + id + "\",\"partition\":\""
+                + mailbox + "\",\"kind\":\"email\",\"generation\":\"not a number\",\"indexed_at\":\"never\"}}";
+        connect.kafka().produce(topic, mailbox, poison);
+        ConsumerRecords<byte[], byte[]> dead = connect.kafka().consume(1, 60_000, dlq);
+        assertThat(dead.count()).isEqualTo(1);
+        ConsumerRecord<byte[], byte[]> deadRecord = dead.iterator().next();
+        assertThat(new String(deadRecord.value(), StandardCharsets.UTF_8)).contains("poison-1");
+        refresh(index);
+        assertThat(indexed(index)).isEqualTo(after);
+
+        // Rewinding one mailbox through Connect's offsets API reads it again.
+        connect.stopConnector("kc-source");
+        waitFor(() -> get("connectors/kc-source/status").contains("STOPPED"), "the source stopped",
+                Duration.ofSeconds(30));
+        long before = server.calls(Endpoint.GET_FILE);
+        String patch = "{\"offsets\":[{\"partition\":{\"connector.id\":\"" + id + "\",\"partition\":\"" + mailbox
+                + "\"},\"offset\":null}]}";
+        Response r = connect.requestPatch(connect.endpointForResource("connectors/kc-source/offsets"), patch);
+        assertThat(r.getStatus()).as(body(r)).isEqualTo(200);
+        connect.resumeConnector("kc-source");
+        long mailboxMessages = after.stream().filter(e -> e.startsWith(mailbox.toLowerCase(Locale.ROOT) + " "))
+                .count();
+        waitFor(() -> server.calls(Endpoint.GET_FILE) - before >= mailboxMessages, "the rewound mailbox is read again",
+                Duration.ofSeconds(60));
+        waitFor(() -> indexed(index).equals(after), "the index is still exact", Duration.ofSeconds(60));
+
+        // No secret in Connect's answers or in the log.
+        for (String path : List.of("connectors/kc-source", "connectors/kc-source/config", "connectors/kc-source/tasks",
+                "connectors/kc-source/status", "connectors/kc-source/offsets", "connectors?expand=info&expand=status")) {
+            assertThat(get(path)).as(path).doesNotContain(SECRET);
+        }
+        assertThat(log()).as("the log").contains("kc-source").doesNotContain(SECRET);
+        connect.deleteConnector("kc-source");
+        connect.deleteConnector("kc-sink");
+    }
+
+    // --- helpers ---
+
+    private static String log() {
+        try {
+            return Files.readString(Path.of(System.getProperty("connect.it.log", "target/connect-it.log")),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String get(String path) {
+        Response r = connect.requestGet(connect.endpointForResource(path));
+        String body = body(r);
+        assertThat(r.getStatus()).as(path + ": " + body).isEqualTo(200);
+        return body;
+    }
+
+    private static String put(String path, String json) {
+        Response r = connect.requestPut(connect.endpointForResource(path), json);
+        String body = body(r);
+        assertThat(r.getStatus()).as(path + ": " + body).isEqualTo(200);
+        return body;
+    }
+
+    /** The answer's body: the harness's responses are built from the answer it read. */
+    private static String body(Response r) {
+        Object entity = r.getEntity();
+        return entity == null ? "" : entity.toString();
+    }
+
+    private static String json(Map<String, String> map) {
+        JsonObject o = new JsonObject();
+        map.forEach(o::addProperty);
+        return o.toString();
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(condition.getAsBoolean()).as("within %s: %s", timeout, what).isTrue();
+    }
+
+    private static JsonObject post(String path, String body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
+                    .header("Content-Type", "application/json")
+                    .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            return JsonParser.parseString(response.body()).getAsJsonObject();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void refresh(String index) {
+        post("/" + index + "/_refresh", null);
+    }
+
+    /** {@code "<mailbox> <Mimecast id>"} of every email document, as the CLI's crawl tests compare them. */
+    private static Set<String> indexed(String index) {
+        refresh(index);
+        JsonObject r = post("/" + index + "/_search",
+                "{\"size\":10000,\"_source\":[\"kind\",\"fields.mailbox\",\"fields.mimecastId\"]}");
+        Set<String> out = new HashSet<>();
+        if (r == null) {
+            return out;
+        }
+        JsonArray hits = r.getAsJsonObject("hits").getAsJsonArray("hits");
+        for (JsonElement h : hits) {
+            JsonObject src = h.getAsJsonObject().getAsJsonObject("_source");
+            if (src.has("kind") && "email".equals(src.get("kind").getAsString())) {
+                JsonObject f = src.getAsJsonObject("fields");
+                out.add(f.get("mailbox").getAsString().toLowerCase(Locale.ROOT) + " "
+                        + f.get("mimecastId").getAsString());
+            }
+        }
+        return out;
+    }
+
+    /** Document id to when it was last written ({@code indexed_at}). */
+    private static Map<String, String> writtenAt(String index) {
+        refresh(index);
+        JsonObject r = post("/" + index + "/_search", "{\"size\":10000,\"_source\":[\"id\",\"indexed_at\"]}");
+        Map<String, String> out = new HashMap<>();
+        for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) {
+            JsonObject src = h.getAsJsonObject().getAsJsonObject("_source");
+            out.put(src.get("id").getAsString(), src.get("indexed_at").getAsString());
+        }
+        return out;
+    }
+
+    private static long countEmails(String index) {
+        refresh(index);
+        JsonObject r = post("/" + index + "/_count", "{\"query\":{\"term\":{\"kind\":\"email\"}}}");
+        return r == null ? -1 : r.get("count").getAsLong();
+    }
+
+    /** Mailbox and Mimecast id of every message in scope: non-local domains, no aliases, both views. */
+    private static Set<String> inScope(Archive archive) {
+        Set<String> domains = archive.domains().stream().filter(d -> !d.local()).map(Domain::domain)
+                .map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> out = new HashSet<>();
+        archive.users().stream().filter(u -> !u.alias() && domains.contains(u.domain().toLowerCase(Locale.ROOT)))
+                .map(User::emailAddress).distinct().forEach(mailbox -> Stream.of(View.INBOX, View.SENT)
+                        .flatMap(v -> archive.messages(mailbox, v, START, Instant.now()))
+                        .map(MessageHeader::id)
+                        .forEach(mid -> out.add(mailbox.toLowerCase(Locale.ROOT) + " " + mid)));
+        return out;
+    }
+}
