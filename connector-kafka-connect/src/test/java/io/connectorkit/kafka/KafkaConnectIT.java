@@ -164,8 +164,9 @@ class KafkaConnectIT {
         assertThat(o.get("error_count").getAsInt()).as(answer).isGreaterThanOrEqualTo(3);
         Map<String, String> errors = new HashMap<>();
         for (JsonElement e : o.getAsJsonArray("configs")) {
-            JsonObject value = e.getAsJsonObject().getAsJsonObject("value");
-            if (value.getAsJsonArray("errors").size() > 0) {
+            JsonElement v = e.getAsJsonObject().get("value");
+            JsonObject value = v == null || v.isJsonNull() ? null : v.getAsJsonObject();
+            if (value != null && value.getAsJsonArray("errors").size() > 0) {
                 errors.put(value.get("name").getAsString(), value.getAsJsonArray("errors").toString());
             }
         }
@@ -174,7 +175,8 @@ class KafkaConnectIT {
         assertThat(errors.get("mimecast.messages.start-date")).contains("soon");
         assertThat(answer).doesNotContain(SECRET);
         for (JsonElement e : o.getAsJsonArray("configs")) {
-            JsonObject def = e.getAsJsonObject().getAsJsonObject("definition");
+            JsonElement d = e.getAsJsonObject().get("definition");
+            JsonObject def = d == null || d.isJsonNull() ? null : d.getAsJsonObject();
             if (def != null && def.get("name").getAsString().equals("mimecast.client-secret")) {
                 assertThat(def.get("type").getAsString()).isEqualTo("PASSWORD");
             }
@@ -246,21 +248,34 @@ class KafkaConnectIT {
         refresh(index);
         assertThat(indexed(index)).isEqualTo(after);
 
-        // Rewinding one mailbox through Connect's offsets API reads it again.
+        // Rewinding one mailbox through Connect's offsets API reads it again: its documents, removed
+        // from the index behind the connectors' back, are not brought back by incremental passes,
+        // and are after the rewind.
+        connect.configureConnector("kc-source", source(id, topic));
+        long listingsBefore = server.calls(Endpoint.GET_MESSAGE_LIST);
+        waitFor(() -> server.calls(Endpoint.GET_MESSAGE_LIST) - listingsBefore >= 6, "passes of the new configuration",
+                Duration.ofSeconds(30));
+        // Not the mailbox of the new mail: the late-arrival window of every incremental pass lists it again.
+        String rewound = after.stream().map(e -> e.substring(0, e.indexOf(' ')))
+                .filter(m -> !m.equals(mailbox.toLowerCase(Locale.ROOT))).findFirst().orElseThrow();
+        String partition = partitionOf(index, rewound);
+        post("/" + index + "/_delete_by_query?refresh=true",
+                "{\"query\":{\"term\":{\"partition\":\"" + partition + "\"}}}");
+        Set<String> without = after.stream().filter(e -> !e.startsWith(rewound + " ")).collect(Collectors.toSet());
+        assertThat(indexed(index)).isEqualTo(without);
+        long passesBefore = server.calls(Endpoint.GET_MESSAGE_LIST);
+        waitFor(() -> server.calls(Endpoint.GET_MESSAGE_LIST) - passesBefore >= 6, "more incremental passes",
+                Duration.ofSeconds(30));
+        assertThat(indexed(index)).as("after incremental passes").isEqualTo(without);
         connect.stopConnector("kc-source");
         waitFor(() -> get("connectors/kc-source/status").contains("STOPPED"), "the source stopped",
                 Duration.ofSeconds(30));
-        long before = server.calls(Endpoint.GET_FILE);
-        String patch = "{\"offsets\":[{\"partition\":{\"connector.id\":\"" + id + "\",\"partition\":\"" + mailbox
+        String patch = "{\"offsets\":[{\"partition\":{\"connector.id\":\"" + id + "\",\"partition\":\"" + partition
                 + "\"},\"offset\":null}]}";
         Response r = connect.requestPatch(connect.endpointForResource("connectors/kc-source/offsets"), patch);
         assertThat(r.getStatus()).as(body(r)).isEqualTo(200);
         connect.resumeConnector("kc-source");
-        long mailboxMessages = after.stream().filter(e -> e.startsWith(mailbox.toLowerCase(Locale.ROOT) + " "))
-                .count();
-        waitFor(() -> server.calls(Endpoint.GET_FILE) - before >= mailboxMessages, "the rewound mailbox is read again",
-                Duration.ofSeconds(60));
-        waitFor(() -> indexed(index).equals(after), "the index is still exact", Duration.ofSeconds(60));
+        waitFor(() -> indexed(index).equals(after), "the rewound mailbox is read again", Duration.ofSeconds(60));
 
         // No secret in Connect's answers or in the log.
         for (String path : List.of("connectors/kc-source", "connectors/kc-source/config", "connectors/kc-source/tasks",
@@ -362,6 +377,21 @@ class KafkaConnectIT {
             }
         }
         return out;
+    }
+
+    /** The partition id the documents of a mailbox carry. */
+    private static String partitionOf(String index, String mailbox) {
+        refresh(index);
+        JsonObject r = post("/" + index + "/_search",
+                "{\"size\":10000,\"_source\":[\"partition\",\"fields.mailbox\"]}");
+        for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) {
+            JsonObject src = h.getAsJsonObject().getAsJsonObject("_source");
+            if (src.has("fields") && src.getAsJsonObject("fields").has("mailbox") && src.getAsJsonObject("fields")
+                    .get("mailbox").getAsString().toLowerCase(Locale.ROOT).equals(mailbox)) {
+                return src.get("partition").getAsString();
+            }
+        }
+        throw new AssertionError("no document of mailbox " + mailbox + " in " + index);
     }
 
     /** Document id to when it was last written ({@code indexed_at}). */
