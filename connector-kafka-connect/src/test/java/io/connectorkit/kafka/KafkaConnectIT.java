@@ -40,7 +40,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import io.connectorkit.simulator.mimecast.faults.Fault;
+import io.connectorkit.simulator.mimecast.faults.FaultRule;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.connect.util.clusters.WorkerHandle;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the plugin from the folder the build made, through {@code plugin.path}.
  */
 @ExtendWith(SharedSearchNode.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaConnectIT {
     private static final String SECRET = "kc-Secret-90210-xyz";
     private static final String CLIENT = "kc-client";
@@ -84,6 +91,8 @@ class KafkaConnectIT {
         worker.put("config.providers", "file");
         worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         worker.put("offset.flush.interval.ms", "1000");
+        // A worker that leaves has its tasks given to the others after a second, not five minutes.
+        worker.put("scheduled.rebalance.max.delay.ms", "1000");
         connect = new EmbeddedConnectCluster.Builder().name("connectorkit").numWorkers(2).numBrokers(1)
                 .workerProps(worker).build();
         connect.start();
@@ -142,6 +151,7 @@ class KafkaConnectIT {
     }
 
     @Test
+    @Order(1)
     void thePluginIsLoadedFromItsFolderNotFromTheTestClassPath() throws Exception {
         assertThatThrownBy(() -> Class.forName(SOURCE_CLASS)).isInstanceOf(ClassNotFoundException.class);
         assertThat(Path.of(System.getProperty("connect.plugin.dir")).resolve("connector-mimecast-0.1.0-SNAPSHOT.jar"))
@@ -153,6 +163,7 @@ class KafkaConnectIT {
     }
 
     @Test
+    @Order(2)
     void validateShowsEveryProblemOnItsKeyAndNeverTheSecret() throws Exception {
         Map<String, String> bad = source("kc-validate", "kc-validate");
         bad.remove("mimecast.client-id");
@@ -184,6 +195,7 @@ class KafkaConnectIT {
     }
 
     @Test
+    @Order(3)
     void theIndexFollowsTheArchiveThroughKafka() throws Exception {
         String id = "kc-pipeline";
         String topic = "kc-pipeline";
@@ -285,6 +297,44 @@ class KafkaConnectIT {
         assertThat(log()).as("the log").contains("kc-source").doesNotContain(SECRET);
         connect.deleteConnector("kc-source");
         connect.deleteConnector("kc-sink");
+    }
+
+    @Test
+    @Order(4)
+    void aWorkerStoppedMidCrawlHandsItsTasksOverAndTheIndexIsExact() throws Exception {
+        Archive big = ArchiveGenerator.seed(31).domains(1).localDomains(1).usersPerDomain(6).messagesPerView(10)
+                .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z")).generate();
+        Set<String> expected = inScope(big);
+        // Slow downloads stretch the crawl over seconds, so the worker leaves in the middle of it.
+        try (FakeMimecastServer slow = FakeMimecastServer.builder().archive(big).clientCredentials(CLIENT, SECRET)
+                .fault(FaultRule.always(Endpoint.GET_FILE, Fault.slow(Duration.ofMillis(60)))).start()) {
+            String id = "kc-failover";
+            String index = "connector-" + id;
+            connect.kafka().createTopic(id, 4);
+            Map<String, String> source = source(id, id);
+            source.put("mimecast.api-endpoint", slow.baseUrl());
+            source.put("mimecast.auth-endpoint", slow.baseUrl());
+            source.put("connect.crawl.interval-seconds", "2");
+            connect.configureConnector("kc-failover-sink", sink(id, id, id + "-dlq"));
+            connect.configureConnector("kc-failover-source", source);
+            waitFor(() -> indexed(index).size() >= expected.size() / 5, "a fifth of the archive is indexed",
+                    Duration.ofSeconds(60));
+            int indexedWhenStopped = indexed(index).size();
+            String busy = connect.connectorStatus("kc-failover-source").tasks().get(0).workerId();
+            WorkerHandle leaving = connect.workers().stream()
+                    .filter(w -> busy.endsWith(":" + w.url().getPort())).findFirst().orElseThrow();
+            connect.removeWorker(leaving);
+            waitFor(() -> indexed(index).equals(expected), "the index holds the archive after the worker left",
+                    Duration.ofSeconds(120));
+            assertThat(indexedWhenStopped).as("the worker left mid-crawl").isLessThan(expected.size());
+            assertThat(countEmails(index)).as("each message once").isEqualTo(expected.size());
+            String stayed = connect.connectorStatus("kc-failover-source").tasks().get(0).workerId();
+            assertThat(stayed).as("task 0 moved").isNotEqualTo(busy);
+            connect.deleteConnector("kc-failover-source");
+            connect.deleteConnector("kc-failover-sink");
+        } finally {
+            connect.addWorker();
+        }
     }
 
     // --- helpers ---
