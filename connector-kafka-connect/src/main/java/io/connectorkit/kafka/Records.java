@@ -134,13 +134,15 @@ final class Records {
         String out = upsertRecord;
         // JSON escapes make the record longer than the text: cut until it fits.
         while (size > maxBytes && !content.isEmpty()) {
-            byte[] text = content.getBytes(StandardCharsets.UTF_8);
-            int keep = Math.max(0, text.length - (size - maxBytes) - 64);
-            String cut = new String(text, 0, keep, StandardCharsets.UTF_8);
-            // A code point split by the cut becomes U+FFFD at the end: drop it.
-            if (!cut.isEmpty() && cut.charAt(cut.length() - 1) == '\uFFFD') {
-                cut = cut.substring(0, cut.length() - 1);
+            // The text's share of the record, as written (escapes, multi-byte characters): keep the
+            // part of it that fits, in proportion, with a margin; the loop checks again.
+            long textBytes = bytes(GSON.toJson(content));
+            long room = maxBytes - (size - textBytes) - 64;
+            int keep = room <= 0 ? 0 : (int) Math.min(content.length() - 1L, content.length() * room / textBytes);
+            if (keep > 0 && Character.isHighSurrogate(content.charAt(keep - 1))) {
+                keep--;
             }
+            String cut = content.substring(0, keep);
             content = cut;
             doc.addProperty("content", content);
             doc.addProperty("truncated", true);
