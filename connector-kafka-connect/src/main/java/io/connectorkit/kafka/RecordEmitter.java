@@ -39,6 +39,9 @@ final class RecordEmitter implements Emitter {
     private final Set<String> spared = new LinkedHashSet<>();
     private String checkpoint;
     private boolean listed;
+    private long upserts;
+    private long deletes;
+    private long kept;
 
     RecordEmitter(CrawlSourceTask task, String partition, long generation, String checkpoint, int maxBytes) {
         this.task = task;
@@ -76,6 +79,7 @@ final class RecordEmitter implements Emitter {
         }
         String json = DocumentJson.toJson(document, partition, source, generation, extraction, Instant.now());
         send(Records.fit(Records.upsert(source, partition, document.id(), json), maxBytes));
+        upserts++;
     }
 
     @Override
@@ -92,6 +96,7 @@ final class RecordEmitter implements Emitter {
         cancelledCheck();
         flushKeeps();
         send(Records.delete(source, partition, documentId));
+        deletes++;
     }
 
     @Override
@@ -121,6 +126,7 @@ final class RecordEmitter implements Emitter {
     void flushKeeps() {
         if (!keeps.isEmpty()) {
             send(Records.keep(source, partition, generation, keeps));
+            kept += keeps.size();
             keeps.clear();
         }
     }
@@ -129,6 +135,13 @@ final class RecordEmitter implements Emitter {
     void finish(CrawlMode mode) {
         flushKeeps();
         send(Records.complete(source, partition, generation, mode.name(), listed, spared));
+        if (mode == CrawlMode.FULL || upserts > 0 || deletes > 0) {
+            LOG.info("{} crawl of partition '{}' of source '{}': {} upserts, {} deletes, {} unchanged, {} failed{}",
+                    mode, partition, source, upserts, deletes, kept, spared.size(),
+                    listed ? "" : " (listing not complete)");
+        } else {
+            LOG.debug("{} crawl of partition '{}' of source '{}': nothing new", mode, partition, source);
+        }
     }
 
     String lastCheckpoint() {

@@ -8,6 +8,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.connectorkit.embedded.EmbeddedSearchNode;
+import io.connectorkit.runtime.CancellationSignal;
+import io.connectorkit.runtime.ConnectorRegistry;
+import io.connectorkit.runtime.CrawlReport;
+import io.connectorkit.runtime.Host;
 import io.connectorkit.embedded.testing.SharedSearchNode;
 import io.connectorkit.simulator.archive.Archive;
 import io.connectorkit.simulator.archive.ArchiveGenerator;
@@ -286,6 +290,8 @@ class KafkaConnectIT {
                 + "\"},\"offset\":null}]}";
         Response r = connect.requestPatch(connect.endpointForResource("connectors/kc-source/offsets"), patch);
         assertThat(r.getStatus()).as(body(r)).isEqualTo(200);
+        assertThat(get("connectors/kc-source/offsets")).as("offsets after the rewind").doesNotContain(
+                "\"partition\":\"" + partition + "\"");
         connect.resumeConnector("kc-source");
         waitFor(() -> indexed(index).equals(after), "the rewound mailbox is read again", Duration.ofSeconds(60));
 
@@ -334,6 +340,61 @@ class KafkaConnectIT {
             connect.deleteConnector("kc-failover-sink");
         } finally {
             connect.addWorker();
+        }
+    }
+
+    /**
+     * The crawl rate through Connect (source, Kafka, sink) against the CLI host's pipeline on the same
+     * archive, both with two partitions at once: printed as a ratio, not asserted.
+     */
+    @Test
+    @Order(5)
+    void crawlRateThroughConnectAgainstTheCliHost() throws Exception {
+        Archive same = ArchiveGenerator.seed(37).domains(1).localDomains(1).usersPerDomain(6).messagesPerView(25)
+                .between(Instant.parse("2023-01-01T00:00:00Z"), Instant.parse("2024-01-01T00:00:00Z")).generate();
+        Set<String> expected = inScope(same);
+        try (FakeMimecastServer served = FakeMimecastServer.builder().archive(same).clientCredentials(CLIENT, SECRET)
+                .start()) {
+            Map<String, String> cli = new LinkedHashMap<>();
+            cli.put("connector.type", "mimecast");
+            cli.put("connector.id", "kc-rate-cli");
+            cli.put("mimecast.api-endpoint", served.baseUrl());
+            cli.put("mimecast.auth-endpoint", served.baseUrl());
+            cli.put("mimecast.client-id", CLIENT);
+            cli.put("mimecast.client-secret", SECRET);
+            cli.put("mimecast.messages.start-date", "2019-01-01");
+            cli.put("mimecast.stats-interval-seconds", "0");
+            cli.put("mimecast.attachments.extract", "false");
+            cli.put("extract.text", "false");
+            cli.put("crawl.parallel.partitions", "2");
+            cli.put("sink.elasticsearch.url", node.url());
+            ConnectorRegistry registry = ConnectorRegistry.load();
+            long cliNanos;
+            try (Host host = Host.open(registry.validate(cli), registry)) {
+                long t = System.nanoTime();
+                CrawlReport report = host.crawl(false, progress -> { }, new CancellationSignal());
+                cliNanos = System.nanoTime() - t;
+                assertThat(report.partitionsFailed()).isZero();
+            }
+            assertThat(indexed("connector-kc-rate-cli")).isEqualTo(expected);
+
+            String id = "kc-rate-connect";
+            connect.kafka().createTopic(id, 4);
+            Map<String, String> source = source(id, id);
+            source.put("mimecast.api-endpoint", served.baseUrl());
+            source.put("mimecast.auth-endpoint", served.baseUrl());
+            connect.configureConnector("kc-rate-sink", sink(id, id, id + "-dlq"));
+            long t = System.nanoTime();
+            connect.configureConnector("kc-rate-source", source);
+            waitFor(() -> indexed("connector-" + id).equals(expected), "the archive through Connect",
+                    Duration.ofSeconds(120));
+            long connectNanos = System.nanoTime() - t;
+            System.out.printf(Locale.ROOT, "Crawl rate on %d messages: CLI host %.0f msg/s (%d ms), Connect %.0f msg/s"
+                    + " (%d ms, from the connector's creation to the last document searchable); Connect/CLI = %.2f%n",
+                    expected.size(), expected.size() * 1e9 / cliNanos, cliNanos / 1_000_000,
+                    expected.size() * 1e9 / connectNanos, connectNanos / 1_000_000, (double) cliNanos / connectNanos);
+            connect.deleteConnector("kc-rate-source");
+            connect.deleteConnector("kc-rate-sink");
         }
     }
 
