@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -110,9 +111,18 @@ final class Records {
         return value.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** The source partition of a crawl partition's records: the source id and the partition id. */
+    /**
+     * The source partition of a crawl partition's records: the source id and the partition id.
+     * Connect stores an offset under the key's JSON as written, and its offsets API reads a PATCH's
+     * key into a {@code HashMap} before writing it: the same kind of map here gives the same JSON,
+     * so a rewind hits the stored key whatever order the request names the two fields in (a
+     * {@code Map.of} iterates in an order that changes from one JVM to the next).
+     */
     static Map<String, String> sourcePartition(String source, String partition) {
-        return Map.of(OFFSET_SOURCE, source, OFFSET_PARTITION, partition);
+        Map<String, String> key = new HashMap<>();
+        key.put(OFFSET_SOURCE, source);
+        key.put(OFFSET_PARTITION, partition);
+        return key;
     }
 
     /**
