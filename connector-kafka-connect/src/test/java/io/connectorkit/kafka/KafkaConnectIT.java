@@ -268,6 +268,10 @@ class KafkaConnectIT {
         // from the index behind the connectors' back, are not brought back by incremental passes,
         // and are after the rewind.
         connect.configureConnector("kc-source", source(id, topic));
+        // The tasks of the FULL passes are stopped before those of the new configuration start.
+        waitFor(() -> get("connectors/kc-source/tasks").contains("\"connect.crawl.full-every-passes\":\"0\"")
+                && tasksRunning("kc-source", 2),
+                "the tasks of the new configuration run", Duration.ofSeconds(60));
         long listingsBefore = server.calls(Endpoint.GET_MESSAGE_LIST);
         waitFor(() -> server.calls(Endpoint.GET_MESSAGE_LIST) - listingsBefore >= 6, "passes of the new configuration",
                 Duration.ofSeconds(30));
@@ -407,6 +411,20 @@ class KafkaConnectIT {
     }
 
     // --- helpers ---
+
+    private static boolean tasksRunning(String connector, int tasks) {
+        JsonObject status = JsonParser.parseString(get("connectors/" + connector + "/status")).getAsJsonObject();
+        JsonArray all = status.getAsJsonArray("tasks");
+        if (all.size() != tasks) {
+            return false;
+        }
+        for (JsonElement t : all) {
+            if (!"RUNNING".equals(t.getAsJsonObject().get("state").getAsString())) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static String log() {
         try {
