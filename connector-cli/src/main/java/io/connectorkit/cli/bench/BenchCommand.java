@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scale", paramLabel = "F", defaultValue = "1",
             description = "Shrink (or grow) every scenario's messages and the large attachment by this factor"
-                    + " (default: ${DEFAULT-VALUE}); 0.01 runs in about a minute.")
+                    + " (default: ${DEFAULT-VALUE}); 0.01 runs every scenario in a few minutes.")
     double scale;
 
     @Option(names = "--repeat", paramLabel = "N",
