@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -40,8 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
-            description = "Run only these scenarios (comma-separated, and those they compare with): raw, full, calls,"
-                    + " throttled, quota, delta, recrawl, memory, scale.")
+            description = "Run only these scenarios (comma-separated, and those they compare with): raw, full, extract,"
+                    + " index, calls, throttled, quota, delta, recrawl, memory, scale.")
     List<String> scenarios = List.of();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
@@ -49,8 +50,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scale", paramLabel = "F", defaultValue = "1",
             description = "Shrink (or grow) every scenario's messages and the large attachment by this factor"
-                    + " (default: ${DEFAULT-VALUE}); 0.01 runs in about a minute.")
+                    + " (default: ${DEFAULT-VALUE}); 0.01 runs every scenario in a few minutes.")
     double scale;
+
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Timed runs per repeated figure, each after an untimed warm-up; the figure is their median,"
+                    + " with the minimum and maximum (default: 3 at --scale 1 or more, else 1).")
+    Integer repeat;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Record full's first timed crawl with Java Flight Recorder into this file (read it with"
+                    + " 'jfr print' or 'jfr summary').")
+    Path profile;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Where the index and the memory scenario keep their files (default: a new temporary"
@@ -80,22 +91,28 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--scale " + scale
                     + " is out of range; give a factor above 0 and at most 100, such as 0.1.");
         }
+        if (repeat != null && (repeat < 1 || repeat > 100)) {
+            throw new ParameterException(spec.commandLine(), "--repeat " + repeat
+                    + " is out of range; give a number of runs from 1 to 100, such as 3.");
+        }
+        int runs = repeat != null ? repeat : scale >= 1 ? 3 : 1;
         boolean temporary = workDir == null;
         Path dir = temporary ? Files.createTempDirectory("connector-bench") : Files.createDirectories(workDir);
         PrintWriter err = context.err();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("started", Instant.now().toString());
         facts.put("scale", Double.toString(scale));
+        facts.put("repeat", Integer.toString(runs));
         facts.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
         facts.put("maxHeapMB", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
         facts.put("java", System.getProperty("java.version"));
         facts.put("loadAverageAtStart", MachineLoad.describe());
-        err.println("Benchmark (scale " + scale + ") in " + dir + "; load average " + facts.get("loadAverageAtStart"));
+        err.println("Benchmark (scale " + scale + ", " + runs + " timed runs per figure) in " + dir + "; load average " + facts.get("loadAverageAtStart"));
         err.println("Starting the embedded index...");
         err.flush();
         List<ScenarioResult> results;
         try (EmbeddedSearchNode node = EmbeddedSearchNode.start(dir.resolve("opensearch"))) {
-            BenchEnvironment env = new BenchEnvironment(scale, dir, node.url(), node.credential(),
+            BenchEnvironment env = new BenchEnvironment(scale, runs, Optional.ofNullable(profile), dir, node.url(), node.credential(),
                     ConnectorRegistry.load().connector("mimecast"), err);
             try (BenchScenarios run = new BenchScenarios(env)) {
                 results = run.run(scenarios);
@@ -108,8 +125,8 @@ public final class BenchCommand implements Callable<Integer> {
         facts.put("finished", Instant.now().toString());
         facts.put("loadAverageAtEnd", MachineLoad.describe());
         PrintWriter out = context.out();
-        out.printf("Benchmark at scale %s, %s processors, load average %s at start and %s at end%n", scale,
-                facts.get("processors"), facts.get("loadAverageAtStart"), facts.get("loadAverageAtEnd"));
+        out.printf("Benchmark at scale %s, %d timed runs per figure, %s processors, load average %s at start and %s"
+                + " at end%n", scale, runs, facts.get("processors"), facts.get("loadAverageAtStart"), facts.get("loadAverageAtEnd"));
         BenchTable.print(out, results);
         if (json != null) {
             BenchJson.write(json, facts, results);

@@ -34,15 +34,22 @@ final class BenchEnvironment {
     private static final long PROGRESS_EVERY_NANOS = 15_000_000_000L;
 
     private final double scale;
+    private final int repeat;
+    private final Optional<Path> profile;
     private final Path workDir;
     private final String indexUrl;
     private final Optional<EmbeddedCredential> credential;
     private final SourceConnector mimecast;
     private final PrintWriter progress;
 
-    BenchEnvironment(double scale, Path workDir, String indexUrl, Optional<EmbeddedCredential> credential,
-            SourceConnector mimecast, PrintWriter progress) {
+    BenchEnvironment(double scale, int repeat, Optional<Path> profile, Path workDir, String indexUrl,
+            Optional<EmbeddedCredential> credential, SourceConnector mimecast, PrintWriter progress) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat " + repeat + " is below 1");
+        }
         this.scale = scale;
+        this.repeat = repeat;
+        this.profile = requireNonNull(profile, "profile");
         this.workDir = requireNonNull(workDir, "workDir");
         this.indexUrl = requireNonNull(indexUrl, "indexUrl");
         this.credential = requireNonNull(credential, "credential");
@@ -54,12 +61,36 @@ final class BenchEnvironment {
         return scale;
     }
 
+    /** @return how many timed runs each repeated figure is the median of */
+    int repeat() {
+        return repeat;
+    }
+
+    /** @return where to write the JFR recording of full's first timed run, if asked */
+    Optional<Path> profile() {
+        return profile;
+    }
+
+    /**
+     * Runs a crawl whose figures are thrown away, so that the timed crawl after it finds the JVM's
+     * code compiled and the index's caches warm.
+     */
+    void warmUp(Map<String, String> config, Archive archive, FakeMimecastServer server) throws Exception {
+        say("  warm-up (not timed): " + config.get("connector.id"));
+        crawl(config, archive, server);
+    }
+
     Path workDir() {
         return workDir;
     }
 
     String indexUrl() {
         return indexUrl;
+    }
+
+    /** @return the Authorization header the benchmark's node wants, if any */
+    Optional<String> authorization() {
+        return credential.map(EmbeddedCredential::authorization);
     }
 
     /** @return counts of the benchmark's node, sending its credential */
@@ -142,7 +173,7 @@ final class BenchEnvironment {
             IndexTally tally = tally();
             String index = host.indexName();
             CrawlOutcome outcome = new CrawlOutcome(wall, report, calls, tally.count(index, "email"),
-                    tally.count(index, "attachment"));
+                    tally.count(index, "attachment"), index);
             say(String.format("  %s: %,d documents in %.1f s (%,.0f docs/s), %d item failures", id,
                     report.documentsUpserted(), outcome.seconds(), outcome.documentsPerSecond(), report.itemFailures()));
             return outcome;

@@ -2,6 +2,7 @@ package io.connectorkit.cli.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.connectorkit.cli.bench.archive.BenchArchives;
 import io.connectorkit.cli.bench.archive.SimulatedArchive;
 import io.connectorkit.cli.bench.measure.CrawlOutcome;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
@@ -27,13 +28,17 @@ final class BenchScenarios implements AutoCloseable {
     private final Map<String, Scenario> scenarios = new LinkedHashMap<>();
     private final Map<String, List<String>> needs = new LinkedHashMap<>();
     private final Map<String, ScenarioResult> results = new LinkedHashMap<>();
-    private CrawlOutcome raw;
+    private final Set<String> wanted = new LinkedHashSet<>();
+    private AlternatingCrawls alternating;
+    private double extractRate = Double.NaN;
     private FullCrawl full;
 
     BenchScenarios(BenchEnvironment environment) {
         this.environment = requireNonNull(environment, "environment");
         add(new RawScenario());
         add(new FullScenario(), "raw");
+        add(new ExtractScenario());
+        add(new IndexScenario(), "raw", "extract");
         add(new CallsScenario(), "full");
         add(new ThrottledScenario());
         add(new QuotaScenario());
@@ -50,7 +55,7 @@ final class BenchScenarios implements AutoCloseable {
 
     /** @return the scenario names, in the order they run */
     static List<String> names() {
-        return List.of("raw", "full", "calls", "throttled", "quota", "delta", "recrawl", "memory", "scale");
+        return List.of("raw", "full", "extract", "index", "calls", "throttled", "quota", "delta", "recrawl", "memory", "scale");
     }
 
     /** @return one line per scenario: its name and what it measures */
@@ -70,7 +75,8 @@ final class BenchScenarios implements AutoCloseable {
      * @throws Exception if a scenario cannot run
      */
     List<ScenarioResult> run(List<String> chosen) throws Exception {
-        Set<String> wanted = new LinkedHashSet<>(chosen.isEmpty() ? names() : chosen);
+        wanted.clear();
+        wanted.addAll(chosen.isEmpty() ? names() : chosen);
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -91,13 +97,51 @@ final class BenchScenarios implements AutoCloseable {
         return out;
     }
 
-    /** @return the raw crawl, once the raw scenario ran */
-    CrawlOutcome raw() {
-        return requireNonNull(raw, "the raw scenario has not run");
+    /**
+     * The raw crawls and, when full runs too, the full crawls alternating with them: run once, on
+     * first use, after a warm-up of each.
+     *
+     * @return the crawls
+     * @throws Exception if a crawl cannot run
+     */
+    AlternatingCrawls alternating() throws Exception {
+        if (alternating == null) {
+            alternating = AlternatingCrawls.run(environment, wanted.contains("full"));
+        }
+        return alternating;
     }
 
-    void keepRaw(CrawlOutcome outcome) {
-        this.raw = requireNonNull(outcome, "outcome");
+    /**
+     * Makes sure the JVM has crawled the full archive's shape once before a scenario times a crawl:
+     * true after raw and full, else one untimed crawl of the full archive (no rate limit) now.
+     *
+     * @throws Exception if the warm-up crawl cannot run
+     */
+    void ensureWarm() throws Exception {
+        if (alternating != null) {
+            return;
+        }
+        try (SimulatedArchive sim = SimulatedArchive.start(BenchArchives.full(environment.scale(), 1), b -> b)) {
+            environment.warmUp(environment.mimecastConfig("bench-warmup", sim.server()), sim.archive(), sim.server());
+        }
+        alternating = new AlternatingCrawls(List.of(), List.of(), List.of(), null);
+    }
+
+    /** @return the timed raw crawls, once the raw scenario ran */
+    List<CrawlOutcome> raw() {
+        return requireNonNull(alternating, "the raw scenario has not run").raw();
+    }
+
+    /** @return the extraction reference's documents/s (median), once the extract scenario ran */
+    double extractRate() {
+        if (Double.isNaN(extractRate)) {
+            throw new IllegalStateException("the extract scenario has not run");
+        }
+        return extractRate;
+    }
+
+    void keepExtractRate(double documentsPerSecond) {
+        this.extractRate = documentsPerSecond;
     }
 
     /** @return the full crawl, if the full scenario ran */
@@ -116,8 +160,8 @@ final class BenchScenarios implements AutoCloseable {
 
     @Override
     public void close() {
-        if (full != null) {
-            full.archive().close();
+        if (alternating != null && alternating.simulator() != null) {
+            alternating.simulator().close();
         }
     }
 }

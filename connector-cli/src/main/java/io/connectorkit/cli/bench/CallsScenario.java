@@ -37,6 +37,9 @@ final class CallsScenario implements Scenario {
         CrawlOutcome parts;
         ArchiveTotals partsTotals;
         try (SimulatedArchive sim = SimulatedArchive.start(BenchArchives.parts(env.scale()), b -> b)) {
+            Map<String, String> warm = env.mimecastConfig("bench-parts-warmup", sim.server());
+            warm.put("mimecast.content.mode", "parts");
+            env.warmUp(warm, sim.archive(), sim.server());
             Map<String, String> config = env.mimecastConfig("bench-parts", sim.server());
             config.put("mimecast.content.mode", "parts");
             parts = env.crawl(config, sim.archive(), sim.server());

@@ -32,18 +32,25 @@ final class DeltaScenario implements Scenario {
     public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchScenarios.FullCrawl full = run.full();
         SimulatedArchive sim = full.archive();
-        CrawlOutcome outcome = run.environment().crawl(full.config(), sim.archive(), sim.server());
+        List<CrawlOutcome> with = RecrawlScenario.repeated(run.environment(), full.config(), sim);
+        CrawlOutcome outcome = with.get(with.size() - 1);
         Map<String, String> off = new LinkedHashMap<>(full.config());
         off.put("mimecast.messages.late-arrival-days", "0");
-        CrawlOutcome without = run.environment().crawl(off, sim.archive(), sim.server());
-        ScenarioResult base = RecrawlScenario.result(name(), outcome, full, 0.05);
+        List<CrawlOutcome> withoutRuns = new ArrayList<>();
+        for (int i = 0; i < run.environment().repeat(); i++) {
+            withoutRuns.add(run.environment().crawl(off, sim.archive(), sim.server()));
+        }
+        CrawlOutcome without = withoutRuns.get(withoutRuns.size() - 1);
+        ScenarioResult base = RecrawlScenario.result(name(), with, full, 0.05);
         List<Figure> figures = new ArrayList<>(base.figures());
         figures.add(Figure.reported("list calls per mailbox, late-arrival window (14 days)",
                 listCallsPerMailbox(outcome), "calls"));
         figures.add(Figure.reported("list calls per mailbox, window off", listCallsPerMailbox(without), "calls"));
-        figures.add(Figure.reported("wall time, window off", without.seconds(), "s"));
+        figures.add(Figure.reported("wall time, window off", RawScenario.each(withoutRuns, CrawlOutcome::seconds),
+                "s"));
         figures.add(Figure.noMoreThan("late arrivals found", outcome.metric("late_arrivals"), "msgs", 0));
-        figures.add(Figure.noMoreThan("content downloads, window off", without.calls().contentCalls(), "reqs", 0));
+        figures.add(Figure.noMoreThan("content downloads, window off",
+                withoutRuns.stream().mapToLong(o -> o.calls().contentCalls()).sum(), "reqs", 0));
         List<String> notes = new ArrayList<>(base.notes());
         notes.add("list calls per mailbox = get-message-list requests / mailboxes in scope; the window's part is"
                 + " listed " + 500 + " messages a page, the delta window mimecast.page-size (100) a page");

@@ -33,6 +33,7 @@ final class QuotaScenario implements Scenario {
     @Override
     public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
+        run.ensureWarm();
         try (SimulatedArchive sim = SimulatedArchive.start(BenchArchives.full(env.scale(), 1),
                 b -> b.quota(CALLS, WINDOW))) {
             CrawlOutcome outcome = env.crawl(env.mimecastConfig("bench-quota", sim.server()), sim.archive(),

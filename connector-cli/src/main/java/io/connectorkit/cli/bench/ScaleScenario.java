@@ -35,6 +35,8 @@ final class ScaleScenario implements Scenario {
         List<String> notes = new ArrayList<>();
         double[] x = new double[MULTIPLIERS.length];
         double[] y = new double[MULTIPLIERS.length];
+        run.ensureWarm();
+        notes.add("every point is a warmed crawl: after raw's and full's warm-ups, or an untimed full-shape crawl");
         for (int i = 0; i < MULTIPLIERS.length; i++) {
             int k = MULTIPLIERS[i];
             CrawlOutcome outcome;
@@ -42,7 +44,7 @@ final class ScaleScenario implements Scenario {
             if (k == 1 && run.fullIfRun().isPresent()) {
                 outcome = run.full().outcome();
                 totals = run.full().archive().totals();
-                notes.add("1x is the full scenario's crawl of this run");
+                notes.add("1x is the full scenario's median crawl of this run");
             } else {
                 try (SimulatedArchive sim = SimulatedArchive.start(BenchArchives.full(env.scale(), k), b -> b)) {
                     outcome = env.crawl(env.mimecastConfig("bench-scale-" + k + "x", sim.server()), sim.archive(),

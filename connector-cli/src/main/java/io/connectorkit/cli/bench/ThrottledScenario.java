@@ -30,6 +30,7 @@ final class ThrottledScenario implements Scenario {
     @Override
     public ScenarioResult run(BenchScenarios run) throws Exception {
         BenchEnvironment env = run.environment();
+        run.ensureWarm();
         try (SimulatedArchive sim = SimulatedArchive.start(BenchArchives.full(env.scale(), 1),
                 b -> b.callsPerSecond(CALLS_PER_SECOND))) {
             CrawlOutcome outcome = env.crawl(env.mimecastConfig("bench-throttled", sim.server()), sim.archive(),

@@ -26,13 +26,19 @@ class BenchCommandTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("bench");
         assertThat(run("bench", "--help")).isZero();
-        assertThat(out.toString()).contains("--scenario", "--json", "--scale");
+        assertThat(out.toString()).contains("--scenario", "--json", "--scale", "--repeat", "--profile");
+    }
+
+    @Test
+    void rejectsARepeatOutOfRange() {
+        assertThat(run("bench", "--repeat", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--repeat 0", "from 1 to 100");
     }
 
     @Test
     void rejectsAnUnknownScenarioNamingTheKnownOnes() {
         assertThat(run("bench", "--scenario", "fastest")).isEqualTo(2);
-        assertThat(err.toString()).contains("fastest", "raw, full, calls, throttled, quota, delta, recrawl, memory, scale");
+        assertThat(err.toString()).contains("fastest", "raw, full, extract, index, calls, throttled, quota, delta, recrawl, memory, scale");
     }
 
     @Test

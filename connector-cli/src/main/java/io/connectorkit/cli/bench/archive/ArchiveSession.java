@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.connectorkit.api.Checkpoint;
 import io.connectorkit.api.ConnectorContext;
 import io.connectorkit.api.ConnectorSession;
-import io.connectorkit.api.ContentSource;
 import io.connectorkit.api.CrawlMode;
 import io.connectorkit.api.Document;
 import io.connectorkit.api.Emitter;
@@ -16,10 +15,8 @@ import io.connectorkit.simulator.archive.corpus.ArchivedMessage;
 import io.connectorkit.simulator.archive.corpus.Attachment;
 import io.connectorkit.simulator.archive.corpus.MessageHeader;
 import io.connectorkit.simulator.archive.corpus.View;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -105,28 +102,5 @@ final class ArchiveSession implements ConnectorSession {
     @Override
     public void close() {
         // Nothing is held open: the archive generates content on demand.
-    }
-
-    /** An attachment's bytes, generated again each time they are opened. */
-    private record AttachmentContent(Attachment attachment) implements ContentSource {
-        @Override
-        public InputStream open() {
-            return attachment.openStream();
-        }
-
-        @Override
-        public long length() {
-            return attachment.size();
-        }
-
-        @Override
-        public Optional<String> mediaType() {
-            return Optional.of(attachment.contentType());
-        }
-
-        @Override
-        public Optional<String> fileName() {
-            return Optional.of(attachment.filename());
-        }
     }
 }

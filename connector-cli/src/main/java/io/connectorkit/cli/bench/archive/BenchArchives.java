@@ -21,6 +21,11 @@ public final class BenchArchives {
     private BenchArchives() {
     }
 
+    /** @return the mailboxes of the full archive */
+    public static int mailboxes() {
+        return DOMAINS * USERS_PER_DOMAIN;
+    }
+
     /**
      * The full scenario's archive, with {@code multiplier} times the messages per mailbox.
      *

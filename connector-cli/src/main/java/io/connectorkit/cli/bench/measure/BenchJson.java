@@ -2,6 +2,7 @@ package io.connectorkit.cli.bench.measure;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,20 @@ public final class BenchJson {
                 addNumber(o, "ratio", f.ratio());
                 if (f.holds() != null) {
                     o.addProperty("holds", f.holds());
+                }
+                if (!f.runs().isEmpty()) {
+                    addNumber(o, "median", f.value());
+                    addNumber(o, "min", f.min());
+                    addNumber(o, "max", f.max());
+                    JsonArray runs = new JsonArray();
+                    for (double v : f.runs()) {
+                        if (Double.isNaN(v) || Double.isInfinite(v)) {
+                            runs.add(JsonNull.INSTANCE);
+                        } else {
+                            runs.add(v);
+                        }
+                    }
+                    o.add("runs", runs);
                 }
                 figures.add(o);
             }

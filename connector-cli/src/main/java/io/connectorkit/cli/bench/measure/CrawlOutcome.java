@@ -15,9 +15,12 @@ import java.time.Duration;
  * @param calls the simulator calls made during the crawl
  * @param emails email documents in the index afterwards
  * @param attachments attachment documents in the index afterwards
+ * @param index the index the crawl wrote to
  */
-public record CrawlOutcome(Duration wall, CrawlReport report, CallCounts calls, long emails, long attachments) {
+public record CrawlOutcome(Duration wall, CrawlReport report, CallCounts calls, long emails, long attachments,
+        String index) {
     public CrawlOutcome {
+        requireNonNull(index, "index");
         requireNonNull(wall, "wall");
         requireNonNull(report, "report");
         requireNonNull(calls, "calls");
