@@ -106,15 +106,15 @@ class LoadIT {
             say("%,d documents in %.0f s; peak heap %d MB (GC log, %d pauses), heap left after pauses max %d MB in the"
                     + " first half / %d MB in the second; peak RSS %d MB; threads %s, without the JVM's workers %s;"
                     + " open files %s; %d samples;"
-                    + " child CPU %.0f s; live heap after a full collection %d MB at a quarter, %d MB at three quarters",
+                    + " child CPU %.0f s; live heap after a full collection %d MB at a quarter, %d MB at half",
                     totals.documents(), wall, log.peakMb(), log.pauses().size(), log.liveMaxMb(0, mid),
                     log.liveMaxMb(mid, Double.MAX_VALUE), watch.rssHighWaterBytes() >> 20, steady.threads(),
                     steady.crawlThreads(), steady.openFiles(), watch.samples(), watch.cpuSeconds(),
-                    watch.liveAtQuarter() >> 20, watch.liveAtThreeQuarters() >> 20);
+                    watch.liveAtQuarter() >> 20, watch.liveAtHalf() >> 20);
             assertThat(log.pauses()).as("GC pauses in " + gc).isNotEmpty();
             assertThat(log.peakMb()).isLessThanOrEqualTo(512);
             assertThat(watch.liveAtQuarter()).as("live heap at a quarter of the crawl").isPositive();
-            assertThat(watch.liveAtThreeQuarters()).as("live heap at three quarters of the crawl")
+            assertThat(watch.liveAtHalf()).as("live heap at half of the crawl")
                     .isPositive().isLessThanOrEqualTo(watch.liveAtQuarter() + LIVE_HEAP_TOLERANCE_BYTES);
             assertThat(steady.size()).as("samples after warm-up: the crawl must run long enough to be watched")
                     .isGreaterThanOrEqualTo(10);

@@ -21,9 +21,8 @@ import java.util.stream.Stream;
 /**
  * Watches a crawling child process four times a second until it exits: a {@link ProcessSample}
  * each time, and every half second the index's email count (often enough that a fast crawl is not
- * past three quarters before it is looked at). The first email ends the warm-up (JVM start, index
- * and pools opened); at a quarter and at three quarters of the expected emails the child's live
- * heap is measured ({@code jcmd <pid> GC.class_histogram}, which collects the whole heap first).
+ * past half before it is looked at). The first email ends the warm-up (JVM start, index and pools
+ * opened); at a quarter and at half of the expected emails the child's live heap is measured ({@code jcmd <pid> GC.class_histogram}, which collects the whole heap first).
  * Prints a progress line every 15 seconds.
  */
 final class LoadWatch {
@@ -38,7 +37,7 @@ final class LoadWatch {
     private final long startedNanos;
     private final long expectedEmails;
     private long liveAtQuarter = -1;
-    private long liveAtThreeQuarters = -1;
+    private long liveAtHalf = -1;
     private final List<Timed> samples = new ArrayList<>();
     private double warmedUpAt = Double.NaN;
     private long rssHighWater;
@@ -146,8 +145,11 @@ final class LoadWatch {
                 }
                 if (liveAtQuarter < 0 && indexed >= expectedEmails / 4) {
                     liveAtQuarter = liveHeap();
-                } else if (liveAtThreeQuarters < 0 && indexed >= expectedEmails * 3 / 4) {
-                    liveAtThreeQuarters = liveHeap();
+                }
+                // At half, not later: the last quarter of a fast crawl on an idle machine can end
+                // (and the child exit) before jcmd has attached.
+                if (liveAtQuarter >= 0 && liveAtHalf < 0 && indexed >= expectedEmails / 2) {
+                    liveAtHalf = liveHeap();
                 }
                 if (now - lastProgress >= PROGRESS_EVERY_SECONDS && !samples.isEmpty()) {
                     lastProgress = now;
@@ -203,9 +205,9 @@ final class LoadWatch {
         return liveAtQuarter;
     }
 
-    /** Live heap at three quarters of the expected emails, in bytes; -1 if not measured. */
-    long liveAtThreeQuarters() {
-        return liveAtThreeQuarters;
+    /** Live heap at half of the expected emails, in bytes; -1 if not measured. */
+    long liveAtHalf() {
+        return liveAtHalf;
     }
 
     private long indexed() {
