@@ -17,6 +17,7 @@ import io.connectorkit.runtime.state.StateConflictException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +134,8 @@ public abstract class ElasticsearchStoresContract {
         content.start(0);
         // Pages of 3 hits: every operation below needs several, and one ends exactly on a page.
         ElasticsearchSink sink = new ElasticsearchSink(content, IndexDisk.cluster(), 3);
-        List<SinkAction> writes = new java.util.ArrayList<>();
-        List<String> kept = new java.util.ArrayList<>();
+        List<SinkAction> writes = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             writes.add(upsert("s", "e" + i, "v", "p"));
             if (i < 5) {

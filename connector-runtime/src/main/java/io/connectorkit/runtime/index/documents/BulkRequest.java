@@ -67,7 +67,16 @@ final class BulkRequest {
     private final IndexClient client;
     private final String index;
     private final IndexDisk disk;
-    private int missing;
+
+    /**
+     * What a request's items came to.
+     *
+     * @param reasons one entry per item: {@code null} when acknowledged, else the index's reason
+     * @param missing how many deletes and updates found no document (404): acknowledged, but
+     *     nothing was deleted or updated
+     */
+    record Outcome(List<String> reasons, int missing) {
+    }
 
     BulkRequest(IndexClient client, String index, IndexDisk disk) {
         this.client = requireNonNull(client, "client");
@@ -83,27 +92,19 @@ final class BulkRequest {
      * @throws SinkException if items were still refused when the retries and the wait ran out
      */
     List<String> send(List<SinkAction> actions) throws SinkException {
-        return sendItems(actions.stream().map(Item::of).toList());
-    }
-
-    /**
-     * @return how many deletes and updates of the last {@link #sendItems} found no document
-     *     (404): acknowledged, but nothing was deleted or updated
-     */
-    int missing() {
-        return missing;
+        return sendItems(actions.stream().map(Item::of).toList()).reasons();
     }
 
     /**
      * Sends the items, and again those the index asks to retry.
      *
      * @param actions the items, in order
-     * @return one entry per item: {@code null} when acknowledged (a delete or update of a
-     *     document that is gone included, counted by {@link #missing()}), else the index's reason
+     * @return the outcome: a delete or update of a document that is gone is acknowledged, and
+     *     counted as missing
      * @throws SinkException if items were still refused when the retries and the wait ran out
      */
-    List<String> sendItems(List<Item> actions) throws SinkException {
-        missing = 0;
+    Outcome sendItems(List<Item> actions) throws SinkException {
+        int missing = 0;
         List<String> outcome = new ArrayList<>(Collections.nCopies(actions.size(), (String) null));
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
@@ -205,7 +206,7 @@ final class BulkRequest {
                     + pending.size() + " of " + actions.size() + " documents: " + lastReason
                     + "; check the cluster's health and disk space", null);
         }
-        return outcome;
+        return new Outcome(outcome, missing);
     }
 
     private static Duration waited(Instant failingSince) {

@@ -78,10 +78,8 @@ final class ElasticsearchSink implements DocumentSink {
         JsonObject stamp = new JsonObject();
         stamp.addProperty(DocumentJson.GENERATION, generation);
         String what = ids.size() + " unchanged documents of partition '" + partition + "'";
-        forEachPage(bool, "find the " + what, page -> {
-            List<BulkRequest.Item> updates = page.stream().map(id -> BulkRequest.Item.update(id, stamp)).toList();
-            send(updates, "keep " + what);
-        });
+        forEachPage(bool, "find the " + what,
+                page -> send(page.stream().map(id -> BulkRequest.Item.update(id, stamp)).toList(), "keep " + what));
     }
 
     @Override
@@ -90,9 +88,7 @@ final class ElasticsearchSink implements DocumentSink {
             return 0;
         }
         JsonObject bool = content.sourceFilter();
-        JsonArray parents = new JsonArray();
-        QueryClauses.anyOf(DocumentJson.PARENT_ID, parentIds).forEach(parents::add);
-        bool.add("should", parents);
+        bool.add("should", QueryClauses.anyOf(DocumentJson.PARENT_ID, parentIds));
         bool.addProperty("minimum_should_match", 1);
         return deleteAll(bool, "children of " + parentIds.size() + " deleted documents");
     }
@@ -161,9 +157,8 @@ final class ElasticsearchSink implements DocumentSink {
      * Elasticsearch 9.
      */
     private static JsonArray selfOrChildren(Collection<String> ids) {
-        JsonArray clauses = new JsonArray();
-        QueryClauses.anyOf(DocumentJson.ID, ids).forEach(clauses::add);
-        QueryClauses.anyOf(DocumentJson.PARENT_ID, ids).forEach(clauses::add);
+        JsonArray clauses = QueryClauses.anyOf(DocumentJson.ID, ids);
+        clauses.addAll(QueryClauses.anyOf(DocumentJson.PARENT_ID, ids));
         return clauses;
     }
 
@@ -177,42 +172,38 @@ final class ElasticsearchSink implements DocumentSink {
     /** Deletes every document the query matches, a page at a time; returns how many were deleted. */
     private long deleteAll(JsonObject bool, String what) throws SinkException {
         content.refresh();
-        long[] deleted = {0};
-        forEachPage(bool, "find the " + what, page -> {
-            List<BulkRequest.Item> deletes = page.stream().map(BulkRequest.Item::delete).toList();
-            deleted[0] += page.size() - send(deletes, "delete " + what);
-        });
-        if (deleted[0] > 0) {
+        long deleted = forEachPage(bool, "find the " + what,
+                page -> send(page.stream().map(BulkRequest.Item::delete).toList(), "delete " + what));
+        if (deleted > 0) {
             // What a later query, count or search sees no longer holds them.
             content.refresh();
         }
-        return deleted[0];
+        return deleted;
     }
 
     /**
      * Sends the items in one bulk request.
      *
-     * @return how many found no document (already gone)
+     * @return how many found their document and changed it (the rest were already gone)
      * @throws SinkException if the index refused any item: the operation failed, and whatever it
      *     did not change is still there for the next run to find
      */
     private int send(List<BulkRequest.Item> items, String what) throws SinkException {
         // Deletes and re-stamps write segments too: they need the disk's room as much as documents.
         content.written();
-        BulkRequest bulk = new BulkRequest(client, index, disk);
-        List<String> outcome = bulk.sendItems(items);
-        List<String> refused = outcome.stream().filter(Objects::nonNull).toList();
+        BulkRequest.Outcome outcome = new BulkRequest(client, index, disk).sendItems(items);
+        List<String> refused = outcome.reasons().stream().filter(Objects::nonNull).toList();
         if (!refused.isEmpty()) {
             throw new SinkException("Cannot " + what + " in index '" + index + "': " + refused.size() + " of "
                     + items.size() + " refused, first " + refused.get(0), null);
         }
-        return bulk.missing();
+        return items.size() - outcome.missing();
     }
 
-    /** What is done with a page of matching document ids. */
+    /** What is done with a page of matching document ids: returns how many it changed. */
     @FunctionalInterface
     private interface PageAction {
-        void accept(List<String> ids) throws SinkException;
+        long apply(List<String> ids) throws SinkException;
     }
 
     /**
@@ -220,8 +211,11 @@ final class ElasticsearchSink implements DocumentSink {
      * order of the {@code id} keyword. Each page's search starts after the last id of the one
      * before, so documents the action deletes or updates never shift what comes next, and
      * documents written meanwhile with a later id are found too.
+     *
+     * @return the sum of what the action returned for every page
      */
-    private void forEachPage(JsonObject bool, String what, PageAction action) throws SinkException {
+    private long forEachPage(JsonObject bool, String what, PageAction action) throws SinkException {
+        long changed = 0;
         JsonArray after = null;
         while (true) {
             JsonObject query = new JsonObject();
@@ -243,7 +237,7 @@ final class ElasticsearchSink implements DocumentSink {
             try {
                 IndexClient.Reply r = client.json("POST", "/" + index + "/_search", Map.of(), body.toString());
                 if (r.status() == 404) {
-                    return;
+                    return changed;
                 }
                 if (!r.ok()) {
                     throw new SinkException("Cannot " + what + " in index '" + index + "': " + r.reason(), null);
@@ -253,15 +247,15 @@ final class ElasticsearchSink implements DocumentSink {
                 throw new SinkException(e.getMessage(), e);
             }
             if (hits.isEmpty()) {
-                return;
+                return changed;
             }
             List<String> ids = new ArrayList<>(hits.size());
             for (JsonElement hit : hits) {
                 ids.add(hit.getAsJsonObject().get("_id").getAsString());
             }
-            action.accept(ids);
+            changed += action.apply(ids);
             if (hits.size() < pageSize) {
-                return;
+                return changed;
             }
             after = hits.get(hits.size() - 1).getAsJsonObject().getAsJsonArray("sort");
         }

@@ -60,8 +60,8 @@ final class QueryClauses {
      *
      * @return one {@code terms} clause per chunk of values
      */
-    static List<JsonObject> anyOf(String field, Collection<String> values) {
-        List<JsonObject> clauses = new ArrayList<>();
+    static JsonArray anyOf(String field, Collection<String> values) {
+        JsonArray clauses = new JsonArray();
         List<String> chunk = new ArrayList<>(Math.min(values.size(), TERMS_PER_CLAUSE));
         for (String v : values) {
             chunk.add(v);

@@ -2,7 +2,8 @@ package io.connectorkit.runtime.index.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -12,11 +13,11 @@ class QueryClausesTest {
     @Test
     void anyOfSplitsTheValuesIntoBoundedTermsClausesAndKeepsEveryOne() {
         List<String> values = IntStream.range(0, 2 * QueryClauses.TERMS_PER_CLAUSE + 1).mapToObj(i -> "v" + i).toList();
-        List<JsonObject> clauses = QueryClauses.anyOf("id", values);
+        JsonArray clauses = QueryClauses.anyOf("id", values);
         assertThat(clauses).hasSize(3);
         List<String> all = new ArrayList<>();
-        for (JsonObject c : clauses) {
-            var terms = c.getAsJsonObject("terms").getAsJsonArray("id");
+        for (JsonElement c : clauses) {
+            var terms = c.getAsJsonObject().getAsJsonObject("terms").getAsJsonArray("id");
             assertThat(terms.size()).isLessThanOrEqualTo(QueryClauses.TERMS_PER_CLAUSE);
             terms.forEach(t -> all.add(t.getAsString()));
         }
