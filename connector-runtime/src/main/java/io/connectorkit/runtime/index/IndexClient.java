@@ -25,8 +25,8 @@ import java.util.Optional;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -136,6 +136,25 @@ public final class IndexClient implements AutoCloseable {
      */
     public Reply send(String method, String endpoint, Map<String, String> params, String body, ContentType contentType)
             throws IOException {
+        return send(method, endpoint, params, body == null ? null
+                : body.getBytes(contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset()),
+                contentType);
+    }
+
+    /**
+     * Sends a request whose body is already encoded, retrying connection errors, 429 and 5xx
+     * answers; the same bytes go out again on each attempt.
+     *
+     * @param method the HTTP method
+     * @param endpoint the path, such as {@code /index/_bulk}
+     * @param params query parameters
+     * @param body the body's bytes in the content type's charset (UTF-8 for JSON), or {@code null}
+     * @param contentType {@code application/json} or {@code application/x-ndjson}
+     * @return the final answer, whatever its status (after retries ran out for retryable ones)
+     * @throws IOException if the cluster could not be reached after retries
+     */
+    public Reply send(String method, String endpoint, Map<String, String> params, byte[] body, ContentType contentType)
+            throws IOException {
         IOException last = null;
         Reply reply = null;
         Instant failingSince = null;
@@ -146,7 +165,7 @@ public final class IndexClient implements AutoCloseable {
             Request request = new Request(method, endpoint);
             request.addParameters(params);
             if (body != null) {
-                request.setEntity(new StringEntity(body, contentType));
+                request.setEntity(new ByteArrayEntity(body, contentType));
             }
             try {
                 reply = read(client.performRequest(request));

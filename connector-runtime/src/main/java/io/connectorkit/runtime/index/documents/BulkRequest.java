@@ -9,6 +9,7 @@ import io.connectorkit.runtime.index.IndexErrors;
 import io.connectorkit.runtime.index.RetryPolicy;
 import io.connectorkit.runtime.index.SinkAction;
 import io.connectorkit.runtime.index.SinkException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -128,26 +129,10 @@ final class BulkRequest {
             }
             // The embedded index's own disk: nothing is sent while its filesystem is below the reserve.
             disk.awaitRoom(retry.maxWait());
-            StringBuilder body = new StringBuilder();
-            for (int i : pending) {
-                Item a = actions.get(i);
-                JsonObject meta = new JsonObject();
-                meta.addProperty("_index", index);
-                meta.addProperty("_id", a.id());
-                if (a.op().equals("update")) {
-                    // A document rewritten by the crawl meanwhile is updated again, not failed.
-                    meta.addProperty("retry_on_conflict", 3);
-                }
-                JsonObject line = new JsonObject();
-                line.add(a.op(), meta);
-                body.append(line).append('\n');
-                if (a.source() != null) {
-                    body.append(a.source()).append('\n');
-                }
-            }
+            byte[] body = body(actions, pending);
             IndexClient.Reply r;
             try {
-                r = client.send("POST", "/_bulk", Map.of(), body.toString(), NDJSON);
+                r = client.send("POST", "/_bulk", Map.of(), body, NDJSON);
             } catch (IOException e) {
                 if (disk.low()) {
                     throw disk.refused(index, client.description(), e.getMessage(), waited(failingSince));
@@ -207,6 +192,52 @@ final class BulkRequest {
                     + "; check the cluster's health and disk space", null);
         }
         return new Outcome(outcome, missing);
+    }
+
+    /**
+     * The {@code _bulk} body of the pending items, encoded once: each action line, then the
+     * document's UTF-8 straight into the buffer (no intermediate copy of the whole body as text).
+     */
+    private byte[] body(List<Item> actions, List<Integer> pending) {
+        long estimate = 0;
+        for (int i : pending) {
+            String source = actions.get(i).source();
+            estimate += 96 + index.length() + actions.get(i).id().length() + (source == null ? 0 : source.length() + 1);
+        }
+        Body out = new Body((int) Math.min(Integer.MAX_VALUE - 16, estimate + estimate / 8));
+        for (int i : pending) {
+            Item a = actions.get(i);
+            JsonObject meta = new JsonObject();
+            meta.addProperty("_index", index);
+            meta.addProperty("_id", a.id());
+            if (a.op().equals("update")) {
+                // A document rewritten by the crawl meanwhile is updated again, not failed.
+                meta.addProperty("retry_on_conflict", 3);
+            }
+            JsonObject line = new JsonObject();
+            line.add(a.op(), meta);
+            out.line(line.toString());
+            if (a.source() != null) {
+                out.line(a.source());
+            }
+        }
+        return out.bytes();
+    }
+
+    /** A growable buffer of newline-terminated UTF-8 lines, whose array is handed out unless oversized. */
+    private static final class Body extends ByteArrayOutputStream {
+        Body(int size) {
+            super(Math.max(64, size));
+        }
+
+        void line(String text) {
+            writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            write('\n');
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     private static Duration waited(Instant failingSince) {
