@@ -8,6 +8,7 @@ import io.connectorkit.cli.bench.archive.ArchiveConnector;
 import io.connectorkit.cli.bench.archive.SimulatedArchive;
 import io.connectorkit.cli.bench.measure.BenchTable;
 import io.connectorkit.cli.bench.measure.CallCounts;
+import io.connectorkit.cli.bench.measure.CpuUse;
 import io.connectorkit.cli.bench.measure.CrawlOutcome;
 import io.connectorkit.cli.bench.measure.IndexTally;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
@@ -157,6 +158,7 @@ final class BenchEnvironment {
             CallCounts before = server == null ? CallCounts.none() : CallCounts.of(server);
             long[] lastLine = {System.nanoTime()};
             long started = System.nanoTime();
+            CpuUse.Snapshot cpu = CpuUse.start();
             CrawlReport report = host.crawl(false, p -> {
                 long now = System.nanoTime();
                 if (now - lastLine[0] > PROGRESS_EVERY_NANOS) {
@@ -166,6 +168,7 @@ final class BenchEnvironment {
                 }
             }, new CancellationSignal());
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
+            CpuUse used = cpu.end();
             CallCounts calls = server == null ? CallCounts.none() : CallCounts.of(server).minus(before);
             if (report.fatal().isPresent()) {
                 say("  " + id + ": the crawl stopped: " + report.fatalMessage());
@@ -173,7 +176,7 @@ final class BenchEnvironment {
             IndexTally tally = tally();
             String index = host.indexName();
             CrawlOutcome outcome = new CrawlOutcome(wall, report, calls, tally.count(index, "email"),
-                    tally.count(index, "attachment"), index);
+                    tally.count(index, "attachment"), index, used);
             say(String.format("  %s: %,d documents in %.1f s (%,.0f docs/s), %d item failures", id,
                     report.documentsUpserted(), outcome.seconds(), outcome.documentsPerSecond(), report.itemFailures()));
             return outcome;

@@ -4,11 +4,13 @@ import static io.connectorkit.cli.bench.RawScenario.each;
 
 import io.connectorkit.cli.bench.archive.ArchiveTotals;
 import io.connectorkit.cli.bench.archive.SimulatedArchive;
+import io.connectorkit.cli.bench.measure.CpuUse;
 import io.connectorkit.cli.bench.measure.CrawlOutcome;
 import io.connectorkit.cli.bench.measure.Figure;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
 import io.connectorkit.cli.bench.measure.SimulatorProbe;
 import io.connectorkit.simulator.mimecast.Endpoint;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,12 +59,39 @@ final class FullScenario implements Scenario {
                 Figure.reported("MB downloaded", outcome.metric("bytes_downloaded") / 1e6, "MB"),
                 Figure.reported("simulator get-file+download pairs/s (" + SimulatorProbe.THREADS + " clients)", served,
                         "pairs/s"),
-                new Figure("crawl get-file calls/s vs simulator", fileRate, "calls/s", "", fileRate / served, null)),
+                new Figure("crawl get-file calls/s vs simulator", fileRate, "calls/s", "", fileRate / served, null),
+                Figure.reported("CPU use: process CPU / (wall x processors)",
+                        each(runs, o -> o.cpu().utilisation()), "of the machine"),
+                Figure.reported("CPU share: simulator", each(runs, o -> 100 * o.cpu().share(CpuUse.SIMULATOR)), "%"),
+                Figure.reported("CPU share: crawl threads", each(runs, o -> 100 * o.cpu().share(CpuUse.CRAWL)), "%"),
+                Figure.reported("CPU share: extraction", each(runs, o -> 100 * o.cpu().share(CpuUse.EXTRACTION)), "%"),
+                Figure.reported("CPU share: index node", each(runs, o -> 100 * o.cpu().share(CpuUse.INDEX_NODE)), "%"),
+                Figure.reported("raw's CPU s / full's CPU s (full / raw if CPU-bound)",
+                        cpuRatios(run.raw(), runs, false), ""),
+                Figure.reported("the same without the simulator's CPU", cpuRatios(run.raw(), runs, true), "")),
                 List.of(String.format("%,d messages, %,d attachments (%,d MB); crawl.parallel.partitions=4 (default),"
                         + " content mode eml; the simulator's serving rate is measured after the crawl, alone",
                         totals.messages(), totals.attachments(), totals.attachmentBytes() >> 20),
                         "median of " + runs.size() + " timed runs after an untimed warm-up, alternating with raw's;"
                                 + " the ratio is the median of each run's ratio to the raw run before it"));
+    }
+
+    /**
+     * Each raw run's process CPU time over the full run's after it: what full / raw would be if
+     * both were CPU-bound on the same cores, the rest of a missed target being waiting.
+     * {@code withoutSimulator} takes the simulator's own threads out of full's time, as if the
+     * service ran on its own machines, as Mimecast does. 0 where the JVM measured nothing.
+     */
+    static List<Double> cpuRatios(List<CrawlOutcome> raw, List<CrawlOutcome> full, boolean withoutSimulator) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(raw.size(), full.size()); i++) {
+            CpuUse r = raw.get(i).cpu();
+            CpuUse f = full.get(i).cpu();
+            double simulator = withoutSimulator ? f.groupSeconds().getOrDefault(CpuUse.SIMULATOR, 0.0) : 0;
+            double fullSeconds = f.processSeconds() - simulator;
+            ratios.add(r.known() && f.known() && fullSeconds > 0 ? r.processSeconds() / fullSeconds : 0);
+        }
+        return ratios;
     }
 
     static double probeSeconds(double scale) {

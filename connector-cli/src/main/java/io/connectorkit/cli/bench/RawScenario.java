@@ -2,6 +2,7 @@ package io.connectorkit.cli.bench;
 
 import io.connectorkit.cli.bench.archive.ArchiveTotals;
 import io.connectorkit.cli.bench.archive.BenchArchives;
+import io.connectorkit.cli.bench.measure.CpuUse;
 import io.connectorkit.cli.bench.measure.CrawlOutcome;
 import io.connectorkit.cli.bench.measure.Figure;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
@@ -39,7 +40,11 @@ final class RawScenario implements Scenario {
                         "docs"),
                 Figure.reported("documents indexed", last.emails() + last.attachments(), "docs"),
                 Figure.noMoreThan("documents lost", lost(runs, totals), "docs", 0),
-                Figure.reported("item failures", last.report().itemFailures(), "items")),
+                Figure.reported("item failures", last.report().itemFailures(), "items"),
+                Figure.reported("CPU use: process CPU / (wall x processors)",
+                        each(runs, o -> o.cpu().utilisation()), "of the machine"),
+                Figure.reported("CPU share: extraction", each(runs, o -> 100 * o.cpu().share(CpuUse.EXTRACTION)), "%"),
+                Figure.reported("CPU share: index node", each(runs, o -> 100 * o.cpu().share(CpuUse.INDEX_NODE)), "%")),
                 List.of(String.format("%,d messages and %,d attachments (%,d MB) from %d mailboxes; the same pipeline,"
                         + " text extraction and bulk indexing as a crawl, without the Mimecast API", totals.messages(),
                         totals.attachments(), totals.attachmentBytes() >> 20, BenchArchives.mailboxes()),

@@ -65,6 +65,19 @@ class BenchCommandIT {
                 "simulator get-file+download pairs/s (4 clients)", "crawl get-file calls/s vs simulator");
         assertThat(figures.get("full").get("documents/s").get("target").getAsString()).isEqualTo(">= 0.9 x raw");
         assertThat(figures.get("full").get("documents/s").has("ratio")).isTrue();
+        // Where the CPU went: measured in every run, the shares of a crawl add up to at most all of it.
+        for (String scenario : List.of("raw", "full")) {
+            assertThat(value(figures, scenario, "CPU use: process CPU / (wall x processors)")).as(scenario)
+                    .isPositive().isLessThanOrEqualTo(1.05);
+            assertThat(value(figures, scenario, "CPU share: extraction")
+                    + value(figures, scenario, "CPU share: index node")).as(scenario).isPositive()
+                    .isLessThanOrEqualTo(100.0);
+        }
+        assertThat(value(figures, "full", "CPU share: simulator")).isPositive();
+        assertThat(value(figures, "full", "CPU share: crawl threads")).isPositive();
+        double cpuRatio = value(figures, "full", "raw's CPU s / full's CPU s (full / raw if CPU-bound)");
+        assertThat(cpuRatio).isPositive();
+        assertThat(value(figures, "full", "the same without the simulator's CPU")).isGreaterThan(cpuRatio);
         assertThat(figures.get("extract")).containsKeys("documents/s", "wall time", "attachments/s",
                 "extraction failures");
         assertThat(value(figures, "extract", "attachments extracted")).isPositive();

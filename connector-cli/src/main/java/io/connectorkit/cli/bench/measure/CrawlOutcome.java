@@ -16,10 +16,12 @@ import java.time.Duration;
  * @param emails email documents in the index afterwards
  * @param attachments attachment documents in the index afterwards
  * @param index the index the crawl wrote to
+ * @param cpu where this process's CPU time went during the crawl
  */
 public record CrawlOutcome(Duration wall, CrawlReport report, CallCounts calls, long emails, long attachments,
-        String index) {
+        String index, CpuUse cpu) {
     public CrawlOutcome {
+        requireNonNull(cpu, "cpu");
         requireNonNull(index, "index");
         requireNonNull(wall, "wall");
         requireNonNull(report, "report");

@@ -1,0 +1,173 @@
+package io.connectorkit.cli.bench.measure;
+
+import static java.util.Objects.requireNonNull;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Where this process's CPU time went during one crawl, by thread group: the simulator, the index
+ * node, Tika extraction, the crawl's own threads, and the rest. The benchmark runs all of them in
+ * one JVM on the same cores, so a group's share says how much of the machine it took from the
+ * others; the simulator's share is time the real service would spend on its own machines.
+ *
+ * <p>Threads are read by name through {@link ThreadMXBean}, at the start, every
+ * {@link #POLL_MILLIS} ms and at the end, so that a thread that ends during the crawl (the crawl's
+ * own pool does) keeps the time it had at the last look. What no thread accounts for (the GC, the
+ * JIT compiler, a thread's last moments) is reported as {@link #UNATTRIBUTED}.
+ *
+ * @param wallSeconds the crawl's wall time
+ * @param processSeconds the process's CPU time over the crawl, every thread and the GC included
+ * @param groupSeconds CPU seconds per group, in {@link #GROUPS} order, then {@link #UNATTRIBUTED}
+ * @param processors the processors the JVM may use
+ */
+public record CpuUse(double wallSeconds, double processSeconds, Map<String, Double> groupSeconds, int processors) {
+    public static final String SIMULATOR = "simulator";
+    public static final String INDEX_NODE = "index node";
+    public static final String EXTRACTION = "extraction";
+    public static final String CRAWL = "crawl threads";
+    public static final String OTHER = "other threads";
+    public static final String UNATTRIBUTED = "ended threads, GC and JIT";
+
+    /** Thread groups by name, first match wins; the same groups as docs/bench/top-frames.py. */
+    static final List<Map.Entry<String, Pattern>> GROUPS = List.of(
+            Map.entry(EXTRACTION, Pattern.compile("^connectorkit-extract")),
+            Map.entry(CRAWL, Pattern.compile("^crawl-")),
+            Map.entry(SIMULATOR, Pattern.compile("fake-mimecast|^HTTP-Dispatcher|^simulator")),
+            Map.entry(INDEX_NODE, Pattern.compile("opensearch|^elasticsearch")));
+
+    public CpuUse {
+        requireNonNull(groupSeconds, "groupSeconds");
+        groupSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(groupSeconds));
+    }
+
+    /** No measurement: the JVM cannot time threads. */
+    public static CpuUse unknown(double wallSeconds) {
+        return new CpuUse(wallSeconds, 0, Map.of(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @return the share of the process's CPU time the group took, 0 when unknown */
+    public double share(String group) {
+        return processSeconds <= 0 ? 0 : groupSeconds.getOrDefault(group, 0.0) / processSeconds;
+    }
+
+    /** @return the process's CPU time over the wall time of all its processors: 1 when CPU-bound */
+    public double utilisation() {
+        return wallSeconds <= 0 || processors <= 0 ? 0 : processSeconds / (wallSeconds * processors);
+    }
+
+    /** @return whether the JVM measured anything */
+    public boolean known() {
+        return processSeconds > 0;
+    }
+
+    /** Starts a measurement: every live thread's CPU time and the process's, now, then polled. */
+    public static Snapshot start() {
+        return new Snapshot();
+    }
+
+    static final long POLL_MILLIS = 250;
+
+    /** A measurement under way: the first and the latest CPU time of every thread seen. */
+    public static final class Snapshot {
+        private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final Map<Long, long[]> threads = new HashMap<>();
+        private final Map<Long, String> groups = new HashMap<>();
+        private final long process;
+        private final long wall;
+        private final ScheduledExecutorService poller;
+
+        private Snapshot() {
+            if (mx.isThreadCpuTimeSupported() && !mx.isThreadCpuTimeEnabled()) {
+                mx.setThreadCpuTimeEnabled(true);
+            }
+            this.process = processNanos();
+            this.wall = System.nanoTime();
+            look(true);
+            this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-cpu-poll");
+                t.setDaemon(true);
+                return t;
+            });
+            poller.scheduleAtFixedRate(() -> look(false), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        /** Records every live thread's CPU time; a thread first seen now started at 0 unless at the start. */
+        private synchronized void look(boolean atStart) {
+            if (!mx.isThreadCpuTimeSupported()) {
+                return;
+            }
+            for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                long now = mx.getThreadCpuTime(info.getThreadId());
+                if (now < 0) {
+                    continue;
+                }
+                long[] first = threads.computeIfAbsent(info.getThreadId(), id -> new long[] {atStart ? now : 0, now});
+                first[1] = now;
+                groups.putIfAbsent(info.getThreadId(), group(info.getThreadName()));
+            }
+        }
+
+        /** @return where the CPU time went since the start; stops polling */
+        public CpuUse end() {
+            poller.shutdownNow();
+            double wallSeconds = (System.nanoTime() - wall) / 1e9;
+            long processNow = processNanos();
+            if (process < 0 || processNow < 0 || !mx.isThreadCpuTimeSupported()) {
+                return unknown(wallSeconds);
+            }
+            Map<String, Double> byGroup = new LinkedHashMap<>();
+            GROUPS.forEach(g -> byGroup.put(g.getKey(), 0.0));
+            byGroup.put(OTHER, 0.0);
+            double attributed = 0;
+            synchronized (this) {
+                look(false);
+                for (Map.Entry<Long, long[]> t : threads.entrySet()) {
+                    if (groups.get(t.getKey()).equals(POLLER)) {
+                        continue;
+                    }
+                    double seconds = (t.getValue()[1] - t.getValue()[0]) / 1e9;
+                    byGroup.merge(groups.get(t.getKey()), seconds, Double::sum);
+                    attributed += seconds;
+                }
+            }
+            double processSeconds = (processNow - process) / 1e9;
+            byGroup.put(UNATTRIBUTED, Math.max(0, processSeconds - attributed));
+            return new CpuUse(wallSeconds, processSeconds, byGroup, Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private static final String POLLER = "the measurement itself";
+
+    static String group(String threadName) {
+        if (threadName.equals("bench-cpu-poll")) {
+            return POLLER;
+        }
+        for (Map.Entry<String, Pattern> g : GROUPS) {
+            if (g.getValue().matcher(threadName).find()) {
+                return g.getKey();
+            }
+        }
+        return OTHER;
+    }
+
+    private static long processNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+}
