@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +55,41 @@ class LauncherIT {
                 .containsExactly("error: the build did not produce " + dir.resolve("connector-cli/target/connector.jar")
                         + "; run 'mvn -B -DskipTests package' in " + dir + " to see why.");
         assertThat(process.exitValue()).isEqualTo(4);
+    }
+
+    /**
+     * With the jar in place the launcher starts it with a 512 MB heap, unless {@code
+     * CONNECTOR_JAVA_OPTS} sets one or the command is {@code bench}; the JVM itself says which heap
+     * it got ({@code -XX:+PrintCommandLineFlags}).
+     */
+    @Test
+    void theJvmGetsA512MegabyteHeapUnlessTheOptionsSetOne() throws Exception {
+        Path launcher = dir.resolve("connector");
+        Files.copy(RepoFiles.resolve("connector"), launcher);
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(dir.resolve("connector-cli/target"));
+        Files.createSymbolicLink(dir.resolve("connector-cli/target/connector.jar"), ConnectorProcess.jar());
+
+        assertThat(maxHeap(launcher, "-XX:+PrintCommandLineFlags", "--version")).isEqualTo(512L << 20);
+        assertThat(maxHeap(launcher, "-Xmx768m -XX:+PrintCommandLineFlags", "--version")).isEqualTo(768L << 20);
+        assertThat(maxHeap(launcher, "-XX:+PrintCommandLineFlags -XX:MaxRAMPercentage=10", "--version"))
+                .isNotEqualTo(512L << 20);
+        assertThat(maxHeap(launcher, "-XX:+PrintCommandLineFlags", "bench", "--help")).isNotEqualTo(512L << 20);
+    }
+
+    private long maxHeap(Path launcher, String javaOptions, String... args) throws Exception {
+        Path out = dir.resolve("flags.txt");
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        pb.environment().put("CONNECTOR_JAVA_OPTS", javaOptions);
+        Process process = pb.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher ended").isTrue();
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        Matcher m = Pattern.compile("-XX:MaxHeapSize=(\\d+)").matcher(output);
+        assertThat(m.find()).as("the JVM printed its heap in\n%s", output).isTrue();
+        return Long.parseLong(m.group(1));
     }
 }
