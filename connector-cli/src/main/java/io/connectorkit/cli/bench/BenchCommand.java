@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
             description = "Run only these scenarios (comma-separated, and those they compare with): raw, full, extract,"
-                    + " index, calls, throttled, quota, delta, recrawl, memory, scale.")
+                    + " index, calls, throttled, quota, delta, recrawl, memory, demo, scale.")
     List<String> scenarios = List.of();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to this file.")
@@ -59,12 +59,12 @@ public final class BenchCommand implements Callable<Integer> {
     Integer repeat;
 
     @Option(names = "--profile", paramLabel = "FILE",
-            description = "Record full's first timed crawl with Java Flight Recorder into this file (read it with"
-                    + " 'jfr print' or 'jfr summary').")
+            description = "Record one more full crawl, after the timed ones and not timed, with Java Flight Recorder"
+                    + " into this file (read it with 'jfr print' or 'jfr summary').")
     Path profile;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
-            description = "Where the index and the memory scenario keep their files (default: a new temporary"
+            description = "Where the index and the memory and demo scenarios keep their files (default: a new temporary"
                     + " directory, deleted afterwards).")
     Path workDir;
 

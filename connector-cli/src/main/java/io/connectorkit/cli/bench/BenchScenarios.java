@@ -45,6 +45,7 @@ final class BenchScenarios implements AutoCloseable {
         add(new DeltaScenario(), "full");
         add(new RecrawlScenario(), "full");
         add(new MemoryScenario());
+        add(new DemoScenario());
         add(new ScaleScenario());
     }
 
@@ -55,7 +56,8 @@ final class BenchScenarios implements AutoCloseable {
 
     /** @return the scenario names, in the order they run */
     static List<String> names() {
-        return List.of("raw", "full", "extract", "index", "calls", "throttled", "quota", "delta", "recrawl", "memory", "scale");
+        return List.of("raw", "full", "extract", "index", "calls", "throttled", "quota", "delta", "recrawl", "memory", "demo",
+                "scale");
     }
 
     /** @return one line per scenario: its name and what it measures */

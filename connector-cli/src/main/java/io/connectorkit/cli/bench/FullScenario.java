@@ -47,7 +47,7 @@ final class FullScenario implements Scenario {
         ArchiveTotals totals = sim.totals();
         double fileRate = outcome.calls().calls(Endpoint.GET_FILE) / outcome.seconds();
         double served = SimulatorProbe.pairsPerSecond(sim, SimulatorProbe.THREADS, probeSeconds(env.scale()));
-        return new ScenarioResult(name(), List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.atLeastPaired("documents/s", each(runs, CrawlOutcome::documentsPerSecond), "docs/s",
                         each(run.raw(), CrawlOutcome::documentsPerSecond), SHARE_OF_RAW, "raw"),
                 Figure.reported("messages/s", each(runs, o -> totals.messages() / o.seconds()), "msgs/s"),
@@ -60,15 +60,11 @@ final class FullScenario implements Scenario {
                 Figure.reported("simulator get-file+download pairs/s (" + SimulatorProbe.THREADS + " clients)", served,
                         "pairs/s"),
                 new Figure("crawl get-file calls/s vs simulator", fileRate, "calls/s", "", fileRate / served, null),
-                Figure.reported("CPU use: process CPU / (wall x processors)",
-                        each(runs, o -> o.cpu().utilisation()), "of the machine"),
-                Figure.reported("CPU share: simulator", each(runs, o -> 100 * o.cpu().share(CpuUse.SIMULATOR)), "%"),
-                Figure.reported("CPU share: crawl threads", each(runs, o -> 100 * o.cpu().share(CpuUse.CRAWL)), "%"),
-                Figure.reported("CPU share: extraction", each(runs, o -> 100 * o.cpu().share(CpuUse.EXTRACTION)), "%"),
-                Figure.reported("CPU share: index node", each(runs, o -> 100 * o.cpu().share(CpuUse.INDEX_NODE)), "%"),
                 Figure.reported("raw's CPU s / full's CPU s (full / raw if CPU-bound)",
                         cpuRatios(run.raw(), runs, false), ""),
-                Figure.reported("the same without the simulator's CPU", cpuRatios(run.raw(), runs, true), "")),
+                Figure.reported("the same without the simulator's CPU", cpuRatios(run.raw(), runs, true), "")));
+        figures.addAll(RawScenario.cpuFigures(runs));
+        return new ScenarioResult(name(), figures,
                 List.of(String.format("%,d messages, %,d attachments (%,d MB); crawl.parallel.partitions=4 (default),"
                         + " content mode eml; the simulator's serving rate is measured after the crawl, alone",
                         totals.messages(), totals.attachments(), totals.attachmentBytes() >> 20),

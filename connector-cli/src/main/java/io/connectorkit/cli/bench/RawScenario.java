@@ -7,6 +7,7 @@ import io.connectorkit.cli.bench.measure.CrawlOutcome;
 import io.connectorkit.cli.bench.measure.Figure;
 import io.connectorkit.cli.bench.measure.ScenarioResult;
 import io.connectorkit.simulator.archive.ArchiveGenerator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -33,23 +34,36 @@ final class RawScenario implements Scenario {
         ArchiveTotals totals = ArchiveTotals.of(ArchiveGenerator.generate(BenchArchives.full(env.scale(), 1)));
         List<CrawlOutcome> runs = run.alternating().raw();
         CrawlOutcome last = runs.get(runs.size() - 1);
-        return new ScenarioResult(name(), List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.reported("documents/s", each(runs, CrawlOutcome::documentsPerSecond), "docs/s"),
                 Figure.reported("wall time", each(runs, CrawlOutcome::seconds), "s"),
                 Figure.reported("documents per bulk request", each(runs, CrawlOutcome::documentsPerBulkRequest),
                         "docs"),
                 Figure.reported("documents indexed", last.emails() + last.attachments(), "docs"),
                 Figure.noMoreThan("documents lost", lost(runs, totals), "docs", 0),
-                Figure.reported("item failures", last.report().itemFailures(), "items"),
-                Figure.reported("CPU use: process CPU / (wall x processors)",
-                        each(runs, o -> o.cpu().utilisation()), "of the machine"),
-                Figure.reported("CPU share: extraction", each(runs, o -> 100 * o.cpu().share(CpuUse.EXTRACTION)), "%"),
-                Figure.reported("CPU share: index node", each(runs, o -> 100 * o.cpu().share(CpuUse.INDEX_NODE)), "%")),
+                Figure.reported("item failures", last.report().itemFailures(), "items")));
+        figures.addAll(cpuFigures(runs));
+        return new ScenarioResult(name(), figures,
                 List.of(String.format("%,d messages and %,d attachments (%,d MB) from %d mailboxes; the same pipeline,"
                         + " text extraction and bulk indexing as a crawl, without the Mimecast API", totals.messages(),
                         totals.attachments(), totals.attachmentBytes() >> 20, BenchArchives.mailboxes()),
                         "median of " + runs.size() + " timed runs after an untimed warm-up, alternating with full's;"
                                 + " documents lost is summed over the runs"));
+    }
+
+    /**
+     * Where the process's CPU went in each run: its use of the machine, then each thread group's
+     * share, the same groups for every crawl scenario (a group the crawl has not, such as the
+     * simulator in raw, shows 0).
+     */
+    static List<Figure> cpuFigures(List<CrawlOutcome> runs) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.reported("CPU use: process CPU / (wall x processors)", each(runs, o -> o.cpu().utilisation()),
+                "of the machine"));
+        for (String group : CpuUse.GROUP_NAMES) {
+            figures.add(Figure.reported("CPU share: " + group, each(runs, o -> 100 * o.cpu().share(group)), "%"));
+        }
+        return figures;
     }
 
     /** One value per run, in run order. */

@@ -137,6 +137,16 @@ class BenchCommandIT {
         assertThat(value(figures, "memory", "completed")).isEqualTo(1.0);
         assertThat(value(figures, "memory", "peak heap used (sampled every 10 ms)")).isPositive();
         assertThat(value(figures, "memory", "heap limit")).isLessThanOrEqualTo(256.0);
+        // The demo in a child JVM, with the launcher's heap and with the JVM's default.
+        assertThat(value(figures, "demo", "512m: heap limit")).isEqualTo(512.0);
+        for (String heap : List.of("512m", "default")) {
+            assertThat(value(figures, "demo", heap + ": peak RSS (VmHWM)")).as(heap).isPositive();
+            assertThat(value(figures, "demo", heap + ": live heap at most (after a collection)")).as(heap)
+                    .isLessThanOrEqualTo(value(figures, "demo", heap + ": heap committed at most (GC log)"));
+            assertThat(value(figures, "demo", heap + ": class metadata (NMT Metaspace + Class)")).as(heap).isPositive();
+            assertThat(value(figures, "demo", heap + ": documents indexed")).as(heap).isPositive();
+            assertThat(value(figures, "demo", heap + ": item failures")).as(heap).isZero();
+        }
         assertThat(value(figures, "memory", "peak RSS (VmHWM)")).isPositive();
         assertThat(figures.get("scale")).containsKeys("1x: documents/s", "2x: documents/s", "4x: documents/s",
                 "time exponent (1 = linear)");

@@ -38,7 +38,7 @@ class BenchCommandTest {
     @Test
     void rejectsAnUnknownScenarioNamingTheKnownOnes() {
         assertThat(run("bench", "--scenario", "fastest")).isEqualTo(2);
-        assertThat(err.toString()).contains("fastest", "raw, full, extract, index, calls, throttled, quota, delta, recrawl, memory, scale");
+        assertThat(err.toString()).contains("fastest", "raw, full, extract, index, calls, throttled, quota, delta, recrawl, memory, demo, scale");
     }
 
     @Test

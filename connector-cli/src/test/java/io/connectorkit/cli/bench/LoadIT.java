@@ -8,6 +8,7 @@ import io.connectorkit.cli.CrawlConfig;
 import io.connectorkit.cli.bench.archive.ArchiveTotals;
 import io.connectorkit.cli.bench.archive.SimulatedArchive;
 import io.connectorkit.cli.bench.measure.ChildJvm;
+import io.connectorkit.cli.bench.measure.GcLog;
 import io.connectorkit.cli.bench.measure.IndexTally;
 import io.connectorkit.embedded.EmbeddedSearchNode;
 import io.connectorkit.embedded.testing.SharedSearchNode;

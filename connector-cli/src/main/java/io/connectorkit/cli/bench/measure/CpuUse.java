@@ -36,6 +36,7 @@ public record CpuUse(double wallSeconds, double processSeconds, Map<String, Doub
     public static final String INDEX_NODE = "index node";
     public static final String EXTRACTION = "extraction";
     public static final String CRAWL = "crawl threads";
+    public static final String INDEX_CLIENT = "bulk writer and index client";
     public static final String OTHER = "other threads";
     public static final String UNATTRIBUTED = "ended threads, GC and JIT";
 
@@ -44,7 +45,12 @@ public record CpuUse(double wallSeconds, double processSeconds, Map<String, Doub
             Map.entry(EXTRACTION, Pattern.compile("^connectorkit-extract")),
             Map.entry(CRAWL, Pattern.compile("^crawl-")),
             Map.entry(SIMULATOR, Pattern.compile("fake-mimecast|^HTTP-Dispatcher|^simulator")),
-            Map.entry(INDEX_NODE, Pattern.compile("opensearch|^elasticsearch")));
+            Map.entry(INDEX_NODE, Pattern.compile("opensearch|^elasticsearch")),
+            Map.entry(INDEX_CLIENT, Pattern.compile("^bulk-writer|dispatch")));
+
+    /** Every group a measurement reports, in the order figures show them. */
+    public static final List<String> GROUP_NAMES = List.of(SIMULATOR, CRAWL, EXTRACTION, INDEX_NODE,
+            INDEX_CLIENT, OTHER, UNATTRIBUTED);
 
     public CpuUse {
         requireNonNull(groupSeconds, "groupSeconds");

@@ -1,4 +1,4 @@
-package io.connectorkit.cli.bench;
+package io.connectorkit.cli.bench.measure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * with the heap in use before and after it. The highest "before" is the heap's peak (the heap
  * only fills between collections); the "after" values are what stayed live, so their trend over
  * a run shows whether it accumulates memory.
+ *
+ * @param pauses the pauses, in order
  */
-record GcLog(List<Pause> pauses) {
+public record GcLog(List<Pause> pauses) {
     private static final Pattern PAUSE = Pattern.compile(
             "^\\[(\\d+[.,]\\d+)s].*GC\\(\\d+\\) Pause .*? (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
@@ -27,10 +29,17 @@ record GcLog(List<Pause> pauses) {
      * @param afterMb heap in use after it
      * @param committedMb heap committed
      */
-    record Pause(double seconds, long beforeMb, long afterMb, long committedMb) {
+    public record Pause(double seconds, long beforeMb, long afterMb, long committedMb) {
     }
 
-    static GcLog read(Path file) throws IOException {
+    /**
+     * Reads a log.
+     *
+     * @param file the log; a missing file has no pauses
+     * @return its pauses
+     * @throws IOException if the file cannot be read
+     */
+    public static GcLog read(Path file) throws IOException {
         List<Pause> pauses = new ArrayList<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -45,13 +54,23 @@ record GcLog(List<Pause> pauses) {
     }
 
     /** The highest heap use seen, in MB (0 without pauses). */
-    long peakMb() {
+    public long peakMb() {
         return pauses.stream().mapToLong(Pause::beforeMb).max().orElse(0);
     }
 
     /** The highest heap use left after a pause at or after {@code fromSeconds} and before {@code toSeconds}. */
-    long liveMaxMb(double fromSeconds, double toSeconds) {
+    public long liveMaxMb(double fromSeconds, double toSeconds) {
         return pauses.stream().filter(p -> p.seconds() >= fromSeconds && p.seconds() < toSeconds)
                 .mapToLong(Pause::afterMb).max().orElse(0);
+    }
+
+    /** The highest heap use left after any pause, in MB (0 without pauses): what the run kept live at most. */
+    public long liveMaxMb() {
+        return liveMaxMb(0, Double.MAX_VALUE);
+    }
+
+    /** The most heap the JVM had committed at a pause, in MB (0 without pauses). */
+    public long committedMaxMb() {
+        return pauses.stream().mapToLong(Pause::committedMb).max().orElse(0);
     }
 }

@@ -1,4 +1,4 @@
-package io.connectorkit.cli.bench;
+package io.connectorkit.cli.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,8 @@ class GcLogTest {
         assertThat(gc.peakMb()).isEqualTo(200);
         assertThat(gc.liveMaxMb(0, 35)).isEqualTo(90);
         assertThat(gc.liveMaxMb(35, Double.MAX_VALUE)).isEqualTo(70);
+        assertThat(gc.liveMaxMb()).isEqualTo(90);
+        assertThat(gc.committedMaxMb()).isEqualTo(490);
     }
 
     @Test
