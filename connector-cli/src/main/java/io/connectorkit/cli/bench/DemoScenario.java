@@ -147,7 +147,7 @@ final class DemoScenario implements Scenario {
 
     private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>();
-        line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        line.add(ChildJvm.java().resolveSibling("jcmd").toString());
         line.add(Long.toString(pid));
         line.addAll(List.of(command));
         Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * @param wallSeconds the crawl's wall time
  * @param processSeconds the process's CPU time over the crawl, every thread and the GC included
- * @param groupSeconds CPU seconds per group, in {@link #GROUPS} order, then {@link #UNATTRIBUTED}
+ * @param groupSeconds CPU seconds per group, in {@link #GROUP_NAMES} order
  * @param processors the processors the JVM may use
  */
 public record CpuUse(double wallSeconds, double processSeconds, Map<String, Double> groupSeconds, int processors) {
@@ -84,14 +84,26 @@ public record CpuUse(double wallSeconds, double processSeconds, Map<String, Doub
 
     static final long POLL_MILLIS = 250;
 
-    /** A measurement under way: the first and the latest CPU time of every thread seen. */
+    /** A measurement under way: the group and the first and latest CPU time of every thread seen. */
     public static final class Snapshot {
         private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        private final Map<Long, long[]> threads = new HashMap<>();
-        private final Map<Long, String> groups = new HashMap<>();
+        private final Map<Long, Seen> threads = new HashMap<>();
         private final long process;
         private final long wall;
         private final ScheduledExecutorService poller;
+
+        /** One thread: its group, read from its name when first seen, and its CPU nanoseconds. */
+        private static final class Seen {
+            final String group;
+            final long first;
+            long last;
+
+            Seen(String group, long first, long last) {
+                this.group = group;
+                this.first = first;
+                this.last = last;
+            }
+        }
 
         private Snapshot() {
             if (mx.isThreadCpuTimeSupported() && !mx.isThreadCpuTimeEnabled()) {
@@ -108,22 +120,28 @@ public record CpuUse(double wallSeconds, double processSeconds, Map<String, Doub
             poller.scheduleAtFixedRate(() -> look(false), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
 
-        /** Records every live thread's CPU time; a thread first seen now started at 0 unless at the start. */
+        /**
+         * Records every live thread's CPU time; a thread first seen after the start started at 0.
+         * Only a thread not seen before has its name read.
+         */
         private synchronized void look(boolean atStart) {
             if (!mx.isThreadCpuTimeSupported()) {
                 return;
             }
-            for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-                if (info == null) {
-                    continue;
-                }
-                long now = mx.getThreadCpuTime(info.getThreadId());
+            for (long id : mx.getAllThreadIds()) {
+                long now = mx.getThreadCpuTime(id);
                 if (now < 0) {
                     continue;
                 }
-                long[] first = threads.computeIfAbsent(info.getThreadId(), id -> new long[] {atStart ? now : 0, now});
-                first[1] = now;
-                groups.putIfAbsent(info.getThreadId(), group(info.getThreadName()));
+                Seen seen = threads.get(id);
+                if (seen != null) {
+                    seen.last = now;
+                    continue;
+                }
+                ThreadInfo info = mx.getThreadInfo(id);
+                if (info != null) {
+                    threads.put(id, new Seen(group(info.getThreadName()), atStart ? now : 0, now));
+                }
             }
         }
 
@@ -136,17 +154,16 @@ public record CpuUse(double wallSeconds, double processSeconds, Map<String, Doub
                 return unknown(wallSeconds);
             }
             Map<String, Double> byGroup = new LinkedHashMap<>();
-            GROUPS.forEach(g -> byGroup.put(g.getKey(), 0.0));
-            byGroup.put(OTHER, 0.0);
+            GROUP_NAMES.forEach(g -> byGroup.put(g, 0.0));
             double attributed = 0;
             synchronized (this) {
                 look(false);
-                for (Map.Entry<Long, long[]> t : threads.entrySet()) {
-                    if (groups.get(t.getKey()).equals(POLLER)) {
+                for (Seen t : threads.values()) {
+                    if (t.group.equals(POLLER)) {
                         continue;
                     }
-                    double seconds = (t.getValue()[1] - t.getValue()[0]) / 1e9;
-                    byGroup.merge(groups.get(t.getKey()), seconds, Double::sum);
+                    double seconds = (t.last - t.first) / 1e9;
+                    byGroup.merge(t.group, seconds, Double::sum);
                     attributed += seconds;
                 }
             }

@@ -204,7 +204,8 @@ final class BulkRequest {
             String source = actions.get(i).source();
             estimate += 96 + index.length() + actions.get(i).id().length() + (source == null ? 0 : source.length() + 1);
         }
-        Body out = new Body((int) Math.min(Integer.MAX_VALUE - 16, estimate + estimate / 8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 16,
+                Math.max(64, estimate + estimate / 8)));
         for (int i : pending) {
             Item a = actions.get(i);
             JsonObject meta = new JsonObject();
@@ -216,28 +217,17 @@ final class BulkRequest {
             }
             JsonObject line = new JsonObject();
             line.add(a.op(), meta);
-            out.line(line.toString());
+            line(out, line.toString());
             if (a.source() != null) {
-                out.line(a.source());
+                line(out, a.source());
             }
         }
-        return out.bytes();
+        return out.toByteArray();
     }
 
-    /** A growable buffer of newline-terminated UTF-8 lines, whose array is handed out unless oversized. */
-    private static final class Body extends ByteArrayOutputStream {
-        Body(int size) {
-            super(Math.max(64, size));
-        }
-
-        void line(String text) {
-            writeBytes(text.getBytes(StandardCharsets.UTF_8));
-            write('\n');
-        }
-
-        byte[] bytes() {
-            return count == buf.length ? buf : toByteArray();
-        }
+    private static void line(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
     }
 
     private static Duration waited(Instant failingSince) {
